@@ -1,0 +1,635 @@
+package dev.corekit.core;
+
+import dev.corekit.core.api.AboutApi;
+import dev.corekit.core.api.AuthApi;
+import dev.corekit.core.api.ClusterApi;
+import dev.corekit.core.api.ConfigApi;
+import dev.corekit.core.api.EventsApi;
+import dev.corekit.core.api.FilesystemApi;
+import dev.corekit.core.api.GraphApi;
+import dev.corekit.core.api.IamApi;
+import dev.corekit.core.api.LogApi;
+import dev.corekit.core.api.MetadataApi;
+import dev.corekit.core.api.MetricsApi;
+import dev.corekit.core.api.PlayoutApi;
+import dev.corekit.core.api.ProcessApi;
+import dev.corekit.core.api.ReportApi;
+import dev.corekit.core.api.RtmpApi;
+import dev.corekit.core.api.SessionApi;
+import dev.corekit.core.api.SkillsApi;
+import dev.corekit.core.api.SrtApi;
+import dev.corekit.core.api.WidgetApi;
+import dev.corekit.core.internal.CoreTransport;
+import io.netty.channel.ChannelOption;
+import java.lang.reflect.Constructor;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
+
+/**
+ * The reactive client of a datarhei Core server. One client is safe to share by any number of threads
+ * and subscribers; it holds a connection pool and renews its JWT by itself.
+ *
+ * <pre>{@code
+ * CoreClient client = CoreClient.builder()
+ *     .baseUrl("http://127.0.0.1:8080")
+ *     .credentials("admin", "secret")
+ *     .build();
+ * client.processes().list()
+ *     .map(process -> process.id())
+ *     .subscribe(System.out::println);
+ * ...
+ * client.close();
+ * }</pre>
+ *
+ * <p>Every operation of the Core API is reachable through the per-area accessors, whose interfaces are
+ * generated from the API description; {@link #api(Class)} returns any of them by type.
+ */
+public final class CoreClient implements AutoCloseable {
+  private final URI baseUrl;
+  private final CoreTransport transport;
+  private final @Nullable ConnectionProvider ownedProvider;
+  private final @Nullable LoopResources ownedLoops;
+  private final Map<Class<?>, Object> apis = new ConcurrentHashMap<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Mono<Void> closing;
+
+  private CoreClient(Builder builder, URI baseUrl) {
+    this.baseUrl = baseUrl;
+    this.ownedProvider = builder.connectionProvider == null ? defaultProvider() : null;
+    this.ownedLoops = builder.loopResources == null ? defaultLoops() : null;
+    ConnectionProvider provider =
+        builder.connectionProvider != null ? builder.connectionProvider : Objects.requireNonNull(ownedProvider);
+    LoopResources loops = builder.loopResources != null ? builder.loopResources : Objects.requireNonNull(ownedLoops);
+    HttpClient http =
+        HttpClient.create(provider)
+            .runOn(loops)
+            .disableRetry(true)
+            .followRedirect(false)
+            .keepAlive(true)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) builder.connectTimeout.toMillis());
+    if ("https".equals(baseUrl.getScheme())) {
+      http = http.secure();
+    }
+    http = builder.httpCustomizer.apply(http);
+    CoreTransport.Settings settings =
+        new CoreTransport.Settings()
+            .baseUrl(baseUrl)
+            .http(http)
+            .timeout(builder.timeout)
+            .retryPolicy(builder.retryPolicy)
+            .maxElementBytes(builder.maxElementBytes)
+            .streamIdleTimeout(builder.streamIdleTimeout)
+            .watchInterval(builder.watchInterval)
+            .renewalMargin(builder.renewalMargin);
+    if (builder.user != null && builder.password != null) {
+      settings.credentials(builder.user, builder.password);
+    }
+    if (builder.accessToken != null) {
+      settings.tokens(builder.accessToken, builder.refreshToken);
+    }
+    this.transport = new CoreTransport(settings);
+    Mono<Void> release = Mono.empty();
+    if (ownedProvider != null) {
+      release = release.then(ownedProvider.disposeLater());
+    }
+    if (ownedLoops != null) {
+      release = release.then(ownedLoops.disposeLater(Duration.ZERO, Duration.ofSeconds(2)));
+    }
+    this.closing = release.cache();
+  }
+
+  /**
+   * Returns a new builder.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The server's base URL.
+   *
+   * @return the URL given to the builder, without trailing slash
+   */
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  /**
+   * General information about the server ({@code GET /api}) and the health check ({@code /ping}).
+   *
+   * @return the operations, shared by all callers
+   */
+  public AboutApi about() {
+    return api(AboutApi.class);
+  }
+
+  /**
+   * Login and token refresh. The client calls these by itself; use them only to manage tokens by hand.
+   *
+   * @return the operations, shared by all callers
+   */
+  public AuthApi auth() {
+    return api(AuthApi.class);
+  }
+
+  /**
+   * The cluster of Core nodes (Core 16.20 and later, with clustering enabled).
+   *
+   * @return the operations, shared by all callers
+   */
+  public ClusterApi cluster() {
+    return api(ClusterApi.class);
+  }
+
+  /**
+   * The server configuration: read, change, reload. The configuration contains secrets; never log it.
+   *
+   * @return the operations, shared by all callers
+   */
+  public ConfigApi config() {
+    return api(ConfigApi.class);
+  }
+
+  /**
+   * The event streams of the server (Core 16.20 and later): log events, process events, media events.
+   *
+   * @return the operations, shared by all callers
+   */
+  public EventsApi events() {
+    return api(EventsApi.class);
+  }
+
+  /**
+   * The filesystems (storages) and their files: list, upload, download, stat, delete.
+   *
+   * @return the operations, shared by all callers
+   */
+  public FilesystemApi filesystems() {
+    return api(FilesystemApi.class);
+  }
+
+  /**
+   * The GraphQL query endpoint.
+   *
+   * @return the operations, shared by all callers
+   */
+  public GraphApi graph() {
+    return api(GraphApi.class);
+  }
+
+  /**
+   * Identity and access management: users and their policies (Core 16.20 and later).
+   *
+   * @return the operations, shared by all callers
+   */
+  public IamApi iam() {
+    return api(IamApi.class);
+  }
+
+  /**
+   * The server's own log lines.
+   *
+   * @return the operations, shared by all callers
+   */
+  public LogApi log() {
+    return api(LogApi.class);
+  }
+
+  /**
+   * Metadata stored on the server (global keys).
+   *
+   * @return the operations, shared by all callers
+   */
+  public MetadataApi metadata() {
+    return api(MetadataApi.class);
+  }
+
+  /**
+   * Metrics: description, queries over time ranges, Prometheus text.
+   *
+   * @return the operations, shared by all callers
+   */
+  public MetricsApi metrics() {
+    return api(MetricsApi.class);
+  }
+
+  /**
+   * The playout of process inputs (an optional feature of Core).
+   *
+   * @return the operations, shared by all callers
+   */
+  public PlayoutApi playout() {
+    return api(PlayoutApi.class);
+  }
+
+  /**
+   * The ffmpeg processes: create, list, update, delete, command, state, watch, report, metadata, probe.
+   *
+   * @return the operations, shared by all callers
+   */
+  public ProcessApi processes() {
+    return api(ProcessApi.class);
+  }
+
+  /**
+   * Searching the reports of finished processes (Core 16.20 and later).
+   *
+   * @return the operations, shared by all callers
+   */
+  public ReportApi reports() {
+    return api(ReportApi.class);
+  }
+
+  /**
+   * The RTMP server's channels.
+   *
+   * @return the operations, shared by all callers
+   */
+  public RtmpApi rtmp() {
+    return api(RtmpApi.class);
+  }
+
+  /**
+   * Sessions (viewers) per collector, active sessions, session tokens.
+   *
+   * @return the operations, shared by all callers
+   */
+  public SessionApi sessions() {
+    return api(SessionApi.class);
+  }
+
+  /**
+   * The capabilities of the server's ffmpeg: codecs, formats, filters, devices.
+   *
+   * @return the operations, shared by all callers
+   */
+  public SkillsApi skills() {
+    return api(SkillsApi.class);
+  }
+
+  /**
+   * The SRT server's channels.
+   *
+   * @return the operations, shared by all callers
+   */
+  public SrtApi srt() {
+    return api(SrtApi.class);
+  }
+
+  /**
+   * Public widget data of a process (needs no token).
+   *
+   * @return the operations, shared by all callers
+   */
+  public WidgetApi widgets() {
+    return api(WidgetApi.class);
+  }
+
+  /**
+   * Returns the operations of one area of the API by interface type; any interface of
+   * {@code dev.corekit.core.api} works, also one added to the API description after this class was
+   * written.
+   *
+   * @param type the API interface, such as {@code ProcessApi.class}
+   * @param <T> the API interface
+   * @return the operations, shared by all callers
+   * @throws IllegalArgumentException if the type is not a generated API interface
+   */
+  public <T> T api(Class<T> type) {
+    Objects.requireNonNull(type, "type");
+    Object api = apis.computeIfAbsent(type, this::instantiate);
+    return type.cast(api);
+  }
+
+  private Object instantiate(Class<?> type) {
+    if (!type.isInterface() || !type.getPackageName().equals("dev.corekit.core.api")) {
+      throw new IllegalArgumentException(type.getName() + " is not an API interface of dev.corekit.core.api");
+    }
+    String implementation = "dev.corekit.core.internal.api." + type.getSimpleName() + "Impl";
+    try {
+      Class<?> impl = Class.forName(implementation, true, type.getClassLoader());
+      Constructor<?> constructor = impl.getConstructor(CoreTransport.class, RequestOptions.class);
+      return constructor.newInstance(transport, RequestOptions.DEFAULTS);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException("no implementation of " + type.getName(), e);
+    }
+  }
+
+  /**
+   * Releases the connection pool and event loops the client created (not those passed to the
+   * builder). Calls still running fail. Idempotent.
+   *
+   * @return completes when everything is released
+   */
+  public Mono<Void> closeAsync() {
+    closed.set(true);
+    return closing;
+  }
+
+  /**
+   * Releases the client's connections and threads, waiting up to 10 s for it. Called on a Reactor
+   * non-blocking thread, it starts the release and returns at once. Idempotent.
+   */
+  @Override
+  public void close() {
+    Mono<Void> release = closeAsync();
+    if (Schedulers.isInNonBlockingThread()) {
+      release.subscribe();
+      return;
+    }
+    try {
+      release.toFuture().get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+      // the resources are released in the background
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CoreClient{" + baseUrl + (closed.get() ? ", closed" : "") + "}";
+  }
+
+  private static ConnectionProvider defaultProvider() {
+    return ConnectionProvider.builder("corekit")
+        .maxConnections(256)
+        .pendingAcquireMaxCount(-1)
+        .pendingAcquireTimeout(Duration.ofSeconds(60))
+        .maxIdleTime(Duration.ofSeconds(20))
+        .maxLifeTime(Duration.ofMinutes(5))
+        .evictInBackground(Duration.ofSeconds(10))
+        .lifo()
+        .build();
+  }
+
+  private static LoopResources defaultLoops() {
+    int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    return LoopResources.create("corekit-http", 1, workers, true);
+  }
+
+  /** Builder of {@link CoreClient}. Only the base URL is required. */
+  public static final class Builder {
+    private @Nullable URI baseUrl;
+    private @Nullable String user;
+    private @Nullable String password;
+    private @Nullable String accessToken;
+    private @Nullable String refreshToken;
+    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private Duration timeout = Duration.ofSeconds(10);
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration renewalMargin = Duration.ofSeconds(30);
+    private Duration streamIdleTimeout = Duration.ofSeconds(30);
+    private Duration watchInterval = Duration.ofSeconds(1);
+    private int maxElementBytes = 16 * 1024 * 1024;
+    private @Nullable ConnectionProvider connectionProvider;
+    private @Nullable LoopResources loopResources;
+    private UnaryOperator<HttpClient> httpCustomizer = UnaryOperator.identity();
+
+    private Builder() {}
+
+    /**
+     * Sets the server's base URL, such as {@code http://127.0.0.1:8080}.
+     *
+     * @param baseUrl an http or https URL without user info, query or fragment
+     * @return this builder
+     * @throws IllegalArgumentException if the URL is not such a URL
+     */
+    public Builder baseUrl(String baseUrl) {
+      Objects.requireNonNull(baseUrl, "baseUrl");
+      URI uri;
+      try {
+        uri = URI.create(baseUrl.trim());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("not a valid URL: " + redactUserInfo(baseUrl), e);
+      }
+      return baseUrl(uri);
+    }
+
+    /**
+     * Sets the server's base URL.
+     *
+     * @param baseUrl an http or https URL without user info, query or fragment
+     * @return this builder
+     * @throws IllegalArgumentException if the URL is not such a URL
+     */
+    public Builder baseUrl(URI baseUrl) {
+      Objects.requireNonNull(baseUrl, "baseUrl");
+      String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        throw new IllegalArgumentException(
+            "the base URL must start with http:// or https://: " + redactUserInfo(baseUrl.toString()));
+      }
+      if (baseUrl.getRawUserInfo() != null) {
+        throw new IllegalArgumentException(
+            "the base URL must not contain user info; pass credentials(user, password) instead: "
+                + redactUserInfo(baseUrl.toString()));
+      }
+      if (baseUrl.getHost() == null) {
+        throw new IllegalArgumentException("the base URL has no host: " + baseUrl);
+      }
+      if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
+        throw new IllegalArgumentException("the base URL must not have a query or fragment: " + baseUrl);
+      }
+      this.baseUrl = baseUrl;
+      return this;
+    }
+
+    /**
+     * Logs in with a user name and password ({@code POST /api/login}) when a token is first needed,
+     * and again whenever the refresh token no longer works.
+     *
+     * @param user the user name
+     * @param password the password; never logged or shown
+     * @return this builder
+     */
+    public Builder credentials(String user, String password) {
+      this.user = Objects.requireNonNull(user, "user");
+      this.password = Objects.requireNonNull(password, "password");
+      return this;
+    }
+
+    /**
+     * Uses tokens obtained elsewhere. With a refresh token the client refreshes the access token by
+     * itself; without credentials it fails with {@link CoreAuthenticationException} once neither
+     * token works.
+     *
+     * @param accessToken the access token
+     * @param refreshToken the refresh token, or null
+     * @return this builder
+     */
+    public Builder tokens(String accessToken, @Nullable String refreshToken) {
+      this.accessToken = Objects.requireNonNull(accessToken, "accessToken");
+      this.refreshToken = refreshToken;
+      return this;
+    }
+
+    /**
+     * Sets the retry policy (default {@link RetryPolicy#DEFAULT}: 3 retries with backoff).
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder retry(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Sets the default deadline of a call, all attempts together (default 10 s). For lists and
+     * downloads it bounds the wait for the first element; a body that then stalls that long fails.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public Builder timeout(Duration timeout) {
+      this.timeout = positive(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * Sets how long establishing a connection may take (default 5 s).
+     *
+     * @param connectTimeout a positive duration
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = positive(connectTimeout, "connectTimeout");
+      return this;
+    }
+
+    /**
+     * Sets how long before its expiry the access token is renewed (default 30 s, at most a fifth of
+     * the token's lifetime).
+     *
+     * @param margin a positive duration
+     * @return this builder
+     */
+    public Builder tokenRenewalMargin(Duration margin) {
+      this.renewalMargin = positive(margin, "margin");
+      return this;
+    }
+
+    /**
+     * Sets the longest silence of an event stream before it fails with {@link CoreTimeoutException}
+     * (default 30 s; Core sends a keepalive every 5 s).
+     *
+     * @param idle a positive duration
+     * @return this builder
+     */
+    public Builder streamIdleTimeout(Duration idle) {
+      this.streamIdleTimeout = positive(idle, "idle");
+      return this;
+    }
+
+    /**
+     * Sets the polling interval of watches (default 1 s).
+     *
+     * @param interval a positive duration
+     * @return this builder
+     */
+    public Builder watchInterval(Duration interval) {
+      this.watchInterval = positive(interval, "interval");
+      return this;
+    }
+
+    /**
+     * Sets the largest array element or event accepted (default 16 MiB).
+     *
+     * @param bytes a positive size
+     * @return this builder
+     */
+    public Builder maxElementSize(int bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("maxElementSize must be positive: " + bytes);
+      }
+      this.maxElementBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Uses a connection pool owned by the caller (not disposed by {@link CoreClient#close()}). The
+     * default pool keeps at most 256 connections, closes idle ones after 20 s and evicts in the
+     * background.
+     *
+     * @param provider the pool
+     * @return this builder
+     */
+    public Builder connectionProvider(ConnectionProvider provider) {
+      this.connectionProvider = Objects.requireNonNull(provider, "provider");
+      return this;
+    }
+
+    /**
+     * Uses event loops owned by the caller (not disposed by {@link CoreClient#close()}). By default
+     * the client runs its own small set of daemon event loops.
+     *
+     * @param loops the event loops
+     * @return this builder
+     */
+    public Builder loopResources(LoopResources loops) {
+      this.loopResources = Objects.requireNonNull(loops, "loops");
+      return this;
+    }
+
+    /**
+     * Adjusts the Reactor Netty client, for TLS trust, proxies, metrics or wiretap.
+     *
+     * @param customizer returns the adjusted client
+     * @return this builder
+     */
+    public Builder httpClient(UnaryOperator<HttpClient> customizer) {
+      this.httpCustomizer = Objects.requireNonNull(customizer, "customizer");
+      return this;
+    }
+
+    /**
+     * Builds the client. Nothing is sent until the first call.
+     *
+     * @return the client
+     * @throws IllegalStateException if no base URL was set
+     */
+    public CoreClient build() {
+      if (baseUrl == null) {
+        throw new IllegalStateException("baseUrl is required");
+      }
+      return new CoreClient(this, baseUrl);
+    }
+
+    @Override
+    public String toString() {
+      return "CoreClient.Builder{baseUrl=" + baseUrl + ", user=" + user
+          + ", password=" + (password == null ? "none" : "***")
+          + ", tokens=" + (accessToken == null ? "none" : "***") + "}";
+    }
+
+    private static Duration positive(Duration value, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + value);
+      }
+      return value;
+    }
+
+    private static String redactUserInfo(String url) {
+      return url.replaceAll("//[^/@]*@", "//***@");
+    }
+  }
+
+}

@@ -1,0 +1,211 @@
+package dev.corekit.core.internal;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.corekit.core.ResourceInfo;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+
+/** The readers of successful answers, one per kind of operation result. */
+final class BodyReaders {
+  private BodyReaders() {}
+
+  static <T> BodyReader<T> value(CoreTransport transport, TypeReference<T> type) {
+    ObjectMapper mapper = transport.mapper();
+    JavaType javaType = mapper.getTypeFactory().constructType(type);
+    ObjectReader reader = mapper.readerFor(javaType);
+    boolean wantsText = javaType.getRawClass() == String.class;
+    return (response, body, request) ->
+        readAll(body, transport.maxBodyBytes(), request)
+            .flatMap(
+                bytes -> {
+                  if (bytes.length == 0) {
+                    return Mono.empty();
+                  }
+                  String contentType = contentType(response.responseHeaders());
+                  if (wantsText && !isJson(contentType)) {
+                    @SuppressWarnings("unchecked")
+                    T text = (T) new String(bytes, StandardCharsets.UTF_8);
+                    return Mono.just(text);
+                  }
+                  requireJson(contentType, request);
+                  try {
+                    T value = reader.readValue(bytes);
+                    return Mono.justOrEmpty(value);
+                  } catch (IOException e) {
+                    return Mono.error(
+                        new JsonDecodingException(
+                            request.describe() + ": the answer is not valid JSON for "
+                                + javaType.getRawClass().getSimpleName() + ": " + firstLine(e.getMessage()),
+                            e));
+                  }
+                });
+  }
+
+  static BodyReader<Object> discard() {
+    return (response, body, request) -> body.then().cast(Object.class);
+  }
+
+  static BodyReader<ResourceInfo> head() {
+    return (response, body, request) -> body.then(Mono.fromSupplier(() -> info(response.responseHeaders())));
+  }
+
+  static BodyReader<ByteBuffer> bytes() {
+    return (response, body, request) -> body.asByteArray().map(ByteBuffer::wrap);
+  }
+
+  static <T> BodyReader<T> array(CoreTransport transport, TypeReference<T> elementType) {
+    ObjectMapper mapper = transport.mapper();
+    ObjectReader reader = mapper.readerFor(mapper.getTypeFactory().constructType(elementType));
+    return (response, body, request) -> {
+      requireJson(contentType(response.responseHeaders()), request);
+      JsonArrayDecoder<T> decoder =
+          new JsonArrayDecoder<>(mapper, reader, transport.maxElementBytes(), request.describe());
+      return body.map(buffer -> decoder.feed(buffer.nioBuffer()))
+          .concatWith(Mono.fromCallable(decoder::end))
+          .concatMapIterable(elements -> elements, 1)
+          .doFinally(signal -> decoder.close());
+    };
+  }
+
+  static <T> BodyReader<T> stream(CoreTransport transport, TypeReference<T> elementType) {
+    ObjectMapper mapper = transport.mapper();
+    ObjectReader reader = mapper.readerFor(mapper.getTypeFactory().constructType(elementType));
+    return (response, body, request) -> {
+      String contentType = contentType(response.responseHeaders());
+      boolean sse = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("text/event-stream");
+      LineDecoder lines = new LineDecoder(transport.maxElementBytes(), request.describe());
+      Flux<String> texts = body.map(buffer -> lines.feed(buffer.nioBuffer()))
+          .concatWith(Mono.fromSupplier(lines::end))
+          .concatMapIterable(batch -> batch, 1);
+      Flux<String> documents = sse ? serverSentData(texts) : texts.filter(line -> !line.isBlank());
+      return documents.handle(
+          (text, sink) -> {
+            try {
+              JsonNode node = mapper.readTree(text);
+              if (!isKeepalive(node)) {
+                T value = reader.readValue(node);
+                if (value != null) {
+                  sink.next(value);
+                }
+              }
+            } catch (IOException e) {
+              sink.error(
+                  new JsonDecodingException(
+                      request.describe() + ": an event is not valid JSON: " + firstLine(e.getMessage()), e));
+            }
+          });
+    };
+  }
+
+  /** Joins the {@code data:} lines of each server-sent event; comments (keepalives) are dropped. */
+  private static Flux<String> serverSentData(Flux<String> lines) {
+    StringBuilder data = new StringBuilder();
+    return lines.handle(
+        (line, sink) -> {
+          if (line.isEmpty()) {
+            if (data.length() > 0) {
+              sink.next(data.toString());
+              data.setLength(0);
+            }
+          } else if (line.startsWith("data:")) {
+            if (data.length() > 0) {
+              data.append('\n');
+            }
+            data.append(line.startsWith("data: ") ? line.substring(6) : line.substring(5));
+          }
+        });
+  }
+
+  static boolean isKeepalive(JsonNode node) {
+    return node.isObject()
+        && ("keepalive".equals(node.path("event").asText(null)) || "keepalive".equals(node.path("type").asText(null)));
+  }
+
+  static Mono<byte[]> readAll(ByteBufFlux body, long limit, CoreRequest request) {
+    return body.asByteArray()
+        .collect(
+            ByteArrayOutputStream::new,
+            (out, chunk) -> {
+              if (out.size() + (long) chunk.length > limit) {
+                throw new JsonDecodingException(
+                    request.describe() + ": the answer is larger than the limit of " + limit + " bytes", null);
+              }
+              out.write(chunk, 0, chunk.length);
+            })
+        .map(ByteArrayOutputStream::toByteArray);
+  }
+
+  static @Nullable String contentType(HttpHeaders headers) {
+    return headers.get(HttpHeaderNames.CONTENT_TYPE);
+  }
+
+  static boolean isJson(@Nullable String contentType) {
+    return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json");
+  }
+
+  private static void requireJson(@Nullable String contentType, CoreRequest request) {
+    if (contentType != null && !isJson(contentType)) {
+      throw new JsonDecodingException(
+          request.describe() + ": expected a JSON answer but got content type '" + contentType + "'", null);
+    }
+  }
+
+  private static ResourceInfo info(HttpHeaders headers) {
+    long size = -1;
+    String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
+    if (length != null) {
+      try {
+        size = Long.parseLong(length.trim());
+      } catch (NumberFormatException ignored) {
+        size = -1;
+      }
+    }
+    Instant modified = null;
+    String lastModified = headers.get(HttpHeaderNames.LAST_MODIFIED);
+    if (lastModified != null) {
+      try {
+        modified = ZonedDateTime.parse(lastModified.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      } catch (DateTimeParseException ignored) {
+        modified = null;
+      }
+    }
+    return new ResourceInfo(size, headers.get(HttpHeaderNames.CONTENT_TYPE), modified);
+  }
+
+  static String firstLine(@Nullable String message) {
+    if (message == null) {
+      return "";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    if (array.isArray()) {
+      array.forEach(item -> out.add(item.isTextual() ? item.asText() : item.toString()));
+    } else if (!array.isMissingNode() && !array.isNull()) {
+      out.add(array.isTextual() ? array.asText() : array.toString());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,81 @@
+package dev.corekit.core.internal;
+
+import java.time.Duration;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One request as the transport sends it: the operation, the encoded path and query, extra headers,
+ * the body, and the effective options of the call.
+ */
+public final class CoreRequest {
+  final Operation operation;
+  final String path;
+  final String query;
+  final Map<String, String> headers;
+  final @Nullable RequestBody body;
+  final Duration timeout;
+  final int retries;
+  final boolean retryNonIdempotent;
+  final @Nullable String bearer;
+  final String accept;
+
+  CoreRequest(
+      Operation operation,
+      String path,
+      String query,
+      Map<String, String> headers,
+      @Nullable RequestBody body,
+      Duration timeout,
+      int retries,
+      boolean retryNonIdempotent,
+      @Nullable String bearer,
+      String accept) {
+    this.operation = operation;
+    this.path = path;
+    this.query = query;
+    this.headers = headers;
+    this.body = body;
+    this.timeout = timeout;
+    this.retries = retries;
+    this.retryNonIdempotent = retryNonIdempotent;
+    this.bearer = bearer;
+    this.accept = accept;
+  }
+
+  /**
+   * Returns this request sent with a bearer token.
+   *
+   * @param token the token
+   * @return a copy carrying the token
+   */
+  CoreRequest withBearer(String token) {
+    return new CoreRequest(
+        operation, path, query, headers, body, timeout, retries, retryNonIdempotent, token, accept);
+  }
+
+  /** @return the operation */
+  public Operation operation() {
+    return operation;
+  }
+
+  /** @return the encoded path, without the base path of the client */
+  public String path() {
+    return path;
+  }
+
+  /** @return {@code METHOD /path} for messages and logs (no query: it may carry user data) */
+  public String describe() {
+    return operation.method() + " " + path;
+  }
+
+  /** @return whether the request may be sent again after it may have reached the server */
+  boolean mayRepeat() {
+    return (operation.idempotent() && (body == null || body.repeatable())) || retryNonIdempotent;
+  }
+
+  @Override
+  public String toString() {
+    return "CoreRequest{" + describe() + "}";
+  }
+}

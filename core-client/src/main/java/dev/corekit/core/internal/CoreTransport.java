@@ -1,0 +1,510 @@
+package dev.corekit.core.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.corekit.core.CoreApiException;
+import dev.corekit.core.CoreAuthenticationException;
+import dev.corekit.core.CoreConnectException;
+import dev.corekit.core.CoreException;
+import dev.corekit.core.CoreProtocolException;
+import dev.corekit.core.CoreTimeoutException;
+import dev.corekit.core.RequestOptions;
+import dev.corekit.core.RetryPolicy;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.reactor.retry.RetryOperator;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * Sends calls of generated operations over Reactor Netty: builds the request, applies the call's
+ * deadline, retries, authentication and the capability check, maps answers and failures to the
+ * client's exceptions, and hands successful bodies to a {@link BodyReader}.
+ *
+ * <p>Each attempt goes through a chain of {@link Filter}s (authentication, logging) around the HTTP
+ * exchange; retries and the deadline wrap the whole chain.
+ */
+public final class CoreTransport {
+  private static final Logger LOG = LoggerFactory.getLogger("dev.corekit.core.http");
+  private static final int MAX_ERROR_BODY = 64 * 1024;
+
+  /** A step around each attempt of a request. */
+  @FunctionalInterface
+  public interface Filter {
+    /**
+     * Handles one attempt.
+     *
+     * @param request the request
+     * @param next sends the request to the rest of the chain
+     * @return the values of the attempt
+     */
+    Flux<?> filter(CoreRequest request, java.util.function.Function<CoreRequest, Flux<?>> next);
+  }
+
+  private final String baseUrl;
+  private final HttpClient http;
+  private final ObjectMapper mapper;
+  private final Duration defaultTimeout;
+  private final RetryPolicy retryPolicy;
+  private final int maxElementBytes;
+  private final long maxBodyBytes;
+  private final Duration streamIdleTimeout;
+  private final Duration watchInterval;
+  private final @Nullable TokenManager tokens;
+  private final Capabilities capabilities;
+  private final Map<String, Retry> retries = new ConcurrentHashMap<>();
+  private final List<Filter> filters;
+
+  /**
+   * Creates a transport.
+   *
+   * @param settings the settings
+   */
+  public CoreTransport(Settings settings) {
+    this.baseUrl = settings.baseUrl;
+    this.http = settings.http;
+    this.mapper = settings.mapper;
+    this.defaultTimeout = settings.timeout;
+    this.retryPolicy = settings.retryPolicy;
+    this.maxElementBytes = settings.maxElementBytes;
+    this.maxBodyBytes = settings.maxBodyBytes;
+    this.streamIdleTimeout = settings.streamIdleTimeout;
+    this.watchInterval = settings.watchInterval;
+    this.tokens = settings.credentials == null && settings.accessToken == null
+        ? null
+        : new TokenManager(this, settings.credentials, settings.accessToken, settings.refreshToken,
+            settings.renewalMargin);
+    this.capabilities = new Capabilities(this);
+    this.filters = List.of(this::authenticate);
+  }
+
+  /**
+   * Starts a call of an operation.
+   *
+   * @param operation the operation
+   * @param options the options of the call
+   * @return the call, to fill and send
+   */
+  public Call call(Operation operation, RequestOptions options) {
+    return new Call(this, operation, options);
+  }
+
+  /**
+   * Watches a value: emits it at once and again each time it changes, polling at the watch interval,
+   * until cancelled. Transient failures of a poll are skipped; a 404 or an authentication failure
+   * ends the stream with that error.
+   *
+   * @param poll reads the value
+   * @param options the options of the watch (unused beyond the polls)
+   * @param subject the id of the watched process, if any
+   * @param keyFields the fields compared to decide that the value changed (all when empty)
+   * @param <T> the value type
+   * @return the distinct values
+   */
+  public <T> Flux<T> watch(
+      Supplier<Mono<T>> poll, RequestOptions options, @Nullable String subject, List<String> keyFields) {
+    Objects.requireNonNull(poll, "poll");
+    return Flux.interval(Duration.ZERO, watchInterval)
+        .onBackpressureDrop()
+        .concatMap(tick -> poll.get().onErrorResume(CoreTransport::isTransient, error -> Mono.empty()), 0)
+        .distinctUntilChanged(value -> watchKey(value, keyFields));
+  }
+
+  private Object watchKey(Object value, List<String> keyFields) {
+    JsonNode tree = mapper.valueToTree(value);
+    if (keyFields.isEmpty() || !tree.isObject()) {
+      return tree;
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode key = mapper.createObjectNode();
+    for (String field : keyFields) {
+      key.set(field, tree.path(field));
+    }
+    return key;
+  }
+
+  private static boolean isTransient(Throwable error) {
+    return error instanceof CoreConnectException
+        || error instanceof CoreTimeoutException
+        || (error instanceof CoreApiException && ((CoreApiException) error).status() >= 500);
+  }
+
+  /** @return the mapper of request and answer bodies */
+  public ObjectMapper mapper() {
+    return mapper;
+  }
+
+  int maxElementBytes() {
+    return maxElementBytes;
+  }
+
+  long maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
+  /** @return the capability checks of this client's server */
+  public Capabilities capabilities() {
+    return capabilities;
+  }
+
+  /** @return the token manager, or null when the client sends no tokens */
+  public @Nullable TokenManager tokens() {
+    return tokens;
+  }
+
+  <T> Mono<T> mono(Call call, BodyReader<T> reader) {
+    return Mono.defer(
+        () -> {
+          RuntimeException invalid = call.invalid();
+          if (invalid != null) {
+            return Mono.error(invalid);
+          }
+          CoreRequest request = request(call);
+          Mono<T> attempts = capabilities.check(request.operation).then(retrying(request, reader).next());
+          return attempts
+              .timeout(request.timeout)
+              .onErrorMap(TimeoutException.class, e -> new CoreTimeoutException(request.describe(), request.timeout))
+              .onErrorMap(AlreadyEmitted.class, CoreTransport::unwrap);
+        });
+  }
+
+  <T> Flux<T> flux(Call call, BodyReader<T> reader, boolean endless) {
+    return Flux.defer(
+        () -> {
+          RuntimeException invalid = call.invalid();
+          if (invalid != null) {
+            return Flux.error(invalid);
+          }
+          CoreRequest request = request(call);
+          Flux<T> attempts = capabilities.check(request.operation).thenMany(retrying(request, reader));
+          attempts = attempts.onErrorMap(AlreadyEmitted.class, CoreTransport::unwrap);
+          if (endless) {
+            return attempts;
+          }
+          // The deadline bounds the wait for the first element; afterwards a stalled body is caught
+          // by the per-read idle timeout, so long lists and downloads are not cut off.
+          return attempts
+              .timeout(Mono.delay(request.timeout), element -> Mono.never())
+              .onErrorMap(TimeoutException.class, e -> new CoreTimeoutException(request.describe(), request.timeout));
+        });
+  }
+
+  private static Throwable unwrap(AlreadyEmitted wrapper) {
+    Throwable cause = wrapper.getCause();
+    return cause != null ? cause : wrapper;
+  }
+
+  private CoreRequest request(Call call) {
+    RequestOptions options = call.options();
+    return new CoreRequest(
+        call.operation(),
+        call.expandedPath(),
+        call.queryString(),
+        options.headers(),
+        call.body(),
+        options.timeout().orElse(defaultTimeout),
+        options.retries().orElse(retryPolicy.maxRetries()),
+        options.retryNonIdempotent().orElse(false),
+        null,
+        call.accept());
+  }
+
+  private <T> Flux<T> retrying(CoreRequest request, BodyReader<T> reader) {
+    AtomicInteger attempt = new AtomicInteger();
+    Flux<T> once = Flux.defer(() -> attempt(request, reader, attempt.incrementAndGet()));
+    if (request.retries == 0) {
+      return once;
+    }
+    Retry retry = retries.computeIfAbsent(
+        request.retries + (request.mayRepeat() ? "+" : "-"), key -> newRetry(request.retries, request.mayRepeat()));
+    return once.transformDeferred(RetryOperator.of(retry));
+  }
+
+  private Retry newRetry(int maxRetries, boolean mayRepeat) {
+    IntervalFunction backoff =
+        IntervalFunction.ofExponentialRandomBackoff(
+            retryPolicy.initialBackoff(),
+            retryPolicy.multiplier(),
+            retryPolicy.jitter(),
+            retryPolicy.maxBackoff());
+    IntervalBiFunction<Object> interval =
+        (attempt, outcome) -> {
+          if (outcome.isLeft() && outcome.getLeft() instanceof CoreApiException) {
+            Duration after = ((CoreApiException) outcome.getLeft()).retryAfter().orElse(null);
+            if (after != null) {
+              return Math.max(after.toMillis(), 1L);
+            }
+          }
+          return backoff.apply(attempt);
+        };
+    RetryConfig config =
+        RetryConfig.custom()
+            .maxAttempts(maxRetries + 1)
+            .intervalBiFunction(interval)
+            .retryOnException(error -> isRetryable(error, mayRepeat))
+            .failAfterMaxAttempts(false)
+            .build();
+    return Retry.of("core-" + maxRetries + (mayRepeat ? "-repeatable" : "-once"), config);
+  }
+
+  private boolean isRetryable(Throwable error, boolean mayRepeat) {
+    if (error instanceof AlreadyEmitted) {
+      return false;
+    }
+    if (error instanceof CoreConnectException) {
+      return !((CoreConnectException) error).requestSent() || mayRepeat;
+    }
+    if (error instanceof CoreApiException) {
+      CoreApiException answer = (CoreApiException) error;
+      int status = answer.status();
+      boolean transientStatus = status == 408 || status == 429 || status == 502 || status == 503 || status == 504;
+      if (!transientStatus || !mayRepeat) {
+        return false;
+      }
+      Duration after = answer.retryAfter().orElse(null);
+      return after == null || after.compareTo(retryPolicy.maxRetryAfter()) <= 0;
+    }
+    if (error instanceof CoreProtocolException) {
+      return mayRepeat && error.getMessage() != null && error.getMessage().contains("truncated");
+    }
+    return false;
+  }
+
+  private <T> Flux<T> attempt(CoreRequest request, BodyReader<T> reader, int attempt) {
+    AtomicBoolean emitted = new AtomicBoolean();
+    java.util.function.Function<CoreRequest, Flux<?>> chain = req -> exchange(req, reader, attempt);
+    for (int i = filters.size() - 1; i >= 0; i--) {
+      Filter filter = filters.get(i);
+      java.util.function.Function<CoreRequest, Flux<?>> next = chain;
+      chain = req -> filter.filter(req, next);
+    }
+    @SuppressWarnings("unchecked")
+    Flux<T> values = (Flux<T>) chain.apply(request);
+    return values
+        .doOnNext(value -> emitted.set(true))
+        .onErrorMap(error -> emitted.get() && !(error instanceof AlreadyEmitted), AlreadyEmitted::new);
+  }
+
+  private Flux<?> authenticate(CoreRequest request, java.util.function.Function<CoreRequest, Flux<?>> next) {
+    TokenManager manager = tokens;
+    if (manager == null || request.operation.auth() == Operation.Auth.NONE) {
+      return next.apply(request);
+    }
+    if (request.operation.auth() == Operation.Auth.REFRESH) {
+      return manager.refreshToken(request).flatMapMany(token -> next.apply(request.withBearer(token)));
+    }
+    return manager
+        .accessToken(request)
+        .flatMapMany(
+            token -> {
+              AtomicBoolean emitted = new AtomicBoolean();
+              Flux<Object> first = cast(next.apply(request.withBearer(token)));
+              return first
+                  .doOnNext(value -> emitted.set(true))
+                  .onErrorResume(
+                      error -> error instanceof CoreAuthenticationException && !emitted.get(),
+                      error ->
+                          manager
+                              .renewRejected(token, request)
+                              .flatMapMany(renewed -> cast(next.apply(request.withBearer(renewed)))));
+            });
+  }
+
+  private <T> Flux<T> exchange(CoreRequest request, BodyReader<T> reader, int attempt) {
+    long start = System.nanoTime();
+    AtomicBoolean sent = new AtomicBoolean();
+    Duration idle = request.body != null ? request.timeout : idleTimeout(request);
+    Mono<Long> length = request.body == null ? Mono.just(-1L) : request.body.length();
+    return length.flatMapMany(
+        contentLength ->
+            http.request(HttpMethod.valueOf(request.operation.method()))
+                .uri(baseUrl + request.path + request.query)
+                .send(
+                    (out, outbound) -> {
+                      sent.set(true);
+                      out.responseTimeout(idle);
+                      request.headers.forEach(out::header);
+                      out.header(HttpHeaderNames.ACCEPT, request.accept);
+                      if (request.bearer != null) {
+                        out.header(HttpHeaderNames.AUTHORIZATION, "Bearer " + request.bearer);
+                      }
+                      RequestBody body = request.body;
+                      if (body == null) {
+                        return outbound;
+                      }
+                      out.header(HttpHeaderNames.CONTENT_TYPE, body.contentType());
+                      if (contentLength >= 0) {
+                        out.header(HttpHeaderNames.CONTENT_LENGTH, Long.toString(contentLength));
+                      } else {
+                        out.header(HttpHeaderNames.TRANSFER_ENCODING, "chunked");
+                      }
+                      return outbound.send(body.content(outbound.alloc()));
+                    })
+                .response(
+                    (response, body) -> {
+                      int status = response.status().code();
+                      log(request, status, start, attempt);
+                      if (status >= 200 && status < 300) {
+                        return reader.read(response, body, request);
+                      }
+                      return BodyReaders.readAll(body, MAX_ERROR_BODY, request)
+                          .onErrorReturn(new byte[0])
+                          .flatMap(
+                              bytes ->
+                                  Mono.error(
+                                      Errors.fromAnswer(status, bytes, response.responseHeaders(), request, mapper)));
+                    })
+                .onErrorMap(error -> !(error instanceof CoreException), error -> Errors.translate(error, request, sent.get()))
+                .doOnError(error -> logFailure(request, error, start, attempt)));
+  }
+
+  private Duration idleTimeout(CoreRequest request) {
+    return request.timeout.compareTo(streamIdleTimeout) > 0 ? request.timeout : streamIdleTimeout;
+  }
+
+  private static void log(CoreRequest request, int status, long start, int attempt) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(
+          "{} {} -> {} in {} ms (attempt {})",
+          request.operation.method(),
+          request.path,
+          status,
+          (System.nanoTime() - start) / 1_000_000,
+          attempt);
+    }
+  }
+
+  private static void logFailure(CoreRequest request, Throwable error, long start, int attempt) {
+    if (LOG.isDebugEnabled() && !(error instanceof CoreApiException)) {
+      LOG.debug(
+          "{} {} failed in {} ms (attempt {}): {}",
+          request.operation.method(),
+          request.path,
+          (System.nanoTime() - start) / 1_000_000,
+          attempt,
+          error.toString());
+    }
+  }
+
+  /** A failure after values were emitted: never retried, since a retry would repeat them. */
+  static final class AlreadyEmitted extends CoreException {
+    private static final long serialVersionUID = 1L;
+
+    AlreadyEmitted(Throwable cause) {
+      super(cause.getMessage() == null ? "failed after values were emitted" : cause.getMessage(), cause);
+    }
+  }
+
+  /** Everything the transport needs, set by the client's builder. */
+  public static final class Settings {
+    String baseUrl = "";
+    HttpClient http = HttpClient.create();
+    ObjectMapper mapper = Json.newMapper();
+    Duration timeout = Duration.ofSeconds(10);
+    RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    int maxElementBytes = 16 * 1024 * 1024;
+    long maxBodyBytes = 256L * 1024 * 1024;
+    Duration streamIdleTimeout = Duration.ofSeconds(30);
+    Duration watchInterval = Duration.ofSeconds(1);
+    Duration renewalMargin = Duration.ofSeconds(30);
+    TokenManager.@Nullable Credentials credentials;
+    @Nullable String accessToken;
+    @Nullable String refreshToken;
+
+    /**
+     * Sets the base URL, without trailing slash.
+     *
+     * @param baseUrl the URL
+     * @return this
+     */
+    public Settings baseUrl(URI baseUrl) {
+      String text = baseUrl.toString();
+      this.baseUrl = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+      return this;
+    }
+
+    /** @param http the configured HTTP client @return this */
+    public Settings http(HttpClient http) {
+      this.http = http;
+      return this;
+    }
+
+    /** @param mapper the JSON mapper @return this */
+    public Settings mapper(ObjectMapper mapper) {
+      this.mapper = mapper;
+      return this;
+    }
+
+    /** @param timeout the default deadline of a call @return this */
+    public Settings timeout(Duration timeout) {
+      this.timeout = timeout;
+      return this;
+    }
+
+    /** @param retryPolicy the retry policy @return this */
+    public Settings retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = retryPolicy;
+      return this;
+    }
+
+    /** @param maxElementBytes the largest array element or stream line @return this */
+    public Settings maxElementBytes(int maxElementBytes) {
+      this.maxElementBytes = maxElementBytes;
+      return this;
+    }
+
+    /** @param streamIdleTimeout the longest silence of a stream @return this */
+    public Settings streamIdleTimeout(Duration streamIdleTimeout) {
+      this.streamIdleTimeout = streamIdleTimeout;
+      return this;
+    }
+
+    /** @param watchInterval the polling interval of watches @return this */
+    public Settings watchInterval(Duration watchInterval) {
+      this.watchInterval = watchInterval;
+      return this;
+    }
+
+    /** @param renewalMargin how long before expiry the access token is renewed @return this */
+    public Settings renewalMargin(Duration renewalMargin) {
+      this.renewalMargin = renewalMargin;
+      return this;
+    }
+
+    /** @param user the user @param password the password @return this */
+    public Settings credentials(String user, String password) {
+      this.credentials = new TokenManager.Credentials(user, password);
+      return this;
+    }
+
+    /** @param access the access token @param refresh the refresh token, or null @return this */
+    public Settings tokens(String access, @Nullable String refresh) {
+      this.accessToken = access;
+      this.refreshToken = refresh;
+      return this;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static Flux<Object> cast(Flux<?> values) {
+    return (Flux<Object>) values;
+  }
+}

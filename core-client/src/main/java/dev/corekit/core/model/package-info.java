@@ -1,0 +1,17 @@
+/**
+ * The value types of the Core API: one immutable type per schema of the API description, generated at
+ * build time, plus open enums that keep values unknown to this SDK.
+ *
+ * <p>Every type is built with {@code builder()} and serialized with Jackson (an {@code ObjectMapper}
+ * with {@code Jdk8Module} and {@code JavaTimeModule}; {@code CoreClient} configures its own).
+ */
+@Value.Style(
+    jdkOnly = true,
+    optionalAcceptNullable = true,
+    visibility = Value.Style.ImplementationVisibility.PUBLIC,
+    defaults = @Value.Immutable(copy = true))
+@NullMarked
+package dev.corekit.core.model;
+
+import org.immutables.value.Value;
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,135 @@
+package dev.corekit.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.corekit.core.model.CoreProcess;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+class CoreClientWireTest {
+  private final RecordingServer server = new RecordingServer();
+  private final CoreClient client =
+      CoreClient.builder()
+          .baseUrl(server.baseUrl())
+          .retry(RetryPolicy.builder().initialBackoff(Duration.ofMillis(5)).build())
+          .build();
+
+  @AfterEach
+  void close() {
+    client.close();
+    server.close();
+  }
+
+  @Test
+  void listSendsQueryParametersEncodedAndDecodesElements() {
+    server.json(
+        "GET /api/v3/process",
+        200,
+        "[{\"id\":\"a\",\"type\":\"ffmpeg\",\"reference\":\"\",\"created_at\":1,\"updated_at\":1,\"unknown\":{\"x\":1}},"
+            + "{\"id\":\"b\",\"type\":\"ffmpeg\",\"reference\":\"\",\"created_at\":2,\"updated_at\":2}]");
+    StepVerifier.create(
+            client.processes()
+                .list(dev.corekit.core.api.ProcessApi.ListQuery.builder().idpattern("cam *").filter("state,config").build())
+                .map(CoreProcess::id))
+        .expectNext("a", "b")
+        .verifyComplete();
+    RecordingServer.Recorded sent = server.requests.get(0);
+    assertThat(sent.method).isEqualTo("GET");
+    assertThat(sent.query()).isEqualTo("filter=state%2Cconfig&idpattern=cam%20%2A");
+    assertThat(sent.headers.get("Accept")).isEqualTo("application/json");
+  }
+
+  @Test
+  void retriesAGetAnsweredWith503() {
+    AtomicInteger calls = new AtomicInteger();
+    server.on(
+        "GET /api/v3/process",
+        (request, response) ->
+            calls.incrementAndGet() <= 2
+                ? RecordingServer.json(response, 503, "{\"code\":503,\"message\":\"Service Unavailable\"}")
+                : RecordingServer.json(response, 200, "[]"));
+    StepVerifier.create(client.processes().list()).expectComplete().verify(Duration.ofSeconds(10));
+    assertThat(calls).hasValue(3);
+  }
+
+  @Test
+  void neverRepeatsAPostAnsweredWith503() {
+    server.json("POST /api/v3/process", 503, "{\"code\":503,\"message\":\"Service Unavailable\",\"details\":[]}");
+    StepVerifier.create(
+            client.processes()
+                .create(
+                    dev.corekit.core.model.ProcessConfig.builder()
+                        .id("x")
+                        .addInput(dev.corekit.core.model.ProcessConfigIo.builder().address("testsrc").build())
+                        .addOutput(dev.corekit.core.model.ProcessConfigIo.builder().address("-").build())
+                        .build()))
+        .expectErrorSatisfies(
+            error ->
+                assertThat(error)
+                    .isInstanceOf(CoreApiException.class)
+                    .hasMessageContaining("POST /api/v3/process answered 503"))
+        .verify(Duration.ofSeconds(10));
+    assertThat(server.requests("POST /api/v3/process")).hasSize(1);
+  }
+
+  @Test
+  void mapsCoreErrorBodiesToTypedExceptions() {
+    server.json("DELETE /api/v3/process/nope", 404,
+        "{\"code\":404,\"message\":\"Unknown process ID\",\"details\":[\"unknown process\"]}");
+    StepVerifier.create(client.processes().delete("nope"))
+        .expectErrorSatisfies(
+            error -> {
+              assertThat(error).isInstanceOf(CoreNotFoundException.class);
+              CoreApiException api = (CoreApiException) error;
+              assertThat(api.status()).isEqualTo(404);
+              assertThat(api.errorMessage()).isEqualTo("Unknown process ID");
+              assertThat(api.details()).containsExactly("unknown process");
+              assertThat(api.path()).isEqualTo("/api/v3/process/nope");
+            })
+        .verify(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void sendsAPathParameterAsOneEncodedSegment() {
+    server.on("DELETE *", (request, response) -> RecordingServer.json(response, 200, "\"OK\""));
+    StepVerifier.create(client.processes().delete("../x/ y%ü")).verifyComplete();
+    assertThat(server.requests.get(0).path()).isEqualTo("/api/v3/process/..%2Fx%2F%20y%25%C3%BC");
+  }
+
+  @Test
+  void failsAValidationErrorBeforeSending() {
+    StepVerifier.create(client.processes().delete(""))
+        .expectErrorSatisfies(
+            error -> assertThat(error).isInstanceOf(CoreValidationException.class).hasMessageContaining("'id'"))
+        .verify(Duration.ofSeconds(5));
+    assertThat(server.requests).isEmpty();
+  }
+
+  @Test
+  void endsASlowCallWithATimeoutNearItsDeadline() {
+    server.on(
+        "GET /api/v3/process",
+        (request, response) ->
+            reactor.core.publisher.Mono.delay(Duration.ofSeconds(5))
+                .then(reactor.core.publisher.Mono.from(RecordingServer.json(response, 200, "[]"))));
+    long start = System.nanoTime();
+    StepVerifier.create(client.processes().with(RequestOptions.timeout(Duration.ofMillis(300))).list())
+        .expectError(CoreTimeoutException.class)
+        .verify(Duration.ofSeconds(5));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(300 + 500));
+  }
+
+  @Test
+  void keepsUnknownEnumValues() {
+    server.json("GET /api/v3/process", 200,
+        "[{\"id\":\"b\",\"type\":\"gstreamer\",\"reference\":\"\",\"created_at\":2,\"updated_at\":2}]");
+    List<CoreProcess> processes = client.processes().list().collectList().block(Duration.ofSeconds(5));
+    assertThat(processes).hasSize(1);
+    assertThat(processes.get(0).type().value()).isEqualTo("gstreamer");
+    assertThat(processes.get(0).type().isKnown()).isFalse();
+  }
+}
