@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
@@ -82,7 +83,20 @@ public final class CoreClient implements AutoCloseable {
             .keepAlive(true)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) builder.connectTimeout.toMillis());
     if ("https".equals(baseUrl.getScheme())) {
-      http = http.secure();
+      io.netty.handler.ssl.SslContext tls = builder.sslContext;
+      if (tls == null && builder.trustAll) {
+        LoggerFactory.getLogger(CoreClient.class)
+            .warn("TLS certificate verification is OFF for {}: any server can pose as it", baseUrl);
+        try {
+          tls = io.netty.handler.ssl.SslContextBuilder.forClient()
+              .trustManager(io.netty.handler.ssl.util.InsecureTrustManagerFactory.INSTANCE)
+              .build();
+        } catch (javax.net.ssl.SSLException e) {
+          throw new IllegalStateException("cannot create the TLS context", e);
+        }
+      }
+      io.netty.handler.ssl.SslContext chosen = tls;
+      http = chosen == null ? http.secure() : http.secure(spec -> spec.sslContext(chosen));
     }
     http = builder.httpCustomizer.apply(http);
     CoreTransport.Settings settings =
@@ -95,6 +109,9 @@ public final class CoreClient implements AutoCloseable {
             .streamIdleTimeout(builder.streamIdleTimeout)
             .watchInterval(builder.watchInterval)
             .renewalMargin(builder.renewalMargin);
+    if (builder.logHeaders != null) {
+      settings.logHeaders(builder.logHeaders);
+    }
     if (builder.user != null && builder.password != null) {
       settings.credentials(builder.user, builder.password);
     }
@@ -401,6 +418,9 @@ public final class CoreClient implements AutoCloseable {
     private @Nullable ConnectionProvider connectionProvider;
     private @Nullable LoopResources loopResources;
     private UnaryOperator<HttpClient> httpCustomizer = UnaryOperator.identity();
+    private java.util.@Nullable List<String> logHeaders;
+    private io.netty.handler.ssl.@Nullable SslContext sslContext;
+    private boolean trustAll;
 
     private Builder() {}
 
@@ -585,6 +605,45 @@ public final class CoreClient implements AutoCloseable {
      */
     public Builder loopResources(LoopResources loops) {
       this.loopResources = Objects.requireNonNull(loops, "loops");
+      return this;
+    }
+
+    /**
+     * Sets the response headers shown in the debug log line of each call (logger
+     * {@code dev.corekit.core.http}); by default Content-Type, Content-Length, Retry-After, Location,
+     * Content-Location and X-Request-Id. Headers that may carry secrets (Authorization, cookies,
+     * anything naming a token, secret, password or key) are never shown, even when listed. Bodies are
+     * never logged.
+     *
+     * @param names the header names
+     * @return this builder
+     */
+    public Builder logHeaders(String... names) {
+      this.logHeaders = java.util.List.of(names);
+      return this;
+    }
+
+    /**
+     * Uses a TLS context for https URLs, for example one trusting a private CA:
+     * {@code SslContextBuilder.forClient().trustManager(caFile).build()}. By default the JDK's trusted
+     * certificates are used and certificates are always verified.
+     *
+     * @param sslContext a client TLS context
+     * @return this builder
+     */
+    public Builder sslContext(io.netty.handler.ssl.SslContext sslContext) {
+      this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+      return this;
+    }
+
+    /**
+     * Turns TLS certificate verification off, so any server can pose as Core. Only for tests against a
+     * server with a self-signed certificate; logs a warning when the client is built.
+     *
+     * @return this builder
+     */
+    public Builder trustAllCertificates() {
+      this.trustAll = true;
       return this;
     }
 

@@ -3,7 +3,6 @@ package dev.corekit.core;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,12 +27,14 @@ public final class RequestOptions {
   private final @Nullable Duration timeout;
   private final @Nullable Integer retries;
   private final @Nullable Boolean retryNonIdempotent;
+  private final @Nullable Boolean resubscribe;
   private final Map<String, String> headers;
 
   private RequestOptions(Builder builder) {
     this.timeout = builder.timeout;
     this.retries = builder.retries;
     this.retryNonIdempotent = builder.retryNonIdempotent;
+    this.resubscribe = builder.resubscribe;
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
   }
 
@@ -94,6 +95,15 @@ public final class RequestOptions {
   }
 
   /**
+   * Whether an event stream subscribes again (with backoff) when it fails or ends.
+   *
+   * @return the choice, if set
+   */
+  public Optional<Boolean> resubscribe() {
+    return Optional.ofNullable(resubscribe);
+  }
+
+  /**
    * Extra headers sent with the call.
    *
    * @return the headers, in the order they were added
@@ -116,6 +126,7 @@ public final class RequestOptions {
     merged.retries = other.retries != null ? other.retries : retries;
     merged.retryNonIdempotent =
         other.retryNonIdempotent != null ? other.retryNonIdempotent : retryNonIdempotent;
+    merged.resubscribe = other.resubscribe != null ? other.resubscribe : resubscribe;
     merged.headers.putAll(headers);
     merged.headers.putAll(other.headers);
     return new RequestOptions(merged);
@@ -130,12 +141,13 @@ public final class RequestOptions {
     return Objects.equals(timeout, that.timeout)
         && Objects.equals(retries, that.retries)
         && Objects.equals(retryNonIdempotent, that.retryNonIdempotent)
+        && Objects.equals(resubscribe, that.resubscribe)
         && headers.equals(that.headers);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(timeout, retries, retryNonIdempotent, headers);
+    return Objects.hash(timeout, retries, retryNonIdempotent, resubscribe, headers);
   }
 
   /** Shows the options; values of headers that may carry secrets are masked. */
@@ -151,11 +163,14 @@ public final class RequestOptions {
     if (retryNonIdempotent != null) {
       text.append("retryNonIdempotent=").append(retryNonIdempotent).append(", ");
     }
+    if (resubscribe != null) {
+      text.append("resubscribe=").append(resubscribe).append(", ");
+    }
     if (!headers.isEmpty()) {
       text.append("headers=[");
       headers.forEach(
           (name, value) ->
-              text.append(name).append('=').append(isSecretHeader(name) ? "***" : value).append(';'));
+              text.append(name).append('=').append(dev.corekit.core.internal.SecretHeaders.isSecret(name) ? "***" : value).append(';'));
       text.append("], ");
     }
     if (text.charAt(text.length() - 1) == ' ') {
@@ -164,23 +179,12 @@ public final class RequestOptions {
     return text.append('}').toString();
   }
 
-  static boolean isSecretHeader(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return lower.equals("authorization")
-        || lower.equals("proxy-authorization")
-        || lower.equals("cookie")
-        || lower.equals("set-cookie")
-        || lower.contains("token")
-        || lower.contains("secret")
-        || lower.contains("password")
-        || lower.contains("api-key");
-  }
-
   /** Builder of {@link RequestOptions}. */
   public static final class Builder {
     private @Nullable Duration timeout;
     private @Nullable Integer retries;
     private @Nullable Boolean retryNonIdempotent;
+    private @Nullable Boolean resubscribe;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
     private Builder() {}
@@ -226,6 +230,20 @@ public final class RequestOptions {
      */
     public Builder retryNonIdempotent(boolean allow) {
       this.retryNonIdempotent = allow;
+      return this;
+    }
+
+    /**
+     * Makes an event stream (such as {@code events().log(..)}) subscribe again when it fails with a
+     * transient error (connection lost, idle timeout, 5xx) or ends, after a backoff that grows like
+     * the client's retry backoff and resets once an event arrives. Authentication and other 4xx
+     * errors still end the stream. Off by default.
+     *
+     * @param resubscribe true to resubscribe
+     * @return this builder
+     */
+    public Builder resubscribe(boolean resubscribe) {
+      this.resubscribe = resubscribe;
       return this;
     }
 

@@ -73,6 +73,7 @@ public final class CoreTransport {
   private final Capabilities capabilities;
   private final Map<String, Retry> retries = new ConcurrentHashMap<>();
   private final List<Filter> filters;
+  private final List<String> logHeaders;
 
   /**
    * Creates a transport.
@@ -95,6 +96,7 @@ public final class CoreTransport {
             settings.renewalMargin);
     this.capabilities = new Capabilities(this);
     this.filters = List.of(this::authenticate);
+    this.logHeaders = List.copyOf(settings.logHeaders);
   }
 
   /**
@@ -123,10 +125,54 @@ public final class CoreTransport {
   public <T> Flux<T> watch(
       Supplier<Mono<T>> poll, RequestOptions options, @Nullable String subject, List<String> keyFields) {
     Objects.requireNonNull(poll, "poll");
-    return Flux.interval(Duration.ZERO, watchInterval)
-        .onBackpressureDrop()
+    Flux<Object> ticks = Flux.interval(Duration.ZERO, watchInterval).cast(Object.class);
+    if (subject != null) {
+      ticks = Flux.merge(ticks, changeEvents(subject, options));
+    }
+    return ticks
+        .onBackpressureLatest()
         .concatMap(tick -> poll.get().onErrorResume(CoreTransport::isTransient, error -> Mono.empty()), 0)
         .distinctUntilChanged(value -> watchKey(value, keyFields));
+  }
+
+  /**
+   * Log events about one process, on servers that stream events (16.20 and later); empty on older
+   * servers or when the stream fails, so a watch falls back to polling.
+   */
+  private Flux<Object> changeEvents(String subject, RequestOptions options) {
+    return capabilities
+        .serverVersion()
+        .flatMapMany(
+            version -> {
+              if (version.isEmpty() || version.get().isOlderThan(EVENTS.since())) {
+                return Flux.empty();
+              }
+              com.fasterxml.jackson.databind.node.ObjectNode filter = mapper.createObjectNode();
+              filter.putArray("filters")
+                  .addObject()
+                  .put("event", "process")
+                  .putObject("data")
+                  .put("id", "^" + regexQuote(subject) + "$");
+              return call(EVENTS, options.mergedWith(RequestOptions.retries(0)))
+                  .json(filter)
+                  .stream(new com.fasterxml.jackson.core.type.TypeReference<JsonNode>() {})
+                  .cast(Object.class);
+            })
+        .onErrorResume(error -> Flux.empty());
+  }
+
+  private static final Operation EVENTS =
+      Operation.of("eventsLog", "POST", "/api/v3/events", "16.20.0", Operation.Auth.ACCESS);
+
+  static String regexQuote(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    for (char c : text.toCharArray()) {
+      if ("\\.+*?()|[]{}^$".indexOf(c) >= 0) {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 
   private Object watchKey(Object value, List<String> keyFields) {
@@ -197,7 +243,7 @@ public final class CoreTransport {
           Flux<T> attempts = capabilities.check(request.operation).thenMany(retrying(request, reader));
           attempts = attempts.onErrorMap(AlreadyEmitted.class, CoreTransport::unwrap);
           if (endless) {
-            return attempts;
+            return call.options().resubscribe().orElse(false) ? resubscribing(attempts) : attempts;
           }
           // The deadline bounds the wait for the first element; afterwards a stalled body is caught
           // by the per-read idle timeout, so long lists and downloads are not cut off.
@@ -205,6 +251,18 @@ public final class CoreTransport {
               .timeout(Mono.delay(request.timeout), element -> Mono.never())
               .onErrorMap(TimeoutException.class, e -> new CoreTimeoutException(request.describe(), request.timeout));
         });
+  }
+
+  private <T> Flux<T> resubscribing(Flux<T> stream) {
+    reactor.util.retry.RetryBackoffSpec backoff =
+        reactor.util.retry.Retry.backoff(Long.MAX_VALUE, retryPolicy.initialBackoff())
+            .maxBackoff(retryPolicy.maxBackoff())
+            .jitter(retryPolicy.jitter())
+            .transientErrors(true)
+            .filter(CoreTransport::isTransient);
+    return stream
+        .retryWhen(backoff)
+        .repeatWhen(ends -> ends.concatMap(end -> Mono.delay(retryPolicy.initialBackoff())));
   }
 
   private static Throwable unwrap(AlreadyEmitted wrapper) {
@@ -361,7 +419,7 @@ public final class CoreTransport {
                 .response(
                     (response, body) -> {
                       int status = response.status().code();
-                      log(request, status, start, attempt);
+                      log(request, status, response.responseHeaders(), start, attempt);
                       if (status >= 200 && status < 300) {
                         return reader.read(response, body, request);
                       }
@@ -380,15 +438,27 @@ public final class CoreTransport {
     return request.timeout.compareTo(streamIdleTimeout) > 0 ? request.timeout : streamIdleTimeout;
   }
 
-  private static void log(CoreRequest request, int status, long start, int attempt) {
+  private void log(
+      CoreRequest request, int status, io.netty.handler.codec.http.HttpHeaders headers, long start, int attempt) {
     if (LOG.isDebugEnabled()) {
+      StringBuilder shown = new StringBuilder();
+      for (String name : logHeaders) {
+        String value = headers.get(name);
+        if (value != null) {
+          shown.append(shown.length() == 0 ? " [" : ", ").append(name).append(": ").append(value);
+        }
+      }
+      if (shown.length() > 0) {
+        shown.append(']');
+      }
       LOG.debug(
-          "{} {} -> {} in {} ms (attempt {})",
+          "{} {} -> {} in {} ms (attempt {}){}",
           request.operation.method(),
           request.path,
           status,
           (System.nanoTime() - start) / 1_000_000,
-          attempt);
+          attempt,
+          shown);
     }
   }
 
@@ -428,6 +498,25 @@ public final class CoreTransport {
     TokenManager.@Nullable Credentials credentials;
     @Nullable String accessToken;
     @Nullable String refreshToken;
+    List<String> logHeaders =
+        List.of("Content-Type", "Content-Length", "Retry-After", "Location", "Content-Location", "X-Request-Id");
+
+    /**
+     * Sets the response headers shown in debug logs; headers that may carry secrets are never shown.
+     *
+     * @param names the header names
+     * @return this
+     */
+    public Settings logHeaders(List<String> names) {
+      List<String> allowed = new java.util.ArrayList<>();
+      for (String name : names) {
+        if (!SecretHeaders.isSecret(name)) {
+          allowed.add(name);
+        }
+      }
+      this.logHeaders = List.copyOf(allowed);
+      return this;
+    }
 
     /**
      * Sets the base URL, without trailing slash.
