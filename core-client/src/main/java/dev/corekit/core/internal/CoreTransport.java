@@ -224,7 +224,7 @@ public final class CoreTransport {
             return Mono.error(invalid);
           }
           CoreRequest request = request(call);
-          Mono<T> attempts = capabilities.check(request.operation).then(retrying(request, reader).next());
+          Mono<T> attempts = Mono.defer(() -> capabilities.check(request.operation)).then(retrying(request, reader).next());
           return attempts
               .timeout(request.timeout)
               .onErrorMap(TimeoutException.class, e -> new CoreTimeoutException(request.describe(), request.timeout))
@@ -240,7 +240,7 @@ public final class CoreTransport {
             return Flux.error(invalid);
           }
           CoreRequest request = request(call);
-          Flux<T> attempts = capabilities.check(request.operation).thenMany(retrying(request, reader));
+          Flux<T> attempts = Mono.defer(() -> capabilities.check(request.operation)).thenMany(retrying(request, reader));
           attempts = attempts.onErrorMap(AlreadyEmitted.class, CoreTransport::unwrap);
           if (endless) {
             return call.options().resubscribe().orElse(false) ? resubscribing(attempts) : attempts;

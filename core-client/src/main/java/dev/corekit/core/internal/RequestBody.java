@@ -119,7 +119,7 @@ abstract class RequestBody {
 
   private static void readChunk(
       FileChannel channel, ByteBufAllocator allocator, reactor.core.publisher.SynchronousSink<ByteBuf> sink) {
-    ByteBuf buf = allocator.heapBuffer(FILE_CHUNK);
+    ByteBuf buf = allocator.directBuffer(FILE_CHUNK);
     try {
       int read = buf.writeBytes(channel, FILE_CHUNK);
       if (read < 0) {

@@ -25,6 +25,7 @@ import reactor.core.publisher.Mono;
 public final class TokenManager {
   private static final Logger LOG = LoggerFactory.getLogger(TokenManager.class);
   private static final TypeReference<JsonNode> NODE = new TypeReference<>() {};
+  private static final com.fasterxml.jackson.databind.ObjectMapper CLAIMS = Json.newMapper();
   private static final Operation LOGIN =
       Operation.of("authLogin", "POST", "/api/login", "16.7.2", Operation.Auth.NONE);
   private static final Operation REFRESH =
@@ -294,7 +295,12 @@ public final class TokenManager {
     return lifetime < 0 ? now + Duration.ofDays(3650).toNanos() : now + lifetime - lifetime / 20;
   }
 
-  /** Reads {@code exp - iat} from a JWT; -1 when the token does not say. */
+  /**
+   * Estimates how long a JWT stays valid from its {@code exp} and {@code iat} claims, without trusting
+   * the local clock to agree with the server's: {@code iat} is truncated to whole seconds, so the token
+   * may have been issued up to a second later than it says; the estimate takes that second off (but
+   * keeps at least half the nominal lifetime). -1 when the token does not say.
+   */
   static long lifetimeNanos(String token) {
     int first = token.indexOf('.');
     int second = first < 0 ? -1 : token.indexOf('.', first + 1);
@@ -303,7 +309,7 @@ public final class TokenManager {
     }
     try {
       byte[] payload = Base64.getUrlDecoder().decode(token.substring(first + 1, second));
-      JsonNode claims = Json.newMapper().readTree(new String(payload, StandardCharsets.UTF_8));
+      JsonNode claims = CLAIMS.readTree(new String(payload, StandardCharsets.UTF_8));
       if (!claims.path("exp").isNumber()) {
         return -1;
       }
@@ -311,7 +317,9 @@ public final class TokenManager {
       long iat = claims.path("iat").isNumber()
           ? claims.path("iat").asLong()
           : System.currentTimeMillis() / 1000;
-      return Duration.ofSeconds(Math.max(0, exp - iat)).toNanos();
+      long nominal = Duration.ofSeconds(Math.max(0, exp - iat)).toNanos();
+      long oneSecond = Duration.ofSeconds(1).toNanos();
+      return Math.max(nominal - oneSecond, nominal / 2);
     } catch (IllegalArgumentException | java.io.IOException e) {
       return -1;
     }
