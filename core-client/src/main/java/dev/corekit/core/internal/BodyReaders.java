@@ -135,9 +135,13 @@ final class BodyReaders {
         });
   }
 
+  /** Core marks keepalives in the field {@code event} (log events), {@code type} (process events) or
+   * {@code action} (media events). */
   static boolean isKeepalive(JsonNode node) {
     return node.isObject()
-        && ("keepalive".equals(node.path("event").asText(null)) || "keepalive".equals(node.path("type").asText(null)));
+        && ("keepalive".equals(node.path("event").asText(null))
+            || "keepalive".equals(node.path("type").asText(null))
+            || "keepalive".equals(node.path("action").asText(null)));
   }
 
   static Mono<byte[]> readAll(ByteBufFlux body, long limit, CoreRequest request) {
