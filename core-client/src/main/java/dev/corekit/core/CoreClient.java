@@ -512,8 +512,10 @@ public final class CoreClient implements AutoCloseable {
     }
 
     /**
-     * Sets the default deadline of a call, all attempts together (default 10 s). For lists and
-     * downloads it bounds the wait for the first element; a body that then stalls that long fails.
+     * Sets the default deadline of a call (default 10 s): it bounds all attempts, backoff pauses and
+     * the whole answer together, including every element of a list and every byte of a download, so
+     * give large transfers a longer one with {@code with(RequestOptions.timeout(..))}. Event streams
+     * and watches have no deadline; a silent stream fails after {@link #streamIdleTimeout}.
      *
      * @param timeout a positive duration
      * @return this builder

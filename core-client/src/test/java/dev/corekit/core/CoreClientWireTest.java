@@ -124,6 +124,25 @@ class CoreClientWireTest {
   }
 
   @Test
+  void aListThatStallsMidBodyEndsAtTheCallDeadline() {
+    server.on(
+        "GET /api/v3/process",
+        (request, response) ->
+            response.header("Content-Type", "application/json")
+                .sendString(
+                    reactor.core.publisher.Flux.concat(
+                        reactor.core.publisher.Mono.just(
+                            "[{\"id\":\"a\",\"type\":\"ffmpeg\",\"reference\":\"\",\"created_at\":1,\"updated_at\":1},"),
+                        reactor.core.publisher.Mono.delay(Duration.ofSeconds(5)).map(tick -> "]"))));
+    long start = System.nanoTime();
+    StepVerifier.create(client.processes().with(RequestOptions.timeout(Duration.ofMillis(400))).list())
+        .expectNextCount(1)
+        .expectError(CoreTimeoutException.class)
+        .verify(Duration.ofSeconds(5));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(400 + 500));
+  }
+
+  @Test
   void keepsUnknownEnumValues() {
     server.json("GET /api/v3/process", 200,
         "[{\"id\":\"b\",\"type\":\"gstreamer\",\"reference\":\"\",\"created_at\":2,\"updated_at\":2}]");

@@ -19,6 +19,7 @@ public final class CoreRequest {
   final boolean retryNonIdempotent;
   final @Nullable String bearer;
   final String accept;
+  final boolean endless;
 
   CoreRequest(
       Operation operation,
@@ -30,7 +31,8 @@ public final class CoreRequest {
       int retries,
       boolean retryNonIdempotent,
       @Nullable String bearer,
-      String accept) {
+      String accept,
+      boolean endless) {
     this.operation = operation;
     this.path = path;
     this.query = query;
@@ -41,6 +43,7 @@ public final class CoreRequest {
     this.retryNonIdempotent = retryNonIdempotent;
     this.bearer = bearer;
     this.accept = accept;
+    this.endless = endless;
   }
 
   /**
@@ -51,7 +54,7 @@ public final class CoreRequest {
    */
   CoreRequest withBearer(String token) {
     return new CoreRequest(
-        operation, path, query, headers, body, timeout, retries, retryNonIdempotent, token, accept);
+        operation, path, query, headers, body, timeout, retries, retryNonIdempotent, token, accept, endless);
   }
 
   /** @return the operation */

@@ -245,11 +245,17 @@ public final class CoreTransport {
           if (endless) {
             return call.options().resubscribe().orElse(false) ? resubscribing(attempts) : attempts;
           }
-          // The deadline bounds the wait for the first element; afterwards a stalled body is caught
-          // by the per-read idle timeout, so long lists and downloads are not cut off.
+          // One deadline bounds the whole call: all attempts and the whole body. Checked without a
+          // timer per element: when it passes the call is cancelled and fails.
+          AtomicBoolean expired = new AtomicBoolean();
           return attempts
-              .timeout(Mono.delay(request.timeout), element -> Mono.never())
-              .onErrorMap(TimeoutException.class, e -> new CoreTimeoutException(request.describe(), request.timeout));
+              .takeUntilOther(Mono.delay(request.timeout).doOnNext(tick -> expired.set(true)))
+              .concatWith(
+                  Mono.defer(
+                      () ->
+                          expired.get()
+                              ? Mono.error(new CoreTimeoutException(request.describe(), request.timeout))
+                              : Mono.empty()));
         });
   }
 
@@ -282,7 +288,8 @@ public final class CoreTransport {
         options.retries().orElse(retryPolicy.maxRetries()),
         options.retryNonIdempotent().orElse(false),
         null,
-        call.accept());
+        call.accept(),
+        call.accept().equals("application/x-json-stream"));
   }
 
   private <T> Flux<T> retrying(CoreRequest request, BodyReader<T> reader) {
@@ -389,7 +396,7 @@ public final class CoreTransport {
   private <T> Flux<T> exchange(CoreRequest request, BodyReader<T> reader, int attempt) {
     long start = System.nanoTime();
     AtomicBoolean sent = new AtomicBoolean();
-    Duration idle = request.body != null ? request.timeout : idleTimeout(request);
+    Duration idle = request.endless ? streamIdleTimeout : request.timeout;
     Mono<Long> length = request.body == null ? Mono.just(-1L) : request.body.length();
     return length.flatMapMany(
         contentLength ->
@@ -432,10 +439,6 @@ public final class CoreTransport {
                     })
                 .onErrorMap(error -> !(error instanceof CoreException), error -> Errors.translate(error, request, sent.get()))
                 .doOnError(error -> logFailure(request, error, start, attempt)));
-  }
-
-  private Duration idleTimeout(CoreRequest request) {
-    return request.timeout.compareTo(streamIdleTimeout) > 0 ? request.timeout : streamIdleTimeout;
   }
 
   private void log(

@@ -145,7 +145,7 @@ public final class TokenManager {
    */
   public Mono<Void> ensureToken() {
     CoreRequest request = new CoreRequest(LOGIN, LOGIN.pathTemplate(), "", java.util.Map.of(), null,
-        Duration.ofSeconds(10), 0, false, null, "application/json");
+        Duration.ofSeconds(10), 0, false, null, "application/json", false);
     return accessToken(request).then();
   }
 

@@ -45,7 +45,7 @@ class StreamingTest {
       try {
         count =
             client.processes()
-                .with(RequestOptions.timeout(Duration.ofSeconds(30)))
+                .with(RequestOptions.timeout(Duration.ofMinutes(2)))
                 .list()
                 .doOnNext(process -> firstAt.compareAndSet(0, System.nanoTime() - start))
                 .count()
