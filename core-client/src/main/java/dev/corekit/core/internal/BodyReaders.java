@@ -29,9 +29,8 @@ final class BodyReaders {
   private BodyReaders() {}
 
   static <T> BodyReader<T> value(CoreTransport transport, TypeReference<T> type) {
-    ObjectMapper mapper = transport.mapper();
-    JavaType javaType = mapper.getTypeFactory().constructType(type);
-    ObjectReader reader = mapper.readerFor(javaType);
+    ObjectReader reader = transport.reader(type);
+    JavaType javaType = reader.getValueType();
     boolean wantsText = javaType.getRawClass() == String.class;
     return (response, body, request) ->
         readAll(body, transport.maxBodyBytes(), request)
@@ -74,7 +73,7 @@ final class BodyReaders {
 
   static <T> BodyReader<T> array(CoreTransport transport, TypeReference<T> elementType) {
     ObjectMapper mapper = transport.mapper();
-    ObjectReader reader = mapper.readerFor(mapper.getTypeFactory().constructType(elementType));
+    ObjectReader reader = transport.reader(elementType);
     return (response, body, request) -> {
       requireJson(contentType(response.responseHeaders()), request);
       JsonArrayDecoder<T> decoder =
@@ -88,7 +87,7 @@ final class BodyReaders {
 
   static <T> BodyReader<T> stream(CoreTransport transport, TypeReference<T> elementType) {
     ObjectMapper mapper = transport.mapper();
-    ObjectReader reader = mapper.readerFor(mapper.getTypeFactory().constructType(elementType));
+    ObjectReader reader = transport.reader(elementType);
     return (response, body, request) -> {
       String contentType = contentType(response.responseHeaders());
       boolean sse = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("text/event-stream");

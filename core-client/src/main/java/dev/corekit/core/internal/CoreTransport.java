@@ -72,6 +72,7 @@ public final class CoreTransport {
   private final @Nullable TokenManager tokens;
   private final Capabilities capabilities;
   private final Map<String, Retry> retries = new ConcurrentHashMap<>();
+  private final Map<Object, com.fasterxml.jackson.databind.ObjectReader> readers = new ConcurrentHashMap<>();
   private final List<Filter> filters;
   private final List<String> logHeaders;
 
@@ -191,6 +192,21 @@ public final class CoreTransport {
     return error instanceof CoreConnectException
         || error instanceof CoreTimeoutException
         || (error instanceof CoreApiException && ((CoreApiException) error).status() >= 500);
+  }
+
+  /**
+   * Returns the reader of a type, created once per client and type: Jackson builds a deserializer
+   * (under a lock) only the first time, later calls only look it up.
+   *
+   * @param type the type, normally a constant of a generated implementation
+   * @return the reader
+   */
+  com.fasterxml.jackson.databind.ObjectReader reader(com.fasterxml.jackson.core.type.TypeReference<?> type) {
+    com.fasterxml.jackson.databind.ObjectReader known = readers.get(type);
+    if (known != null) {
+      return known;
+    }
+    return readers.computeIfAbsent(type, key -> mapper.readerFor(mapper.getTypeFactory().constructType(type)));
   }
 
   /** @return the mapper of request and answer bodies */

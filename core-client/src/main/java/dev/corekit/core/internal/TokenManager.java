@@ -30,8 +30,12 @@ public final class TokenManager {
       Operation.of("authLogin", "POST", "/api/login", "16.7.2", Operation.Auth.NONE);
   private static final Operation REFRESH =
       Operation.of("authRefresh", "GET", "/api/login/refresh", "16.7.2", Operation.Auth.REFRESH);
+  /**
+   * Renewals have their own deadline (shared by all requests waiting on them); the deadline of each
+   * waiting request still bounds how long that request waits.
+   */
   private static final RequestOptions RENEWAL_OPTIONS =
-      RequestOptions.builder().retryNonIdempotent(true).build();
+      RequestOptions.builder().retryNonIdempotent(true).timeout(Duration.ofSeconds(15)).build();
 
   /** A user name and password; {@link #toString()} hides the password. */
   public static final class Credentials {
