@@ -60,6 +60,7 @@ import reactor.netty.resources.LoopResources;
  * generated from the API description; {@link #api(Class)} returns any of them by type.
  */
 public final class CoreClient implements AutoCloseable {
+  private static final java.util.concurrent.atomic.AtomicInteger CLIENTS = new java.util.concurrent.atomic.AtomicInteger();
   private final URI baseUrl;
   private final CoreTransport transport;
   private final @Nullable ConnectionProvider ownedProvider;
@@ -350,12 +351,14 @@ public final class CoreClient implements AutoCloseable {
 
   /**
    * Releases the connection pool and event loops the client created (not those passed to the
-   * builder). Calls still running fail. Idempotent.
+   * builder). Calls still running fail; later calls fail at once with a {@link CoreException} saying
+   * the client is closed. Idempotent.
    *
    * @return completes when everything is released
    */
   public Mono<Void> closeAsync() {
     closed.set(true);
+    transport.close();
     return closing;
   }
 
@@ -398,7 +401,7 @@ public final class CoreClient implements AutoCloseable {
 
   private static LoopResources defaultLoops() {
     int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-    return LoopResources.create("corekit-http", 1, workers, true);
+    return LoopResources.create("corekit-http-" + CLIENTS.incrementAndGet(), 1, workers, true);
   }
 
   /** Builder of {@link CoreClient}. Only the base URL is required. */

@@ -46,17 +46,24 @@ final class BodyReaders {
                     return Mono.just(text);
                   }
                   requireJson(contentType, request);
-                  try {
-                    T value = reader.readValue(bytes);
-                    return Mono.justOrEmpty(value);
-                  } catch (IOException e) {
-                    return Mono.error(
-                        new JsonDecodingException(
-                            request.describe() + ": the answer is not valid JSON for "
-                                + javaType.getRawClass().getSimpleName() + ": " + firstLine(e.getMessage()),
-                            e));
-                  }
+                  T value = decodeValue(reader, bytes, request.describe());
+                  return value == null ? Mono.<T>empty() : Mono.just(value);
                 });
+  }
+
+  /**
+   * Binds a whole JSON answer. Any failure (syntax, type mismatch, a required field missing) is a
+   * {@link JsonDecodingException}: the answer came from the network and cannot be trusted.
+   */
+  static <T> @Nullable T decodeValue(ObjectReader reader, byte[] bytes, String what) {
+    try {
+      return reader.readValue(bytes);
+    } catch (IOException | RuntimeException e) {
+      throw new JsonDecodingException(
+          what + ": the answer is not valid JSON for " + reader.getValueType().getRawClass().getSimpleName()
+              + ": " + firstLine(e.getMessage()),
+          e);
+    }
   }
 
   static BodyReader<Object> discard() {
@@ -76,13 +83,25 @@ final class BodyReaders {
     ObjectReader reader = transport.reader(elementType);
     return (response, body, request) -> {
       requireJson(contentType(response.responseHeaders()), request);
-      JsonArrayDecoder<T> decoder =
-          new JsonArrayDecoder<>(mapper, reader, transport.maxElementBytes(), request.describe());
-      return body.map(buffer -> decoder.feed(buffer.nioBuffer()))
-          .concatWith(Mono.fromCallable(decoder::end))
-          .concatMapIterable(elements -> elements, 1)
-          .doFinally(signal -> decoder.close());
+      return decodeArray(body.map(buffer -> buffer.nioBuffer()), mapper, reader, transport.maxElementBytes(),
+          request.describe());
     };
+  }
+
+  /**
+   * Decodes a JSON array from chunks. Each chunk must be consumed before the next arrives (the
+   * mapping is synchronous), so the chunks may be views of pooled buffers.
+   */
+  static <T> Flux<T> decodeArray(
+      Flux<ByteBuffer> chunks, ObjectMapper mapper, ObjectReader reader, int maxElementBytes, String what) {
+    return Flux.defer(
+        () -> {
+          JsonArrayDecoder<T> decoder = new JsonArrayDecoder<>(mapper, reader, maxElementBytes, what);
+          return chunks.map(decoder::feed)
+              .concatWith(Mono.fromCallable(decoder::end))
+              .concatMapIterable(elements -> elements, 1)
+              .doFinally(signal -> decoder.close());
+        });
   }
 
   static <T> BodyReader<T> stream(CoreTransport transport, TypeReference<T> elementType) {
@@ -91,28 +110,40 @@ final class BodyReaders {
     return (response, body, request) -> {
       String contentType = contentType(response.responseHeaders());
       boolean sse = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("text/event-stream");
-      LineDecoder lines = new LineDecoder(transport.maxElementBytes(), request.describe());
-      Flux<String> texts = body.map(buffer -> lines.feed(buffer.nioBuffer()))
-          .concatWith(Mono.fromSupplier(lines::end))
-          .concatMapIterable(batch -> batch, 1);
-      Flux<String> documents = sse ? serverSentData(texts) : texts.filter(line -> !line.isBlank());
-      return documents.handle(
-          (text, sink) -> {
-            try {
-              JsonNode node = mapper.readTree(text);
-              if (!isKeepalive(node)) {
-                T value = reader.readValue(node);
-                if (value != null) {
-                  sink.next(value);
-                }
-              }
-            } catch (IOException e) {
-              sink.error(
-                  new JsonDecodingException(
-                      request.describe() + ": an event is not valid JSON: " + firstLine(e.getMessage()), e));
-            }
-          });
+      return decodeStream(body.map(buffer -> buffer.nioBuffer()), sse, mapper, reader, transport.maxElementBytes(),
+          request.describe());
     };
+  }
+
+  /**
+   * Decodes newline-delimited JSON, or server-sent events when {@code sse}, dropping keepalives. Each
+   * chunk is consumed synchronously, as for {@link #decodeArray}.
+   */
+  static <T> Flux<T> decodeStream(
+      Flux<ByteBuffer> chunks, boolean sse, ObjectMapper mapper, ObjectReader reader, int maxLineBytes, String what) {
+    return Flux.defer(
+        () -> {
+          LineDecoder lines = new LineDecoder(maxLineBytes, what);
+          Flux<String> texts = chunks.map(lines::feed)
+              .concatWith(Mono.fromSupplier(lines::end))
+              .concatMapIterable(batch -> batch, 1);
+          Flux<String> documents = sse ? serverSentData(texts) : texts.filter(line -> !line.isBlank());
+          return documents.handle(
+              (text, sink) -> {
+                try {
+                  JsonNode node = mapper.readTree(text);
+                  if (node != null && !isKeepalive(node)) {
+                    T value = reader.readValue(node);
+                    if (value != null) {
+                      sink.next(value);
+                    }
+                  }
+                } catch (IOException | RuntimeException e) {
+                  sink.error(
+                      new JsonDecodingException(what + ": an event is not valid JSON: " + firstLine(e.getMessage()), e));
+                }
+              });
+        });
   }
 
   /** Joins the {@code data:} lines of each server-sent event; comments (keepalives) are dropped. */

@@ -75,6 +75,7 @@ public final class CoreTransport {
   private final Map<Object, com.fasterxml.jackson.databind.ObjectReader> readers = new ConcurrentHashMap<>();
   private final List<Filter> filters;
   private final List<String> logHeaders;
+  private volatile boolean closed;
 
   /**
    * Creates a transport.
@@ -232,9 +233,21 @@ public final class CoreTransport {
     return tokens;
   }
 
+  /** Makes every later call fail at once with a clear error; calls in flight end with the pool. */
+  public void close() {
+    closed = true;
+  }
+
+  private static CoreException closedError(Call call) {
+    return new CoreException(call.operation() + ": the client is closed");
+  }
+
   <T> Mono<T> mono(Call call, BodyReader<T> reader) {
     return Mono.defer(
         () -> {
+          if (closed) {
+            return Mono.error(closedError(call));
+          }
           RuntimeException invalid = call.invalid();
           if (invalid != null) {
             return Mono.error(invalid);
@@ -251,6 +264,9 @@ public final class CoreTransport {
   <T> Flux<T> flux(Call call, BodyReader<T> reader, boolean endless) {
     return Flux.defer(
         () -> {
+          if (closed) {
+            return Flux.error(closedError(call));
+          }
           RuntimeException invalid = call.invalid();
           if (invalid != null) {
             return Flux.error(invalid);

@@ -166,6 +166,10 @@ public final class JsonArrayDecoder<T> {
   private T bind(TokenBuffer buffer) throws IOException {
     try (JsonParser elementParser = buffer.asParser(parser.getCodec())) {
       return reader.readValue(elementParser);
+    } catch (RuntimeException e) {
+      // A value the model refuses (a required field missing, a bad enum in a strict type): the answer
+      // came from the network, so it is a decoding failure like any other.
+      throw new JsonDecodingException(what + ": an array element cannot be read: " + BodyReaders.firstLine(e.getMessage()), e);
     }
   }
 }

@@ -276,6 +276,10 @@ public final class RacRunner {
             String.join(" ", argv(command)));
         if (closed && code != 0) {
           sink.error(new RacException("RacClient closed while rac was running", argv(command), null));
+        } else if (stopped && code != 0) {
+          // Killed by us (timeout or cancellation): the subscriber is gone or gets the timeout error;
+          // the exit code of the kill must not race it as a command failure.
+          sink.complete();
         } else if (code != 0) {
           sink.error(ErrorClassifier.classify(argv(command), code, err));
         } else if (item != null) {
