@@ -102,15 +102,15 @@ final class Errors {
     if (error instanceof ReadTimeoutException || error instanceof TimeoutException) {
       return new CoreTimeoutException(call + " (no data from the server)", request.timeout);
     }
+    if (error instanceof SSLException) {
+      return new CoreConnectException(call + ": TLS failed: " + safeMessage(error), sent, error);
+    }
     if (error instanceof ConnectTimeoutException
         || error instanceof ConnectException
         || error instanceof UnknownHostException
         || error instanceof NoRouteToHostException
         || (!sent && error instanceof IOException)) {
       return new CoreConnectException(call + ": cannot connect: " + safeMessage(error), false, error);
-    }
-    if (error instanceof SSLException) {
-      return new CoreConnectException(call + ": TLS failed: " + safeMessage(error), sent, error);
     }
     if (error instanceof PrematureCloseException) {
       boolean beforeAnswer = String.valueOf(error.getMessage()).contains("BEFORE");
