@@ -20,6 +20,7 @@ import dev.corekit.core.api.SkillsApi;
 import dev.corekit.core.api.SrtApi;
 import dev.corekit.core.api.WidgetApi;
 import dev.corekit.core.internal.CoreTransport;
+import dev.corekit.core.internal.MicrometerObserver;
 import io.netty.channel.ChannelOption;
 import java.lang.reflect.Constructor;
 import java.net.URI;
@@ -71,7 +72,8 @@ public final class CoreClient implements AutoCloseable {
 
   private CoreClient(Builder builder, URI baseUrl) {
     this.baseUrl = baseUrl;
-    this.ownedProvider = builder.connectionProvider == null ? defaultProvider() : null;
+    String clientTag = baseUrl.getAuthority();
+    this.ownedProvider = builder.connectionProvider == null ? defaultProvider(builder.meterRegistry, clientTag) : null;
     this.ownedLoops = builder.loopResources == null ? defaultLoops() : null;
     ConnectionProvider provider =
         builder.connectionProvider != null ? builder.connectionProvider : Objects.requireNonNull(ownedProvider);
@@ -112,6 +114,12 @@ public final class CoreClient implements AutoCloseable {
             .renewalMargin(builder.renewalMargin);
     if (builder.logHeaders != null) {
       settings.logHeaders(builder.logHeaders);
+    }
+    if (builder.logContextKeys != null) {
+      settings.logContextKeys(builder.logContextKeys);
+    }
+    if (builder.meterRegistry != null) {
+      settings.observer(MicrometerObserver.create(builder.meterRegistry, clientTag));
     }
     if (builder.user != null && builder.password != null) {
       settings.credentials(builder.user, builder.password);
@@ -387,8 +395,12 @@ public final class CoreClient implements AutoCloseable {
     return "CoreClient{" + baseUrl + (closed.get() ? ", closed" : "") + "}";
   }
 
-  private static ConnectionProvider defaultProvider() {
-    return ConnectionProvider.builder("corekit")
+  private static ConnectionProvider defaultProvider(@Nullable Object meterRegistry, String clientTag) {
+    ConnectionProvider.Builder pool = ConnectionProvider.builder("corekit");
+    if (meterRegistry != null) {
+      pool = pool.metrics(true, () -> MicrometerObserver.poolRegistrar(meterRegistry, clientTag));
+    }
+    return pool
         .maxConnections(256)
         .pendingAcquireMaxCount(-1)
         .pendingAcquireTimeout(Duration.ofSeconds(60))
@@ -423,6 +435,8 @@ public final class CoreClient implements AutoCloseable {
     private UnaryOperator<HttpClient> httpCustomizer = UnaryOperator.identity();
     private java.util.@Nullable List<String> logHeaders;
     private io.netty.handler.ssl.@Nullable SslContext sslContext;
+    private java.util.@Nullable List<String> logContextKeys;
+    private @Nullable Object meterRegistry;
     private boolean trustAll;
 
     private Builder() {}
@@ -625,6 +639,34 @@ public final class CoreClient implements AutoCloseable {
      */
     public Builder logHeaders(String... names) {
       this.logHeaders = java.util.List.of(names);
+      return this;
+    }
+
+    /**
+     * Records Micrometer metrics of this client in a registry: {@code corekit.core.requests} (a timer
+     * per HTTP exchange, tagged operation, method, status and outcome), {@code corekit.core.retries},
+     * {@code corekit.core.token.renewals} (tagged kind and outcome) and, for the client's own pool,
+     * {@code corekit.core.pool.active|idle|pending|max}. Micrometer is an optional dependency: add
+     * {@code io.micrometer:micrometer-core} to use this.
+     *
+     * @param registry the registry
+     * @return this builder
+     */
+    public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+      this.meterRegistry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /**
+     * Sets the Reactor {@code Context} keys whose values the client copies into the SLF4J MDC of its
+     * log lines (default {@code traceId} and {@code spanId}), so a caller's trace reaches the client's
+     * logs: {@code client.processes().list().contextWrite(Context.of("traceId", id))}.
+     *
+     * @param keys the context keys
+     * @return this builder
+     */
+    public Builder logContextKeys(String... keys) {
+      this.logContextKeys = java.util.List.of(keys);
       return this;
     }
 

@@ -54,7 +54,15 @@ public final class RacClient implements AutoCloseable {
     this.charset = b.charset;
     this.timeout = b.timeout;
     this.maxConcurrency = b.maxConcurrency;
-    this.runner = new RacRunner(executable, charset, timeout, maxConcurrency);
+    this.runner =
+        new RacRunner(
+            executable,
+            charset,
+            timeout,
+            maxConcurrency,
+            b.meterRegistry == null
+                ? dev.corekit.rac.internal.RacObserver.NONE
+                : dev.corekit.rac.internal.MicrometerRacObserver.create(b.meterRegistry));
   }
 
   /**
@@ -126,8 +134,22 @@ public final class RacClient implements AutoCloseable {
     private @Nullable Charset charset = StandardCharsets.UTF_8;
     private Duration timeout = Duration.ofSeconds(60);
     private int maxConcurrency = 4;
+    private @Nullable Object meterRegistry;
 
     private Builder() {}
+
+    /**
+     * Records a Micrometer timer {@code corekit.rac.commands} per rac run, tagged {@code command} (the
+     * mode and command words, such as {@code session list}) and {@code outcome} (SUCCESS, FAILED,
+     * TIMEOUT, CANCELLED). Micrometer is an optional dependency: add {@code io.micrometer:micrometer-core}.
+     *
+     * @param registry the registry
+     * @return this builder
+     */
+    public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+      this.meterRegistry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
 
     /**
      * Sets the {@code rac} executable.

@@ -75,6 +75,8 @@ public final class CoreTransport {
   private final Map<Object, com.fasterxml.jackson.databind.ObjectReader> readers = new ConcurrentHashMap<>();
   private final List<Filter> filters;
   private final List<String> logHeaders;
+  private final List<String> logContextKeys;
+  private final ClientObserver observer;
   private volatile boolean closed;
 
   /**
@@ -99,6 +101,8 @@ public final class CoreTransport {
     this.capabilities = new Capabilities(this);
     this.filters = List.of(this::authenticate);
     this.logHeaders = List.copyOf(settings.logHeaders);
+    this.logContextKeys = List.copyOf(settings.logContextKeys);
+    this.observer = settings.observer;
   }
 
   /**
@@ -228,6 +232,11 @@ public final class CoreTransport {
     return capabilities;
   }
 
+  /** @return the observer of this client's exchanges */
+  ClientObserver observer() {
+    return observer;
+  }
+
   /** @return the token manager, or null when the client sends no tokens */
   public @Nullable TokenManager tokens() {
     return tokens;
@@ -326,7 +335,15 @@ public final class CoreTransport {
 
   private <T> Flux<T> retrying(CoreRequest request, BodyReader<T> reader) {
     AtomicInteger attempt = new AtomicInteger();
-    Flux<T> once = Flux.defer(() -> attempt(request, reader, attempt.incrementAndGet()));
+    Flux<T> once =
+        Flux.defer(
+            () -> {
+              int number = attempt.incrementAndGet();
+              if (number > 1) {
+                observer.retry(request.operation);
+              }
+              return attempt(request, reader, number);
+            });
     if (request.retries == 0) {
       return once;
     }
@@ -426,8 +443,25 @@ public final class CoreTransport {
   }
 
   private <T> Flux<T> exchange(CoreRequest request, BodyReader<T> reader, int attempt) {
+    return Flux.deferContextual(context -> exchange(request, reader, attempt, mdc(context)));
+  }
+
+  private Map<String, String> mdc(reactor.util.context.ContextView context) {
+    if (logContextKeys.isEmpty() || context.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> values = new java.util.LinkedHashMap<>();
+    for (String key : logContextKeys) {
+      context.<Object>getOrEmpty(key).ifPresent(value -> values.put(key, String.valueOf(value)));
+    }
+    return values;
+  }
+
+  private <T> Flux<T> exchange(CoreRequest request, BodyReader<T> reader, int attempt, Map<String, String> mdc) {
     long start = System.nanoTime();
     AtomicBoolean sent = new AtomicBoolean();
+    java.util.concurrent.atomic.AtomicInteger status = new java.util.concurrent.atomic.AtomicInteger(-1);
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
     Duration idle = request.endless ? streamIdleTimeout : request.timeout;
     Mono<Long> length = request.body == null ? Mono.just(-1L) : request.body.length();
     return length.flatMapMany(
@@ -457,9 +491,10 @@ public final class CoreTransport {
                     })
                 .response(
                     (response, body) -> {
-                      int status = response.status().code();
-                      log(request, status, response.responseHeaders(), start, attempt);
-                      if (status >= 200 && status < 300) {
+                      int code = response.status().code();
+                      status.set(code);
+                      log(request, code, response.responseHeaders(), start, attempt, mdc);
+                      if (code >= 200 && code < 300) {
                         return reader.read(response, body, request);
                       }
                       return BodyReaders.readAll(body, MAX_ERROR_BODY, request)
@@ -467,14 +502,40 @@ public final class CoreTransport {
                           .flatMap(
                               bytes ->
                                   Mono.error(
-                                      Errors.fromAnswer(status, bytes, response.responseHeaders(), request, mapper)));
+                                      Errors.fromAnswer(code, bytes, response.responseHeaders(), request, mapper)));
                     })
                 .onErrorMap(error -> !(error instanceof CoreException), error -> Errors.translate(error, request, sent.get()))
-                .doOnError(error -> logFailure(request, error, start, attempt)));
+                .doOnError(
+                    error -> {
+                      failure.set(error);
+                      logFailure(request, error, start, attempt, mdc);
+                    })
+                .doFinally(
+                    signal ->
+                        observer.exchange(request.operation, status.get(), failure.get(),
+                            signal == reactor.core.publisher.SignalType.CANCEL, System.nanoTime() - start)));
+  }
+
+  private static void withMdc(Map<String, String> mdc, Runnable log) {
+    if (mdc.isEmpty()) {
+      log.run();
+      return;
+    }
+    mdc.forEach(org.slf4j.MDC::put);
+    try {
+      log.run();
+    } finally {
+      mdc.keySet().forEach(org.slf4j.MDC::remove);
+    }
   }
 
   private void log(
-      CoreRequest request, int status, io.netty.handler.codec.http.HttpHeaders headers, long start, int attempt) {
+      CoreRequest request,
+      int status,
+      io.netty.handler.codec.http.HttpHeaders headers,
+      long start,
+      int attempt,
+      Map<String, String> mdc) {
     if (LOG.isDebugEnabled()) {
       StringBuilder shown = new StringBuilder();
       for (String name : logHeaders) {
@@ -486,26 +547,30 @@ public final class CoreTransport {
       if (shown.length() > 0) {
         shown.append(']');
       }
-      LOG.debug(
-          "{} {} -> {} in {} ms (attempt {}){}",
-          request.operation.method(),
-          request.path,
-          status,
-          (System.nanoTime() - start) / 1_000_000,
-          attempt,
-          shown);
+      withMdc(
+          mdc,
+          () ->
+              LOG.debug(
+                  "{} {} -> {} in {} ms (attempt {}){}",
+                  request.operation.method(),
+                  request.path,
+                  status,
+                  (System.nanoTime() - start) / 1_000_000,
+                  attempt,
+                  shown));
     }
   }
 
-  private static void logFailure(CoreRequest request, Throwable error, long start, int attempt) {
+  private static void logFailure(
+      CoreRequest request, Throwable error, long start, int attempt, Map<String, String> mdc) {
     if (LOG.isDebugEnabled() && !(error instanceof CoreApiException)) {
-      LOG.debug(
+      withMdc(mdc, () -> LOG.debug(
           "{} {} failed in {} ms (attempt {}): {}",
           request.operation.method(),
           request.path,
           (System.nanoTime() - start) / 1_000_000,
           attempt,
-          error.toString());
+          error.toString()));
     }
   }
 
@@ -535,6 +600,31 @@ public final class CoreTransport {
     @Nullable String refreshToken;
     List<String> logHeaders =
         List.of("Content-Type", "Content-Length", "Retry-After", "Location", "Content-Location", "X-Request-Id");
+    List<String> logContextKeys = List.of("traceId", "spanId");
+    ClientObserver observer = ClientObserver.NONE;
+
+    /**
+     * Sets the keys copied from the subscriber's Reactor {@code Context} into the SLF4J MDC of the
+     * client's log lines.
+     *
+     * @param keys the context keys
+     * @return this
+     */
+    public Settings logContextKeys(List<String> keys) {
+      this.logContextKeys = List.copyOf(keys);
+      return this;
+    }
+
+    /**
+     * Sets the observer of exchanges, retries and renewals (metrics).
+     *
+     * @param observer the observer
+     * @return this
+     */
+    public Settings observer(ClientObserver observer) {
+      this.observer = observer;
+      return this;
+    }
 
     /**
      * Sets the response headers shown in debug logs; headers that may carry secrets are never shown.

@@ -246,6 +246,8 @@ public final class TokenManager {
         .call(LOGIN, RENEWAL_OPTIONS)
         .json(body)
         .mono(NODE)
+        .doOnError(error -> transport.observer().renewal("login", false))
+        .doOnNext(answer -> transport.observer().renewal("login", true))
         .map(
             answer -> {
               String access = text(answer, "access_token");
@@ -261,6 +263,8 @@ public final class TokenManager {
     return transport
         .call(REFRESH, RENEWAL_OPTIONS)
         .mono(NODE)
+        .doOnError(error -> transport.observer().renewal("refresh", false))
+        .doOnNext(answer -> transport.observer().renewal("refresh", true))
         .map(
             answer -> {
               String access = text(answer, "access_token");

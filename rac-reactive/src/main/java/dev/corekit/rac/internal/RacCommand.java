@@ -104,6 +104,22 @@ public final class RacCommand {
     return result;
   }
 
+  /**
+   * The mode and command words, without the address and options: {@code infobase summary list}.
+   *
+   * @return the words, space separated
+   */
+  public String label() {
+    StringBuilder words = new StringBuilder();
+    for (int i = 1; i < arguments.size(); i++) {
+      String argument = arguments.get(i);
+      if (!argument.startsWith("-")) {
+        words.append(words.length() == 0 ? "" : " ").append(argument);
+      }
+    }
+    return words.toString();
+  }
+
   @Override
   public String toString() {
     return String.join(" ", masked);

@@ -53,6 +53,7 @@ public final class RacRunner {
   private final Path executable;
   private final @Nullable Charset charset;
   private final Duration timeout;
+  private final RacObserver observer;
   private final AsyncPermits permits;
   private final Scheduler io;
   private final Set<Process> running = ConcurrentHashMap.newKeySet();
@@ -67,6 +68,21 @@ public final class RacRunner {
    * @param maxConcurrency the most processes running at once
    */
   public RacRunner(Path executable, @Nullable Charset charset, Duration timeout, int maxConcurrency) {
+    this(executable, charset, timeout, maxConcurrency, RacObserver.NONE);
+  }
+
+  /**
+   * Creates a runner that reports each run to an observer.
+   *
+   * @param executable the rac executable
+   * @param charset the output charset, or null to detect it
+   * @param timeout the longest a process may run
+   * @param maxConcurrency the most processes at once
+   * @param observer receives each finished run
+   */
+  public RacRunner(
+      Path executable, @Nullable Charset charset, Duration timeout, int maxConcurrency, RacObserver observer) {
+    this.observer = Objects.requireNonNull(observer, "observer");
     this.executable = Objects.requireNonNull(executable, "executable");
     this.charset = charset;
     this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -111,8 +127,25 @@ public final class RacRunner {
           if (closed) {
             return Flux.error(new RacException("RacClient is closed", argv(command), null));
           }
-          return permits.acquire().flatMapMany(permit -> runWithPermit(command, reader, permit));
+          long start = System.nanoTime();
+          java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+          return permits.acquire()
+              .flatMapMany(permit -> runWithPermit(command, reader, permit))
+              .doOnError(failure::set)
+              .doFinally(
+                  signal ->
+                      observer.finished(command.label(), outcome(signal, failure.get()), System.nanoTime() - start));
         });
+  }
+
+  private static String outcome(reactor.core.publisher.SignalType signal, @Nullable Throwable failure) {
+    if (signal == reactor.core.publisher.SignalType.CANCEL) {
+      return "CANCELLED";
+    }
+    if (failure == null) {
+      return "SUCCESS";
+    }
+    return failure instanceof RacTimeoutException ? "TIMEOUT" : "FAILED";
   }
 
   private <T> Flux<T> runWithPermit(RacCommand command, Reader<T> reader, AsyncPermits.Permit permit) {

@@ -1,0 +1,131 @@
+package dev.corekit.core.internal;
+
+import dev.corekit.core.CoreConnectException;
+import dev.corekit.core.CoreProtocolException;
+import dev.corekit.core.CoreTimeoutException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.net.SocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import reactor.netty.resources.ConnectionPoolMetrics;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * Micrometer meters of a client. Loaded only when the caller passes a {@code MeterRegistry}, so
+ * Micrometer stays an optional dependency.
+ *
+ * <ul>
+ *   <li>{@code corekit.core.requests} (timer): each HTTP exchange, tagged {@code operation},
+ *       {@code method}, {@code status} and {@code outcome} (SUCCESS, CLIENT_ERROR, SERVER_ERROR,
+ *       TIMEOUT, CONNECT_ERROR, PROTOCOL_ERROR, CANCELLED, UNKNOWN);
+ *   <li>{@code corekit.core.retries} (counter), tagged {@code operation};
+ *   <li>{@code corekit.core.token.renewals} (counter), tagged {@code kind} and {@code outcome};
+ *   <li>{@code corekit.core.pool.active|idle|pending|max} (gauges) of the client's own pool, tagged
+ *       {@code remote}.
+ * </ul>
+ */
+public final class MicrometerObserver implements ClientObserver {
+  private final MeterRegistry registry;
+  private final Tags common;
+
+  private MicrometerObserver(MeterRegistry registry, Tags common) {
+    this.registry = registry;
+    this.common = common;
+  }
+
+  /**
+   * Creates the observer.
+   *
+   * @param registry a {@code MeterRegistry} (typed {@code Object} so callers need not load Micrometer)
+   * @param client the value of the {@code client} tag (the base URL's authority)
+   * @return the observer
+   */
+  public static ClientObserver create(Object registry, String client) {
+    return new MicrometerObserver((MeterRegistry) registry, Tags.of("client", client));
+  }
+
+  /**
+   * Registers gauges of a connection pool.
+   *
+   * @param registry the {@code MeterRegistry}
+   * @param client the value of the {@code client} tag
+   * @return the registrar to pass to {@code ConnectionProvider.Builder.metrics(true, ..)}
+   */
+  public static ConnectionProvider.MeterRegistrar poolRegistrar(Object registry, String client) {
+    MeterRegistry meters = (MeterRegistry) registry;
+    return (String poolName, String id, SocketAddress remote, ConnectionPoolMetrics metrics) -> {
+      Tags tags = Tags.of("client", client, "remote", String.valueOf(remote));
+      Gauge.builder("corekit.core.pool.active", metrics, ConnectionPoolMetrics::acquiredSize)
+          .description("Connections in use").tags(tags).register(meters);
+      Gauge.builder("corekit.core.pool.idle", metrics, ConnectionPoolMetrics::idleSize)
+          .description("Idle pooled connections").tags(tags).register(meters);
+      Gauge.builder("corekit.core.pool.pending", metrics, ConnectionPoolMetrics::pendingAcquireSize)
+          .description("Requests waiting for a connection").tags(tags).register(meters);
+      Gauge.builder("corekit.core.pool.max", metrics, ConnectionPoolMetrics::maxAllocatedSize)
+          .description("Most connections the pool may open").tags(tags).register(meters);
+    };
+  }
+
+  @Override
+  public void exchange(Operation operation, int status, @Nullable Throwable error, boolean cancelled, long nanos) {
+    Timer.builder("corekit.core.requests")
+        .description("HTTP exchanges with Core, one per attempt")
+        .tags(common)
+        .tag("operation", operation.id())
+        .tag("method", operation.method())
+        .tag("status", status < 0 ? "NONE" : Integer.toString(status))
+        .tag("outcome", outcome(status, error, cancelled))
+        .register(registry)
+        .record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  @Override
+  public void retry(Operation operation) {
+    Counter.builder("corekit.core.retries")
+        .description("Attempts retried after a transient failure")
+        .tags(common)
+        .tag("operation", operation.id())
+        .register(registry)
+        .increment();
+  }
+
+  @Override
+  public void renewal(String kind, boolean success) {
+    Counter.builder("corekit.core.token.renewals")
+        .description("Logins and token refreshes")
+        .tags(common)
+        .tag("kind", kind)
+        .tag("outcome", success ? "SUCCESS" : "FAILURE")
+        .register(registry)
+        .increment();
+  }
+
+  static String outcome(int status, @Nullable Throwable error, boolean cancelled) {
+    if (cancelled) {
+      return "CANCELLED";
+    }
+    if (status >= 200 && status < 300 && error == null) {
+      return "SUCCESS";
+    }
+    if (status >= 400 && status < 500) {
+      return "CLIENT_ERROR";
+    }
+    if (status >= 500) {
+      return "SERVER_ERROR";
+    }
+    if (error instanceof CoreTimeoutException) {
+      return "TIMEOUT";
+    }
+    if (error instanceof CoreConnectException) {
+      return "CONNECT_ERROR";
+    }
+    if (error instanceof CoreProtocolException) {
+      return "PROTOCOL_ERROR";
+    }
+    return "UNKNOWN";
+  }
+}
