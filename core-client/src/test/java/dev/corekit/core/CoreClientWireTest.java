@@ -143,6 +143,18 @@ class CoreClientWireTest {
   }
 
   @Test
+  void reachesAServerOnAOneDigitPort() {
+    try (CoreClient onPortOne = CoreClient.builder().baseUrl("http://127.0.0.1:1").retry(RetryPolicy.NONE).build()) {
+      StepVerifier.create(onPortOne.about().ping())
+          .expectErrorSatisfies(
+              error -> assertThat(error).isInstanceOf(CoreConnectException.class)
+                  .hasMessageContaining("cannot connect")
+                  .hasMessageNotContaining("resolve"))
+          .verify(Duration.ofSeconds(10));
+    }
+  }
+
+  @Test
   void keepsUnknownEnumValues() {
     server.json("GET /api/v3/process", 200,
         "[{\"id\":\"b\",\"type\":\"gstreamer\",\"reference\":\"\",\"created_at\":2,\"updated_at\":2}]");

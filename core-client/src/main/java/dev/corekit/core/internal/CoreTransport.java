@@ -467,7 +467,8 @@ public final class CoreTransport {
     return length.flatMapMany(
         contentLength ->
             http.request(HttpMethod.valueOf(request.operation.method()))
-                .uri(baseUrl + request.path + request.query)
+                // A URI object, not a string: Reactor Netty's string parsing misreads one-digit ports.
+                .uri(URI.create(baseUrl + request.path + request.query))
                 .send(
                     (out, outbound) -> {
                       sent.set(true);

@@ -109,6 +109,7 @@ final class Errors {
         || error instanceof ConnectException
         || error instanceof UnknownHostException
         || error instanceof NoRouteToHostException
+        || error instanceof java.nio.channels.NotYetConnectedException
         || (!sent && error instanceof IOException)) {
       return new CoreConnectException(call + ": cannot connect: " + safeMessage(error), false, error);
     }
