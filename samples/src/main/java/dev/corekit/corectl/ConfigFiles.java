@@ -1,0 +1,115 @@
+package dev.corekit.corectl;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.corekit.core.model.ProcessConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads process configs from JSON or YAML files: one config, an array (sequence) of configs, or several
+ * YAML documents. The format comes from the extension ({@code .json}, {@code .yaml}, {@code .yml}) or,
+ * for other names, from the first character. Problems are {@link UsageException}s naming the file.
+ */
+final class ConfigFiles {
+  private ConfigFiles() {}
+
+  /** Tells whether a file name looks like a config file ({@code .json}, {@code .yaml}, {@code .yml}). */
+  static boolean isConfigFile(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return !name.startsWith(".")
+        && (name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml"));
+  }
+
+  /** Reads the only config of a file ({@code -} reads standard input). */
+  static ProcessConfig readOne(Path file) {
+    List<JsonNode> trees = readTrees(file);
+    if (trees.size() != 1) {
+      throw new UsageException(file + ": expected one process config, found " + trees.size());
+    }
+    return toConfig(trees.get(0), file.toString());
+  }
+
+  /** Reads every config of a file as JSON trees. */
+  static List<JsonNode> readTrees(Path file) {
+    String text;
+    try {
+      text = file.toString().equals("-")
+          ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+          : Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new UsageException(file + ": no such file");
+    } catch (IOException e) {
+      throw new UsageException(file + ": cannot read: " + e.getMessage(), e);
+    }
+    ObjectMapper mapper = isJson(file, text) ? Json.JSON : Json.YAML;
+    List<JsonNode> trees = new ArrayList<>();
+    try (JsonParser parser = mapper.createParser(text);
+        MappingIterator<JsonNode> docs = mapper.readValues(parser, JsonNode.class)) {
+      while (docs.hasNextValue()) {
+        JsonNode doc = docs.nextValue();
+        if (doc == null || doc.isNull() || doc.isMissingNode()) {
+          continue;
+        }
+        if (doc.isArray()) {
+          doc.forEach(trees::add);
+        } else {
+          trees.add(doc);
+        }
+      }
+    } catch (JsonProcessingException e) {
+      throw new UsageException(file + ": not valid " + (mapper == Json.JSON ? "JSON" : "YAML") + ": "
+          + e.getOriginalMessage() + location(e), e);
+    } catch (IOException | RuntimeException e) {
+      Throwable cause = e.getCause() instanceof JsonProcessingException ? e.getCause() : e;
+      throw new UsageException(file + ": cannot parse: " + cause.getMessage(), e);
+    }
+    for (JsonNode t : trees) {
+      if (!t.isObject()) {
+        throw new UsageException(file + ": a process config must be an object, found " + t.getNodeType());
+      }
+    }
+    return trees;
+  }
+
+  /** Converts a tree into the SDK's config, naming the file on a missing input/output or a bad field. */
+  static ProcessConfig toConfig(JsonNode tree, String where) {
+    try {
+      return Json.JSON.treeToValue(tree, ProcessConfig.class);
+    } catch (ValueInstantiationException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new UsageException(where + ": invalid process config: " + cause.getMessage(), e);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      String message = e instanceof JsonProcessingException
+          ? ((JsonProcessingException) e).getOriginalMessage()
+          : e.getMessage();
+      throw new UsageException(where + ": invalid process config: " + message, e);
+    }
+  }
+
+  private static boolean isJson(Path file, String text) {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".json")) {
+      return true;
+    }
+    if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+      return false;
+    }
+    String t = text.stripLeading();
+    return t.startsWith("{") || t.startsWith("[");
+  }
+
+  private static String location(JsonProcessingException e) {
+    return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+  }
+}

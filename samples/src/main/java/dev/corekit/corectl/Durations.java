@@ -1,0 +1,42 @@
+package dev.corekit.corectl;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import picocli.CommandLine;
+
+/** Parses {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, a plain number of seconds, or ISO {@code PT10S}. */
+final class Durations implements CommandLine.ITypeConverter<Duration> {
+
+  @Override
+  public Duration convert(String value) {
+    return parse(value);
+  }
+
+  static Duration parse(String value) {
+    String v = value.strip().toLowerCase(Locale.ROOT);
+    try {
+      Duration d;
+      if (v.startsWith("pt") || v.startsWith("p")) {
+        d = Duration.parse(v.toUpperCase(Locale.ROOT));
+      } else if (v.endsWith("ms")) {
+        d = Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+      } else if (v.endsWith("s")) {
+        d = Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000));
+      } else if (v.endsWith("m")) {
+        d = Duration.ofSeconds(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 60));
+      } else if (v.endsWith("h")) {
+        d = Duration.ofSeconds(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 3600));
+      } else {
+        d = Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
+      }
+      if (d.isNegative() || d.isZero()) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is not a positive duration");
+      }
+      return d;
+    } catch (NumberFormatException | DateTimeParseException e) {
+      throw new CommandLine.TypeConversionException(
+          "'" + value + "' is not a duration (examples: 500ms, 10s, 2m, 1h)");
+    }
+  }
+}

@@ -1,0 +1,523 @@
+package dev.corekit.corectl;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.corekit.core.CoreClient;
+import dev.corekit.core.api.ProcessApi;
+import dev.corekit.core.model.CoreProcess;
+import dev.corekit.core.model.Probe;
+import dev.corekit.core.model.ProbeIo;
+import dev.corekit.core.model.ProcessCommandName;
+import dev.corekit.core.model.ProcessConfig;
+import dev.corekit.core.model.ProcessConfigIo;
+import dev.corekit.core.model.ProcessReport;
+import dev.corekit.core.model.ProcessState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** {@code corectl process ...}: the ffmpeg processes of a Core server. */
+@Command(
+    name = "process",
+    mixinStandardHelpOptions = true,
+    description = "Manage processes: list, get, create, update, delete, start, stop, state, logs, ...",
+    subcommands = {
+      ProcessCommand.ListCmd.class,
+      ProcessCommand.GetCmd.class,
+      ProcessCommand.CreateCmd.class,
+      ProcessCommand.UpdateCmd.class,
+      ProcessCommand.DeleteCmd.class,
+      ProcessCommand.StartCmd.class,
+      ProcessCommand.StopCmd.class,
+      ProcessCommand.RestartCmd.class,
+      ProcessCommand.ReloadCmd.class,
+      ProcessCommand.StateCmd.class,
+      ProcessCommand.ReportCmd.class,
+      ProcessCommand.ProbeCmd.class,
+      ProcessCommand.LogsCmd.class,
+      ProcessCommand.MetadataCmd.class
+    })
+final class ProcessCommand extends CoreCommand {
+
+  @Override
+  int run() {
+    throw missingCommand();
+  }
+
+  /** {@code process list}. */
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List processes (ID, reference, order, state, uptime).")
+  static final class ListCmd extends CoreCommand {
+    @Option(names = "--filter", paramLabel = "PARTS",
+        description = "Which parts Core returns: any of config,state,report,metadata (comma separated).")
+    @Nullable String filter;
+
+    @Option(names = "--idpattern", paramLabel = "GLOB", description = "Only ids matching this glob, e.g. 'cam*'.")
+    @Nullable String idpattern;
+
+    @Option(names = "--refpattern", paramLabel = "GLOB", description = "Only references matching this glob.")
+    @Nullable String refpattern;
+
+    @Override
+    int run() {
+      Printer p = printer();
+      // A table needs config and state only; the report (the logs) can be large.
+      String parts = filter != null ? filter : p.json() ? null : "config,state";
+      ProcessApi.ListQuery query =
+          ProcessApi.ListQuery.builder().filter(parts).idpattern(idpattern).refpattern(refpattern).build();
+      try (CoreClient core = connect()) {
+        if (p.json()) {
+          p.printJson(core.processes().list(query).collectList().block());
+          return 0;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        core.processes().list(query).toIterable().forEach(proc -> rows.add(row(proc)));
+        p.table(List.of("id", "reference", "order", "state", "uptime", "last log line"), rows);
+        return 0;
+      }
+    }
+
+    private static List<String> row(CoreProcess proc) {
+      ProcessState s = proc.state().orElse(null);
+      return List.of(
+          proc.id(),
+          proc.reference(),
+          s == null ? "-" : s.order().toString(),
+          s == null ? "-" : s.exec().toString(),
+          s == null ? "-" : Format.seconds(s.runtimeSeconds()),
+          s == null ? "" : abbreviate(s.lastLogline(), 60));
+    }
+  }
+
+  /** {@code process get ID}. */
+  @Command(name = "get", mixinStandardHelpOptions = true, description = "Show one process: config, state and last log line.")
+  static final class GetCmd extends CoreCommand {
+    @Parameters(paramLabel = "ID", description = "The process id.")
+    String id;
+
+    @Override
+    int run() {
+      try (CoreClient core = connect()) {
+        CoreProcess proc = core.processes().get(id).block();
+        Printer p = printer();
+        if (p.json()) {
+          p.printJson(proc);
+          return 0;
+        }
+        Map<String, Object> f = Printer.map();
+        f.put("id", proc.id());
+        f.put("reference", proc.reference());
+        proc.state().ifPresent(s -> {
+          f.put("order", s.order());
+          f.put("state", s.exec());
+          f.put("uptime", Format.seconds(s.runtimeSeconds()));
+        });
+        proc.config().ifPresent(c -> {
+          f.put("input", c.input().stream().map(ProcessConfigIo::address).collect(Collectors.joining(", ")));
+          f.put("output", c.output().stream().map(ProcessConfigIo::address).collect(Collectors.joining(", ")));
+          f.put("autostart", c.autostart().orElse(true));
+          f.put("reconnect", c.reconnect().orElse(false));
+        });
+        proc.state().ifPresent(s -> f.put("last log line", s.lastLogline()));
+        p.fields(f);
+        return 0;
+      }
+    }
+  }
+
+  /** {@code process create -f FILE}. */
+  @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a process from a JSON or YAML config file.")
+  static final class CreateCmd extends CoreCommand {
+    @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE",
+        description = "The process config, JSON or YAML ('-' reads standard input).")
+    Path file;
+
+    @Override
+    int run() {
+      ProcessConfig config = ConfigFiles.readOne(file);
+      try (CoreClient core = connect()) {
+        ProcessConfig created = core.processes().create(config).block();
+        Printer p = printer();
+        if (p.json()) {
+          p.printJson(created);
+        } else {
+          p.line("created process " + created.id().orElse("?"));
+        }
+        return 0;
+      }
+    }
+  }
+
+  /** {@code process update ID -f FILE}. */
+  @Command(name = "update", mixinStandardHelpOptions = true, description = "Replace the config of a process (a running process restarts).")
+  static final class UpdateCmd extends CoreCommand {
+    @Parameters(paramLabel = "ID", description = "The process id.")
+    String id;
+
+    @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE",
+        description = "The new process config, JSON or YAML ('-' reads standard input).")
+    Path file;
+
+    @Override
+    int run() {
+      ProcessConfig config = ConfigFiles.readOne(file);
+      try (CoreClient core = connect()) {
+        ProcessConfig updated = core.processes().update(id, config).block();
+        Printer p = printer();
+        if (p.json()) {
+          p.printJson(updated);
+        } else {
+          String now = updated.id().orElse(id);
+          p.line("updated process " + id + (now.equals(id) ? "" : " (now " + now + ")"));
+        }
+        return 0;
+      }
+    }
+  }
+
+  /** {@code process delete ID}. */
+  @Command(name = "delete", mixinStandardHelpOptions = true, description = "Stop and delete a process.")
+  static final class DeleteCmd extends CoreCommand {
+    @Parameters(paramLabel = "ID", description = "The process id.")
+    String id;
+
+    @Override
+    int run() {
+      try (CoreClient core = connect()) {
+        core.processes().delete(id).block();
+        Printer p = printer();
+        if (p.json()) {
+          p.printJson(Map.of("id", id, "deleted", true));
+        } else {
+          p.line("deleted process " + id);
+        }
+        return 0;
+      }
+    }
+  }
+
+  /** Base of start, stop, restart and reload. */
+  abstract static class CommandVerb extends CoreCommand {
+    @Parameters(paramLabel = "ID", description = "The process id.")
+    String id;
+
+    abstract ProcessCommandName verb();
+
+    abstract String done();
+
+    @Override
+    int run() {
+      try (CoreClient core = connect()) {
+        core.processes()
+            .command(id, dev.corekit.core.model.ProcessCommand.builder().command(verb()).build())
+            .block();
+        Printer p = printer();
+        if (p.json()) {
+          p.printJson(Map.of("id", id, "command", verb().value()));
+        } else {
+          p.line(done() + " process " + id);
+        }
+        return 0;
+      }
+    }
+  }
+
+  /** {@code process start ID}. */
+  @Command(name = "start", mixinStandardHelpOptions = true, description = "Start a process.")
+  static final class StartCmd extends CommandVerb {
+    @Override
+    ProcessCommandName verb() {
+      return ProcessCommandName.START;
+    }
+
+    @Override
+    String done() {
+      return "started";
+    }
+  }
+
+  /** {@code process stop ID}. */
+  @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop a process.")
+  static final class StopCmd extends CommandVerb {
+    @Override
+    ProcessCommandName verb() {
+      return ProcessCommandName.STOP;
+    }
+
+    @Override
+    String done() {
+      return "stopped";
+    }
+  }
+
+  /** {@code process restart ID}. */
+  @Command(name = "restart", mixinStandardHelpOptions = true, description = "Restart a process.")
+  static final class RestartCmd extends CommandVerb {
+    @Override
+    ProcessCommandName verb() {
+      return ProcessCommandName.RESTART;
+    }
+
+    @Override
+    String done() {
+      return "restarted";
+    }
+  }
+
+  /** {@code process reload ID}. */
+  @Command(name = "reload", mixinStandardHelpOptions = true, description = "Reload a process's config (restarts it if running).")
+  static final class ReloadCmd extends CommandVerb {
+    @Override
+    ProcessCommandName verb() {
+      return ProcessCommandName.RELOAD;
+    }
+
+    @Override
+    String done() {
+      return "reloaded";
+    }
+  }
+
+  /** {@code process state ID}. */
+  @Command(name = "state", mixinStandardHelpOptions = true, description = "Show the state of a process: order, execution, uptime, progress.")
+  static final class StateCmd extends CoreCommand {
+    @Parameters(paramLabel = "ID", description = "The process id.")
+    String id;
+
+    @Override
+    int run() {
+      try (CoreClient core = connect()) {
+        ProcessState s = core.processes().getState(id).block();
+        Printer p = printer();
+        if (p.json()) {
+          p.printJson(s);
+          return 0;
+        }
+        Map<String, Object> f = Printer.map();
+        f.put("order", s.order());
+        f.put("state", s.exec());
+        f.put("uptime", Format.seconds(s.runtimeSeconds()));
+        f.put("pid", s.pid().map(String::valueOf).orElse("-"));
+        f.put("cpu", String.format(Locale.ROOT, "%.1f %%", s.cpuUsage()));
+        f.put("memory", Format.bytes(s.memoryBytes()));
+        f.put("frames", s.progress().frame());
+        f.put("fps", s.progress().fps());
+        f.put("speed", s.progress().speed());
+        f.put("last log line", s.lastLogline());
+        p.fields(f);
+        return 0;
+      }
+    }
+  }
+
+  /** {@code process report ID}. */
+  @Command(name = "report", mixinStandardHelpOptions = true, description = "Show the log report of a process: the current run and the history.")
+  static final class ReportCmd extends CoreCommand {
+    @Parameters(paramLabel = "ID", description = "The process id.")
+    String id;
+
+    @Override
+    int run() {
+      try (CoreClient core = connect()) {
+        ProcessReport report = core.processes().getReport(id).block();
+        Printer p = printer();
+        if (p.json()) {
+          p.printJson(report);
+          return 0;
+        }
+        p.line("current run (created " + Format.unixTime(report.createdAt()) + "):");
+        for (LogFollower.Line l : LogFollower.lines(report)) {
+          p.line("  " + Format.unixTime(l.time()) + "  " + l.text());
+        }
+        if (!report.history().isEmpty()) {
+          p.line("");
+          List<List<String>> rows = new ArrayList<>();
+          report.history().forEach(h -> rows.add(List.of(
+              Format.unixTime(h.createdAt()),
+              h.exitedAt().map(Format::unixTime).orElse("-"),
+              h.exitState().orElse("-"),
+              String.valueOf(h.log().size()))));
+          p.table(List.of("earlier run", "exited", "exit state", "log lines"), rows);
+        }
+        return 0;
+      }
+    }
+  }
+
+  /** {@code process probe ID}. */
+  @Command(name = "probe", mixinStandardHelpOptions = true, description = "Probe the inputs of a process: streams, codecs, sizes.")
+  static final class ProbeCmd extends CoreCommand {
+    @Parameters(paramLabel = "ID", description = "The process id.")
+    String id;
+
+    @Override
+    int run() {
+      try (CoreClient core = connect()) {
+        Probe probe = core.processes().probe(id).block();
+        Printer p = printer();
+        if (p.json()) {
+          p.printJson(probe);
+          return 0;
+        }
+        if (probe.streams().isEmpty()) {
+          p.line("no streams found");
+          probe.log().forEach(l -> p.line("  " + l));
+          return 0;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (ProbeIo s : probe.streams()) {
+          rows.add(List.of("#" + s.index() + ":" + s.stream(), s.type(), s.codec(), s.format(), details(s)));
+        }
+        p.table(List.of("stream", "type", "codec", "format", "details"), rows);
+        return 0;
+      }
+    }
+
+    private static String details(ProbeIo s) {
+      if ("video".equals(s.type())) {
+        return s.width() + "x" + s.height() + " " + s.pixFmt() + " " + s.fps() + " fps";
+      }
+      if ("audio".equals(s.type())) {
+        return s.samplingHz() + " Hz " + s.layout();
+      }
+      return s.language();
+    }
+  }
+
+  /** {@code process logs ID [--follow] [--lines N]}. */
+  @Command(name = "logs", mixinStandardHelpOptions = true, description = {
+      "Print the last log lines of a process; with --follow keep printing new lines until Ctrl-C.",
+      "Ctrl-C ends --follow normally (exit code 0). With --json: one {\"time\",\"line\"} object per line."})
+  static final class LogsCmd extends CoreCommand {
+    @Parameters(paramLabel = "ID", description = "The process id.")
+    String id;
+
+    @Option(names = {"-f", "--follow"}, description = "Keep printing new lines until Ctrl-C.")
+    boolean follow;
+
+    @Option(names = {"-n", "--lines"}, paramLabel = "N", defaultValue = "20",
+        description = "How many of the last lines to print first (default: ${DEFAULT-VALUE}).")
+    int lines;
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s", converter = Durations.class,
+        description = "How often --follow asks for new lines (default: ${DEFAULT-VALUE}).")
+    Duration interval;
+
+    @Override
+    int run() {
+      if (lines < 0) {
+        throw new UsageException("--lines must be 0 or more: " + lines);
+      }
+      // Installed first, so that a Ctrl-C after the first printed line ends the command normally.
+      Mono<Void> ctrlC = follow ? Interrupts.ctrlC() : Mono.never();
+      Printer p = printer();
+      LogFollower follower = new LogFollower();
+      try (CoreClient core = connect()) {
+        ProcessApi processes = core.processes();
+        List<LogFollower.Line> tail = follower.tail(processes.getReport(id).block(), lines);
+        if (p.json() && !follow) {
+          p.printJson(tail.stream().map(LogsCmd::json).collect(Collectors.toList()));
+          return 0;
+        }
+        tail.forEach(l -> print(p, l));
+        if (!follow) {
+          return 0;
+        }
+        Flux.interval(interval)
+            .onBackpressureDrop()
+            .concatMap(tick -> processes.getReport(id))
+            .concatMapIterable(follower::newLines)
+            .takeUntilOther(ctrlC)
+            .doOnNext(l -> print(p, l))
+            .takeUntil(l -> p.stream().checkError())
+            .blockLast();
+        return 0;
+      }
+    }
+
+    private void print(Printer p, LogFollower.Line l) {
+      if (p.json()) {
+        p.printJsonLine(json(l));
+      } else {
+        p.line(l.text());
+      }
+    }
+
+    private static Map<String, Object> json(LogFollower.Line l) {
+      Map<String, Object> m = Printer.map();
+      m.put("time", l.time());
+      m.put("line", l.text());
+      return m;
+    }
+  }
+
+  /** {@code process metadata ID [KEY [VALUE]]}. */
+  @Command(name = "metadata", mixinStandardHelpOptions = true, description = {
+      "Read or write metadata of a process. Without KEY: all keys. With VALUE: store it",
+      "(a JSON value; text that is not JSON is stored as a string; 'null' removes the key)."})
+  static final class MetadataCmd extends CoreCommand {
+    @Parameters(index = "0", paramLabel = "ID", description = "The process id.")
+    String id;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "KEY", description = "The metadata key.")
+    @Nullable String key;
+
+    @Parameters(index = "2", arity = "0..1", paramLabel = "VALUE", description = "The value to store.")
+    @Nullable String value;
+
+    @Override
+    int run() {
+      Printer p = printer();
+      try (CoreClient core = connect()) {
+        if (key == null) {
+          Map<String, JsonNode> all = core.processes().getMetadata(id).block();
+          if (p.json()) {
+            p.printJson(all);
+          } else {
+            Map<String, Object> f = Printer.map();
+            all.forEach((k, v) -> f.put(k, v.isTextual() ? v.asText() : Json.compact(v)));
+            p.fields(f);
+          }
+          return 0;
+        }
+        if (value == null) {
+          JsonNode v = core.processes().getMetadataKey(id, key).block();
+          p.line(p.json() ? Json.pretty(v) : v.isTextual() ? v.asText() : Json.pretty(v));
+          return 0;
+        }
+        JsonNode stored = core.processes().setMetadataKey(id, key, parse(value)).block();
+        if (p.json()) {
+          p.printJson(stored);
+        } else {
+          p.line("set metadata " + key + " of process " + id);
+        }
+        return 0;
+      }
+    }
+
+    private static JsonNode parse(String text) {
+      try {
+        JsonNode parsed =
+            Json.JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text);
+        return parsed == null || parsed.isMissingNode() ? TextNode.valueOf(text) : parsed;
+      } catch (JsonProcessingException e) {
+        return TextNode.valueOf(text);
+      }
+    }
+  }
+
+  static String abbreviate(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 3) + "...";
+  }
+}
