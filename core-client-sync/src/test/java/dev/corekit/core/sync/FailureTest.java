@@ -67,7 +67,9 @@ class FailureTest {
   void blockingDeadlinePassingCancelsTheRequestAndThrowsCoreTimeoutException() {
     sim.faults().on(SLOW_ROUTE).inject(Fault.latency(Duration.ofSeconds(10)));
     SyncOptions options = SyncOptions.builder().timeout(DEADLINE).build();
-    try (CoreSyncClient shortWait = CoreSync.connect(TestSupport.client(sim), options)) {
+    // The short blocking deadline applies to the calls only: connect (login, about) with the defaults.
+    try (CoreSyncClient connected = CoreSync.connect(TestSupport.client(sim))) {
+      CoreSyncClient shortWait = CoreSync.wrap(connected.reactive(), options);
       assertTimesOutAndTheServerSeesTheCancel(() -> shortWait.processes().get("slow"), "blocking deadline");
     }
   }
