@@ -16,12 +16,25 @@ import org.jspecify.annotations.Nullable;
 public class CoreApiException extends CoreException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status of the answer. */
   private final int status;
+
+  /** The {@code code} of Core's error body. */
   private final int code;
+
+  /** The {@code message} of Core's error body. */
   private final String errorMessage;
+
+  /** The {@code details} of Core's error body. */
   private final List<String> details;
+
+  /** The method of the failed request. */
   private final String method;
+
+  /** The path of the failed request. */
   private final String path;
+
+  /** The server's {@code Retry-After}, if any. */
   private final @Nullable Duration retryAfter;
 
   /**

@@ -7,7 +7,10 @@ package dev.corekit.core;
 public class CoreCapabilityException extends CoreException {
   private static final long serialVersionUID = 1L;
 
+  /** The first Core version that has the operation. */
   private final String required;
+
+  /** The version the server reported. */
   private final String actual;
 
   /**

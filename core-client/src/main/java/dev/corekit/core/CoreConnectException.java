@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 public class CoreConnectException extends CoreException {
   private static final long serialVersionUID = 1L;
 
+  /** Whether the request may have reached the server. */
   private final boolean requestSent;
 
   /**

@@ -9,6 +9,7 @@ import java.time.Duration;
 public class CoreTimeoutException extends CoreException {
   private static final long serialVersionUID = 1L;
 
+  /** The deadline that passed. */
   private final Duration timeout;
 
   /**

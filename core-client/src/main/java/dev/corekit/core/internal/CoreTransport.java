@@ -656,61 +656,113 @@ public final class CoreTransport {
       return this;
     }
 
-    /** @param http the configured HTTP client @return this */
+    /**
+     * Sets the configured Reactor Netty client.
+     *
+     * @param http the client
+     * @return this
+     */
     public Settings http(HttpClient http) {
       this.http = http;
       return this;
     }
 
-    /** @param mapper the JSON mapper @return this */
+    /**
+     * Sets the JSON mapper of bodies.
+     *
+     * @param mapper the mapper
+     * @return this
+     */
     public Settings mapper(ObjectMapper mapper) {
       this.mapper = mapper;
       return this;
     }
 
-    /** @param timeout the default deadline of a call @return this */
+    /**
+     * Sets the default deadline of a call.
+     *
+     * @param timeout the deadline
+     * @return this
+     */
     public Settings timeout(Duration timeout) {
       this.timeout = timeout;
       return this;
     }
 
-    /** @param retryPolicy the retry policy @return this */
+    /**
+     * Sets the retry policy.
+     *
+     * @param retryPolicy the policy
+     * @return this
+     */
     public Settings retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = retryPolicy;
       return this;
     }
 
-    /** @param maxElementBytes the largest array element or stream line @return this */
+    /**
+     * Sets the largest array element or stream line.
+     *
+     * @param maxElementBytes the limit in bytes
+     * @return this
+     */
     public Settings maxElementBytes(int maxElementBytes) {
       this.maxElementBytes = maxElementBytes;
       return this;
     }
 
-    /** @param streamIdleTimeout the longest silence of a stream @return this */
+    /**
+     * Sets the longest silence of a stream.
+     *
+     * @param streamIdleTimeout the limit
+     * @return this
+     */
     public Settings streamIdleTimeout(Duration streamIdleTimeout) {
       this.streamIdleTimeout = streamIdleTimeout;
       return this;
     }
 
-    /** @param watchInterval the polling interval of watches @return this */
+    /**
+     * Sets the polling interval of watches.
+     *
+     * @param watchInterval the interval
+     * @return this
+     */
     public Settings watchInterval(Duration watchInterval) {
       this.watchInterval = watchInterval;
       return this;
     }
 
-    /** @param renewalMargin how long before expiry the access token is renewed @return this */
+    /**
+     * Sets how long before expiry the access token is renewed.
+     *
+     * @param renewalMargin the margin
+     * @return this
+     */
     public Settings renewalMargin(Duration renewalMargin) {
       this.renewalMargin = renewalMargin;
       return this;
     }
 
-    /** @param user the user @param password the password @return this */
+    /**
+     * Sets the credentials to log in with.
+     *
+     * @param user the user
+     * @param password the password
+     * @return this
+     */
     public Settings credentials(String user, String password) {
       this.credentials = new TokenManager.Credentials(user, password);
       return this;
     }
 
-    /** @param access the access token @param refresh the refresh token, or null @return this */
+    /**
+     * Sets tokens obtained elsewhere.
+     *
+     * @param access the access token
+     * @param refresh the refresh token, or null
+     * @return this
+     */
     public Settings tokens(String access, @Nullable String refresh) {
       this.accessToken = access;
       this.refreshToken = refresh;

@@ -149,7 +149,11 @@ public sealed interface Fault {
    * @param delay the delay
    */
   record Latency(Duration delay) implements Fault {
-    /** Checks the delay. */
+    /**
+     * Checks the delay.
+     *
+     * @param delay see the record component
+     */
     public Latency {
       Objects.requireNonNull(delay, "delay");
       if (delay.isNegative()) {
@@ -182,7 +186,14 @@ public sealed interface Fault {
    */
   record Respond(int status, String contentType, @org.jspecify.annotations.Nullable String body, int retryAfterSeconds)
       implements Fault {
-    /** Checks the status. */
+    /**
+     * Checks the status.
+     *
+     * @param status see the record component
+     * @param contentType see the record component
+     * @param body see the record component
+     * @param retryAfterSeconds see the record component
+     */
     public Respond {
       if (status < 100 || status > 599) {
         throw new IllegalArgumentException("status out of range: " + status);
@@ -210,7 +221,12 @@ public sealed interface Fault {
    * @param interval pause before each piece
    */
   record SlowBody(int bytesPerChunk, Duration interval) implements Fault {
-    /** Checks the arguments. */
+    /**
+     * Checks the arguments.
+     *
+     * @param bytesPerChunk see the record component
+     * @param interval see the record component
+     */
     public SlowBody {
       if (bytesPerChunk < 1) {
         throw new IllegalArgumentException("bytesPerChunk must be at least 1");

@@ -45,11 +45,11 @@ class StreamingTest {
       try {
         count =
             client.processes()
-                .with(RequestOptions.timeout(Duration.ofMinutes(2)))
+                .with(RequestOptions.timeout(Duration.ofMinutes(5)))
                 .list()
                 .doOnNext(process -> firstAt.compareAndSet(0, System.nanoTime() - start))
                 .count()
-                .block(Duration.ofMinutes(3));
+                .block(Duration.ofMinutes(6));
       } finally {
         sampler.shutdownNow();
         sampler.awaitTermination(5, TimeUnit.SECONDS);
