@@ -161,11 +161,15 @@ public final class CoreTransport {
                   .put("id", "^" + regexQuote(subject) + "$");
               return call(EVENTS, options.mergedWith(RequestOptions.retries(0)))
                   .json(filter)
-                  .stream(new com.fasterxml.jackson.core.type.TypeReference<JsonNode>() {})
+                  .stream(EVENT_NODE)
                   .cast(Object.class);
             })
         .onErrorResume(error -> Flux.empty());
   }
+
+  /** One constant: readers are cached per type reference instance. */
+  private static final com.fasterxml.jackson.core.type.TypeReference<JsonNode> EVENT_NODE =
+      new com.fasterxml.jackson.core.type.TypeReference<>() {};
 
   private static final Operation EVENTS =
       Operation.of("eventsLog", "POST", "/api/v3/events", "16.20.0", Operation.Auth.ACCESS);
@@ -503,7 +507,8 @@ public final class CoreTransport {
                           .flatMap(
                               bytes ->
                                   Mono.error(
-                                      Errors.fromAnswer(code, bytes, response.responseHeaders(), request, mapper)));
+                                      Errors.fromAnswer(code, bytes, response.responseHeaders(), request, mapper,
+                                          secrets(request))));
                     })
                 .onErrorMap(error -> !(error instanceof CoreException), error -> Errors.translate(error, request, sent.get()))
                 .doOnError(
@@ -515,6 +520,19 @@ public final class CoreTransport {
                     signal ->
                         observer.exchange(request.operation, status.get(), failure.get(),
                             signal == reactor.core.publisher.SignalType.CANCEL, System.nanoTime() - start)));
+  }
+
+  /** The secrets an answer must not repeat in an exception: the request's token and the password. */
+  private List<String> secrets(CoreRequest request) {
+    List<String> secrets = new java.util.ArrayList<>(3);
+    if (request.bearer != null) {
+      secrets.add(request.bearer);
+    }
+    TokenManager manager = tokens;
+    if (manager != null) {
+      manager.secrets(secrets);
+    }
+    return secrets;
   }
 
   private static void withMdc(Map<String, String> mdc, Runnable log) {

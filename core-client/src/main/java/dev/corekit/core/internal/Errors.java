@@ -37,11 +37,11 @@ final class Errors {
   private Errors() {}
 
   static CoreApiException fromAnswer(
-      int status, byte[] body, HttpHeaders headers, CoreRequest request, ObjectMapper mapper) {
+      int status, byte[] body, HttpHeaders headers, CoreRequest request, ObjectMapper mapper, List<String> secrets) {
     int code = status;
     String message = "";
     List<String> details = List.of();
-    String text = new String(body, StandardCharsets.UTF_8).trim();
+    String text = scrub(new String(body, StandardCharsets.UTF_8).trim(), secrets);
     if (!text.isEmpty()) {
       try {
         JsonNode node = mapper.readTree(text);
@@ -124,6 +124,17 @@ final class Errors {
       return new CoreConnectException(call + ": the connection broke: " + safeMessage(error), true, error);
     }
     return new CoreException(call + " failed: " + safeMessage(error), error);
+  }
+
+  /** Replaces every secret (token, password) a server or proxy may echo in its answer. */
+  static String scrub(String text, List<String> secrets) {
+    String out = text;
+    for (String secret : secrets) {
+      if (secret != null && secret.length() >= 4) {
+        out = out.replace(secret, "***");
+      }
+    }
+    return out;
   }
 
   static @Nullable Duration retryAfter(@Nullable String value) {

@@ -110,6 +110,24 @@ public final class TokenManager {
     }
   }
 
+  /**
+   * Adds the secrets this manager holds (tokens, password) to a list, for scrubbing.
+   *
+   * @param into the list to add to
+   */
+  void secrets(java.util.List<String> into) {
+    Tokens held = current.get();
+    if (held != null) {
+      into.add(held.access);
+      if (held.refresh != null) {
+        into.add(held.refresh);
+      }
+    }
+    if (credentials != null) {
+      into.add(credentials.password);
+    }
+  }
+
   /** @return how many times this client logged in */
   public long logins() {
     return logins.get();
@@ -221,9 +239,9 @@ public final class TokenManager {
     long now = System.nanoTime();
     if (tokens != null && tokens.refreshUsable(now)) {
       Mono<Tokens> refreshed = refresh(tokens);
-      return credentials == null
-          ? refreshed
-          : refreshed.onErrorResume(CoreAuthenticationException.class, rejected -> login());
+      // Whatever made the refresh fail (a rejected token, a 5xx, a reset), log in again when the
+      // credentials are known.
+      return credentials == null ? refreshed : refreshed.onErrorResume(failed -> login());
     }
     if (credentials != null) {
       return login();

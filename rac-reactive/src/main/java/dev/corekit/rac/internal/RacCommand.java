@@ -42,6 +42,18 @@ public final class RacCommand {
   }
 
   /**
+   * Tells whether an option carries a secret: names ending in {@code pwd} or {@code password}, and
+   * {@code permission-code} (the code that lets a session into a locked infobase).
+   *
+   * @param name the option name, without dashes
+   * @return true for secret options
+   */
+  public static boolean isSecretName(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.endsWith("pwd") || lower.endsWith("password") || lower.equals("permission-code");
+  }
+
+  /**
    * Makes a command from raw arguments; values of options whose name ends in {@code pwd} or
    * {@code password} are treated as secrets.
    *
@@ -53,8 +65,7 @@ public final class RacCommand {
     for (String a : arguments) {
       Objects.requireNonNull(a, "argument");
       int eq = a.indexOf('=');
-      String name = eq > 0 ? a.substring(0, eq).toLowerCase(Locale.ROOT) : "";
-      if (a.startsWith("--") && (name.endsWith("pwd") || name.endsWith("password"))) {
+      if (a.startsWith("--") && eq > 2 && isSecretName(a.substring(2, eq))) {
         b.secret(a.substring(2, eq), Optional.of(a.substring(eq + 1)));
       } else {
         b.word(a);
@@ -165,6 +176,9 @@ public final class RacCommand {
      */
     public Builder option(String name, Object value) {
       Objects.requireNonNull(value, name);
+      if (isSecretName(name)) {
+        return secret(name, Optional.of(String.valueOf(value)));
+      }
       return word("--" + name + "=" + value);
     }
 

@@ -3,6 +3,7 @@ package dev.corekit.rac.internal;
 import dev.corekit.rac.RacException;
 import dev.corekit.rac.RacOutputParser;
 import dev.corekit.rac.RacRecord;
+import dev.corekit.rac.RacParseException;
 import dev.corekit.rac.RacTimeoutException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -54,6 +55,7 @@ public final class RacRunner {
   private final @Nullable Charset charset;
   private final Duration timeout;
   private final RacObserver observer;
+  private static final Duration PARSE_FAILURE_EXIT_WAIT = Duration.ofMillis(300);
   private final AsyncPermits permits;
   private final Scheduler io;
   private final Set<Process> running = ConcurrentHashMap.newKeySet();
@@ -322,7 +324,14 @@ public final class RacRunner {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        sink.error(new RacException("Interrupted while reading rac output", argv(command), e));
+        if (stopped) {
+          // The reading thread was interrupted because we stopped the run (timeout, cancellation).
+          sink.complete();
+        } else {
+          sink.error(new RacException("Interrupted while reading rac output", argv(command), e));
+        }
+      } catch (RacParseException e) {
+        sink.error(parseFailure(e));
       } catch (RacException e) {
         sink.error(e);
       } catch (IOException | RuntimeException e) {
@@ -332,6 +341,28 @@ public final class RacRunner {
                 argv(command),
                 e));
       }
+    }
+
+    /**
+     * A line that cannot be parsed is often the cut-off end of the output of a rac that failed: when
+     * the process exits non-zero soon after, its exit code and stderr explain more than the cut line.
+     * Otherwise the parse error is reported, with any secret of the command scrubbed from the quoted
+     * line.
+     */
+    private RacException parseFailure(RacParseException e) {
+      try {
+        if (process.waitFor(PARSE_FAILURE_EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS) && process.exitValue() != 0) {
+          return ErrorClassifier.classify(argv(command), process.exitValue(), stderrText());
+        }
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      String message = e.getMessage() == null ? "" : e.getMessage();
+      String scrubbed = command.scrub(message);
+      if (scrubbed.equals(message)) {
+        return e;
+      }
+      return new RacParseException(scrubbed, e.field(), null);
     }
 
     private String stderrText() throws InterruptedException {

@@ -57,6 +57,8 @@ import java.util.regex.Pattern;
  * &#64;generate N     write N infobase-summary records lazily and fast; logs "blocked" once when
  *                 a write has made no progress for 300 ms (the reader applies backpressure)
  * &#64;die N          flush, then halt at once with exit code N (output cut mid-record)
+ * &#64;repeat N text   write the text (escapes as for "&gt;", no line ending) N times, lazily: e.g. one
+ *                 line of many megabytes, or a gigabyte of garbage
  * </pre>
  * In text, {@code \\}, {@code \s} (space), {@code \t}, {@code \r}, {@code \n} and {@code \xHH} (a raw
  * byte, written as is) are escapes; trailing spaces are kept.
@@ -212,6 +214,9 @@ public final class FakeRac {
       case "@generate":
         generate(Long.parseLong(arg));
         break;
+      case "@repeat":
+        repeat(arg);
+        break;
       case "@die":
         out.flush();
         log("exit", arg);
@@ -219,6 +224,16 @@ public final class FakeRac {
         break;
       default:
         throw new IllegalArgumentException("unknown directive: " + line);
+    }
+  }
+
+  /** {@code N text}: writes the text N times without a line ending; memory stays that of one copy. */
+  private void repeat(String arg) throws IOException {
+    String[] parts = arg.split(" ", 2);
+    long times = Long.parseLong(parts[0]);
+    byte[] chunk = text(parts.length > 1 ? parts[1] : "", false);
+    for (long i = 0; i < times; i++) {
+      out.write(chunk);
     }
   }
 

@@ -75,4 +75,13 @@ class FakeRacTest {
     assertThat(out.split("\n\n", -1)).hasSize(1001);
     assertThat(out).endsWith("\"Generated record 1000\"\n\n\u00ff\u00fe");
   }
+
+  @Test
+  void repeatsTextLazilyWithoutALineEnding() throws Exception {
+    Files.writeString(dir.resolve("default.rac"), "@repeat 3 ab\\sc\\x00\n| end\n");
+    Process p = start(dir, "h:1", "counter", "list");
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(out).isEqualTo("ab c\u0000ab c\u0000ab c\u0000end\n");
+  }
 }
