@@ -30,7 +30,6 @@ import reactor.core.scheduler.Schedulers;
 final class SyncInvocationHandler implements InvocationHandler {
 
   /** Extra wait beyond the deadline, in case the timer that cancels the reactive call is late. */
-  private static final Duration GRACE = Duration.ofSeconds(1);
   private static final String MARKER_CLASS = BlockingProxy.class.getName();
   private static final String MARKER_METHOD = "blockingCall";
 
@@ -99,9 +98,10 @@ final class SyncInvocationHandler implements InvocationHandler {
       default:
         mono = (Mono<?>) publisher;
     }
+    // The wait is bounded by the deadline; when it passes, the subscription is cancelled (the request
+    // with it) and the timeout exception thrown. No timer operator: the waiting thread is the timer.
     Duration deadline = policy.timeout();
-    Mono<?> bounded = mono.timeout(deadline, Mono.error(DeadlineExceeded::new));
-    Object value = block(binding, bounded, deadline);
+    Object value = block(binding, mono, deadline);
     switch (binding.kind) {
       case MONO_OPTIONAL:
         return Optional.ofNullable(value);
@@ -123,7 +123,7 @@ final class SyncInvocationHandler implements InvocationHandler {
     mono.subscribe(subscriber);
     boolean done;
     try {
-      done = subscriber.latch.await(saturatedNanos(deadline.plus(GRACE)), TimeUnit.NANOSECONDS);
+      done = subscriber.latch.await(saturatedNanos(deadline), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       subscriber.cancel();
       Thread.currentThread().interrupt();
@@ -135,9 +135,6 @@ final class SyncInvocationHandler implements InvocationHandler {
     }
     Throwable error = subscriber.error;
     if (error != null) {
-      if (error instanceof DeadlineExceeded) {
-        throw policy.timeoutException(binding.call, deadline);
-      }
       throw failure(error);
     }
     return subscriber.value;
@@ -247,14 +244,6 @@ final class SyncInvocationHandler implements InvocationHandler {
     }
   }
 
-  /** Marks the deadline passing inside the reactive chain; never seen by callers. */
-  static final class DeadlineExceeded extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    DeadlineExceeded() {
-      super("deadline exceeded", null, false, false);
-    }
-  }
 
   /** Subscribes to a Mono and lets the caller wait for its signal. */
   static final class BlockingMonoSubscriber<T> implements CoreSubscriber<T> {

@@ -37,6 +37,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.HttpResources;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
@@ -66,6 +67,7 @@ public final class CoreClient implements AutoCloseable {
   private final CoreTransport transport;
   private final @Nullable ConnectionProvider ownedProvider;
   private final @Nullable LoopResources ownedLoops;
+  private final ConnectionProvider authProvider;
   private final Map<Class<?>, Object> apis = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Mono<Void> closing;
@@ -74,38 +76,27 @@ public final class CoreClient implements AutoCloseable {
     this.baseUrl = baseUrl;
     String clientTag = baseUrl.getAuthority();
     this.ownedProvider = builder.connectionProvider == null ? defaultProvider(builder.meterRegistry, clientTag) : null;
-    this.ownedLoops = builder.loopResources == null ? defaultLoops() : null;
+    // The connections of a caller's pool must outlive this client, so they never run on loops it disposes.
+    this.ownedLoops = builder.loopResources == null && builder.connectionProvider == null ? defaultLoops() : null;
     ConnectionProvider provider =
         builder.connectionProvider != null ? builder.connectionProvider : Objects.requireNonNull(ownedProvider);
-    LoopResources loops = builder.loopResources != null ? builder.loopResources : Objects.requireNonNull(ownedLoops);
-    HttpClient http =
-        HttpClient.create(provider)
-            .runOn(loops)
-            .disableRetry(true)
-            .followRedirect(false)
-            .keepAlive(true)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) builder.connectTimeout.toMillis());
-    if ("https".equals(baseUrl.getScheme())) {
-      io.netty.handler.ssl.SslContext tls = builder.sslContext;
-      if (tls == null && builder.trustAll) {
-        LoggerFactory.getLogger(CoreClient.class)
-            .warn("TLS certificate verification is OFF for {}: any server can pose as it", baseUrl);
-        try {
-          tls = io.netty.handler.ssl.SslContextBuilder.forClient()
-              .trustManager(io.netty.handler.ssl.util.InsecureTrustManagerFactory.INSTANCE)
-              .build();
-        } catch (javax.net.ssl.SSLException e) {
-          throw new IllegalStateException("cannot create the TLS context", e);
-        }
-      }
-      io.netty.handler.ssl.SslContext chosen = tls;
-      http = chosen == null ? http.secure() : http.secure(spec -> spec.sslContext(chosen));
-    }
-    http = builder.httpCustomizer.apply(http);
+    LoopResources loops =
+        builder.loopResources != null ? builder.loopResources : ownedLoops != null ? ownedLoops : HttpResources.get();
+    this.authProvider =
+        ConnectionProvider.builder("corekit-auth")
+            .maxConnections(4)
+            .pendingAcquireMaxCount(-1)
+            .maxIdleTime(Duration.ofSeconds(20))
+            .evictInBackground(Duration.ofSeconds(10))
+            .build();
+    io.netty.handler.ssl.@Nullable SslContext tls = tlsContext(builder, baseUrl);
+    HttpClient http = configure(HttpClient.create(provider), builder, loops, baseUrl, tls);
+    HttpClient authHttp = configure(HttpClient.create(authProvider), builder, loops, baseUrl, tls);
     CoreTransport.Settings settings =
         new CoreTransport.Settings()
             .baseUrl(baseUrl)
             .http(http)
+            .authHttp(authHttp)
             .timeout(builder.timeout)
             .retryPolicy(builder.retryPolicy)
             .maxElementBytes(builder.maxElementBytes)
@@ -128,7 +119,7 @@ public final class CoreClient implements AutoCloseable {
       settings.tokens(builder.accessToken, builder.refreshToken);
     }
     this.transport = new CoreTransport(settings);
-    Mono<Void> release = Mono.empty();
+    Mono<Void> release = authProvider.disposeLater();
     if (ownedProvider != null) {
       release = release.then(ownedProvider.disposeLater());
     }
@@ -136,6 +127,42 @@ public final class CoreClient implements AutoCloseable {
       release = release.then(ownedLoops.disposeLater(Duration.ZERO, Duration.ofSeconds(2)));
     }
     this.closing = release.cache();
+  }
+
+  private static HttpClient configure(
+      HttpClient base,
+      Builder builder,
+      LoopResources loops,
+      URI baseUrl,
+      io.netty.handler.ssl.@Nullable SslContext tls) {
+    HttpClient http =
+        base.runOn(loops)
+            .disableRetry(true)
+            .followRedirect(false)
+            .keepAlive(true)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) builder.connectTimeout.toMillis());
+    if ("https".equals(baseUrl.getScheme())) {
+      http = tls == null ? http.secure() : http.secure(spec -> spec.sslContext(tls));
+    }
+    return builder.httpCustomizer.apply(http);
+  }
+
+  private static io.netty.handler.ssl.@Nullable SslContext tlsContext(Builder builder, URI baseUrl) {
+    if (!"https".equals(baseUrl.getScheme())) {
+      return null;
+    }
+    if (builder.sslContext != null || !builder.trustAll) {
+      return builder.sslContext;
+    }
+    LoggerFactory.getLogger(CoreClient.class)
+        .warn("TLS certificate verification is OFF for {}: any server can pose as it", baseUrl);
+    try {
+      return io.netty.handler.ssl.SslContextBuilder.forClient()
+          .trustManager(io.netty.handler.ssl.util.InsecureTrustManagerFactory.INSTANCE)
+          .build();
+    } catch (javax.net.ssl.SSLException e) {
+      throw new IllegalStateException("cannot create the TLS context", e);
+    }
   }
 
   /**
@@ -605,7 +632,9 @@ public final class CoreClient implements AutoCloseable {
     /**
      * Uses a connection pool owned by the caller (not disposed by {@link CoreClient#close()}). The
      * default pool keeps at most 256 connections, closes idle ones after 20 s and evicts in the
-     * background.
+     * background. Since the pool's connections outlive the client, a client given a pool but no
+     * {@link #loopResources(LoopResources) loops} runs on Reactor Netty's shared event loops
+     * ({@code HttpResources}) rather than loops of its own.
      *
      * @param provider the pool
      * @return this builder
@@ -617,7 +646,8 @@ public final class CoreClient implements AutoCloseable {
 
     /**
      * Uses event loops owned by the caller (not disposed by {@link CoreClient#close()}). By default
-     * the client runs its own small set of daemon event loops.
+     * the client runs its own small set of daemon event loops (with a caller's
+     * {@link #connectionProvider(ConnectionProvider) pool}: Reactor Netty's shared ones).
      *
      * @param loops the event loops
      * @return this builder

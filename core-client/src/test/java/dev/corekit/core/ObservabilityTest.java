@@ -1,6 +1,7 @@
 package dev.corekit.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -49,8 +50,11 @@ class ObservabilityTest {
       assertThat(registry.get("corekit.core.requests").tag("operation", "processGet").tag("outcome", "CLIENT_ERROR")
           .timer().count()).isEqualTo(1);
       assertThat(registry.get("corekit.core.retries").tag("operation", "processList").counter().count()).isEqualTo(1);
-      assertThat(registry.get("corekit.core.pool.active").gauge().value()).isZero();
-      assertThat(registry.get("corekit.core.pool.idle").gauge().value()).isPositive();
+      // The connection goes back to the pool just after the response completes, on the event loop.
+      await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+        assertThat(registry.get("corekit.core.pool.active").gauge().value()).isZero();
+        assertThat(registry.get("corekit.core.pool.idle").gauge().value()).isPositive();
+      });
     }
   }
 

@@ -20,6 +20,7 @@ public final class CoreRequest {
   final @Nullable String bearer;
   final String accept;
   final boolean endless;
+  @Nullable TokenManager tokenSource;
 
   CoreRequest(
       Operation operation,
@@ -55,6 +56,17 @@ public final class CoreRequest {
   CoreRequest withBearer(String token) {
     return new CoreRequest(
         operation, path, query, headers, body, timeout, retries, retryNonIdempotent, token, accept, endless);
+  }
+
+  /**
+   * Returns this request with the token manager that may hand a fresher token at send time.
+   *
+   * @param tokens the token manager
+   * @return this request
+   */
+  CoreRequest withTokenSource(TokenManager tokens) {
+    this.tokenSource = tokens;
+    return this;
   }
 
   /** @return the operation */

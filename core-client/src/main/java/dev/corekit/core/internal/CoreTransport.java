@@ -62,6 +62,7 @@ public final class CoreTransport {
 
   private final String baseUrl;
   private final HttpClient http;
+  private final HttpClient authHttp;
   private final ObjectMapper mapper;
   private final Duration defaultTimeout;
   private final RetryPolicy retryPolicy;
@@ -73,6 +74,7 @@ public final class CoreTransport {
   private final Capabilities capabilities;
   private final Map<String, Retry> retries = new ConcurrentHashMap<>();
   private final Map<Object, com.fasterxml.jackson.databind.ObjectReader> readers = new ConcurrentHashMap<>();
+  private final Map<Object, com.fasterxml.jackson.databind.ObjectReader> listReaders = new ConcurrentHashMap<>();
   private final List<Filter> filters;
   private final List<String> logHeaders;
   private final List<String> logContextKeys;
@@ -87,6 +89,7 @@ public final class CoreTransport {
   public CoreTransport(Settings settings) {
     this.baseUrl = settings.baseUrl;
     this.http = settings.http;
+    this.authHttp = settings.authHttp != null ? settings.authHttp : settings.http;
     this.mapper = settings.mapper;
     this.defaultTimeout = settings.timeout;
     this.retryPolicy = settings.retryPolicy;
@@ -218,6 +221,21 @@ public final class CoreTransport {
     return readers.computeIfAbsent(type, key -> mapper.readerFor(mapper.getTypeFactory().constructType(type)));
   }
 
+  /**
+   * Returns the reader of a list of a type, created once per client and element type.
+   *
+   * @param elementType the element type
+   * @return the reader of {@code List<elementType>}
+   */
+  com.fasterxml.jackson.databind.ObjectReader listReader(com.fasterxml.jackson.core.type.TypeReference<?> elementType) {
+    return listReaders.computeIfAbsent(
+        elementType,
+        key ->
+            mapper.readerFor(
+                mapper.getTypeFactory()
+                    .constructCollectionType(List.class, mapper.getTypeFactory().constructType(elementType))));
+  }
+
   /** @return the mapper of request and answer bodies */
   public ObjectMapper mapper() {
     return mapper;
@@ -268,7 +286,7 @@ public final class CoreTransport {
           CoreRequest request = request(call);
           Mono<T> attempts = Mono.defer(() -> capabilities.check(request.operation)).then(retrying(request, reader).next());
           return attempts
-              .timeout(request.timeout)
+              .timeout(request.timeout, DeadlineTimer.INSTANCE)
               .onErrorMap(TimeoutException.class, e -> new CoreTimeoutException(request.describe(), request.timeout))
               .onErrorMap(AlreadyEmitted.class, CoreTransport::unwrap);
         });
@@ -294,7 +312,7 @@ public final class CoreTransport {
           // timer per element: when it passes the call is cancelled and fails.
           AtomicBoolean expired = new AtomicBoolean();
           return attempts
-              .takeUntilOther(Mono.delay(request.timeout).doOnNext(tick -> expired.set(true)))
+              .takeUntilOther(Mono.delay(request.timeout, DeadlineTimer.INSTANCE).doOnNext(tick -> expired.set(true)))
               .concatWith(
                   Mono.defer(
                       () ->
@@ -434,7 +452,7 @@ public final class CoreTransport {
         .flatMapMany(
             token -> {
               AtomicBoolean emitted = new AtomicBoolean();
-              Flux<Object> first = cast(next.apply(request.withBearer(token)));
+              Flux<Object> first = cast(next.apply(request.withBearer(token).withTokenSource(manager)));
               return first
                   .doOnNext(value -> emitted.set(true))
                   .onErrorResume(
@@ -442,7 +460,8 @@ public final class CoreTransport {
                       error ->
                           manager
                               .renewRejected(token, request)
-                              .flatMapMany(renewed -> cast(next.apply(request.withBearer(renewed)))));
+                              .flatMapMany(
+                                  renewed -> cast(next.apply(request.withBearer(renewed).withTokenSource(manager)))));
             });
   }
 
@@ -470,7 +489,7 @@ public final class CoreTransport {
     Mono<Long> length = request.body == null ? Mono.just(-1L) : request.body.length();
     return length.flatMapMany(
         contentLength ->
-            http.request(HttpMethod.valueOf(request.operation.method()))
+            httpFor(request.operation).request(HttpMethod.valueOf(request.operation.method()))
                 // A URI object, not a string: Reactor Netty's string parsing misreads one-digit ports.
                 .uri(URI.create(baseUrl + request.path + request.query))
                 .send(
@@ -479,8 +498,14 @@ public final class CoreTransport {
                       out.responseTimeout(idle);
                       request.headers.forEach(out::header);
                       out.header(HttpHeaderNames.ACCEPT, request.accept);
-                      if (request.bearer != null) {
-                        out.header(HttpHeaderNames.AUTHORIZATION, "Bearer " + request.bearer);
+                      String bearer = request.bearer;
+                      TokenManager source = request.tokenSource;
+                      if (bearer != null && source != null) {
+                        // The request may have waited for a connection while the token was renewed.
+                        bearer = source.freshest(bearer);
+                      }
+                      if (bearer != null) {
+                        out.header(HttpHeaderNames.AUTHORIZATION, "Bearer " + bearer);
                       }
                       RequestBody body = request.body;
                       if (body == null) {
@@ -533,6 +558,15 @@ public final class CoreTransport {
       manager.secrets(secrets);
     }
     return secrets;
+  }
+
+  /**
+   * Logins and refreshes use a small pool of their own, so a renewal never queues behind the requests
+   * that wait for it.
+   */
+  private HttpClient httpFor(Operation operation) {
+    String id = operation.id();
+    return id.equals("authLogin") || id.equals("authRefresh") ? authHttp : http;
   }
 
   private static void withMdc(Map<String, String> mdc, Runnable log) {
@@ -606,6 +640,7 @@ public final class CoreTransport {
   public static final class Settings {
     String baseUrl = "";
     HttpClient http = HttpClient.create();
+    @Nullable HttpClient authHttp;
     ObjectMapper mapper = Json.newMapper();
     Duration timeout = Duration.ofSeconds(10);
     RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
@@ -682,6 +717,17 @@ public final class CoreTransport {
      */
     public Settings http(HttpClient http) {
       this.http = http;
+      return this;
+    }
+
+    /**
+     * Sets the client used for logins and refreshes (a small pool of its own).
+     *
+     * @param authHttp the client
+     * @return this
+     */
+    public Settings authHttp(HttpClient authHttp) {
+      this.authHttp = authHttp;
       return this;
     }
 

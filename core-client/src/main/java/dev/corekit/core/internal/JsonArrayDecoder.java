@@ -1,43 +1,54 @@
 package dev.corekit.core.internal;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.async.ByteBufferFeeder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Decodes a JSON array incrementally with Jackson's non-blocking parser: bytes go in chunk by chunk,
- * complete elements come out as soon as their last byte arrived. Memory holds one element at a time
- * (bounded by a size limit), whatever the length of the array. A top-level {@code null} is an empty
- * array. Not thread-safe: one instance per response.
+ * Decodes a JSON array incrementally: bytes go in chunk by chunk, complete elements come out as soon
+ * as their last byte arrived. A small scanner finds where each element starts and ends (tracking
+ * nesting and strings, nothing else), copies the element's bytes and lets Jackson bind them; the
+ * syntax inside an element is Jackson's to check. Memory holds one element at a time (bounded by a
+ * size limit), whatever the length of the array. A top-level {@code null} is an empty array. Not
+ * thread-safe: one instance per response.
  *
  * @param <T> the element type
  */
 public final class JsonArrayDecoder<T> {
+  private enum State {
+    START,
+    NULL,
+    VALUE_OR_END,
+    VALUE,
+    ELEMENT,
+    AFTER_VALUE,
+    DONE
+  }
+
+  private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
   private final ObjectReader reader;
   private final int maxElementBytes;
   private final String what;
-  private final JsonParser parser;
-  private final ByteBufferFeeder feeder;
 
-  private boolean started;
-  private boolean ended;
-  private @Nullable TokenBuffer element;
+  private State state = State.START;
+  private int nullMatched;
+  private byte[] element = new byte[256];
+  private int elementLength;
+  private byte kind;
   private int depth;
-  private long elementStart;
+  private boolean inString;
+  private boolean escaped;
 
   /**
    * Creates a decoder for one response body.
    *
-   * @param mapper the mapper binding elements
+   * @param mapper the mapper (kept for compatibility; binding uses {@code reader})
    * @param reader the reader of the element type
    * @param maxElementBytes the largest element accepted
    * @param what the request, for error messages
@@ -46,12 +57,6 @@ public final class JsonArrayDecoder<T> {
     this.reader = reader;
     this.maxElementBytes = maxElementBytes;
     this.what = what;
-    try {
-      this.parser = mapper.getFactory().createNonBlockingByteBufferParser();
-    } catch (IOException e) {
-      throw new IllegalStateException("Jackson cannot create a non-blocking parser", e);
-    }
-    this.feeder = (ByteBufferFeeder) parser.getNonBlockingInputFeeder();
   }
 
   /**
@@ -62,114 +67,203 @@ public final class JsonArrayDecoder<T> {
    * @throws JsonDecodingException when the bytes are not a JSON array or an element is too large
    */
   public List<T> feed(ByteBuffer chunk) {
-    if (!chunk.hasRemaining()) {
-      return Collections.emptyList();
+    List<T> out = null;
+    int position = chunk.position();
+    int limit = chunk.limit();
+    int i = position;
+    while (i < limit) {
+      byte b = chunk.get(i);
+      switch (state) {
+        case START:
+          if (isSpace(b)) {
+            i++;
+          } else if (b == '[') {
+            state = State.VALUE_OR_END;
+            i++;
+          } else if (b == 'n') {
+            state = State.NULL;
+          } else {
+            throw malformed("expected a JSON array but the answer starts with '" + (char) b + "'");
+          }
+          break;
+        case NULL:
+          if (b != NULL[nullMatched]) {
+            throw malformed("expected a JSON array but the answer starts with 'n'");
+          }
+          nullMatched++;
+          i++;
+          if (nullMatched == NULL.length) {
+            state = State.DONE;
+          }
+          break;
+        case VALUE_OR_END:
+        case VALUE:
+          if (isSpace(b)) {
+            i++;
+          } else if (b == ']' && state == State.VALUE_OR_END) {
+            state = State.DONE;
+            i++;
+          } else if (b == ']' || b == ',') {
+            throw malformed("unexpected '" + (char) b + "' where an array element should start");
+          } else {
+            startElement(b);
+            state = State.ELEMENT;
+          }
+          break;
+        case ELEMENT:
+          int end = scanElement(chunk, i, limit);
+          if (end < 0) {
+            append(chunk, i, limit);
+            i = limit;
+          } else {
+            append(chunk, i, end);
+            i = end;
+            if (out == null) {
+              out = new ArrayList<>(4);
+            }
+            out.add(bind());
+            state = State.AFTER_VALUE;
+          }
+          break;
+        case AFTER_VALUE:
+          if (isSpace(b)) {
+            i++;
+          } else if (b == ',') {
+            state = State.VALUE;
+            i++;
+          } else if (b == ']') {
+            state = State.DONE;
+            i++;
+          } else {
+            throw malformed("expected ',' or ']' after an array element, found '" + (char) b + "'");
+          }
+          break;
+        case DONE:
+        default:
+          if (!isSpace(b)) {
+            throw new JsonDecodingException(what + ": unexpected data after the JSON array", null);
+          }
+          i++;
+          break;
+      }
     }
-    try {
-      feeder.feedInput(chunk);
-      return drain();
-    } catch (IOException e) {
-      throw new JsonDecodingException(what + ": malformed JSON array: " + message(e), e);
-    }
-  }
-
-  private static String message(IOException e) {
-    return e instanceof com.fasterxml.jackson.core.JsonProcessingException
-        ? ((com.fasterxml.jackson.core.JsonProcessingException) e).getOriginalMessage()
-        : BodyReaders.firstLine(e.getMessage());
+    chunk.position(limit);
+    return out == null ? Collections.emptyList() : out;
   }
 
   /**
    * Signals the end of the body.
    *
-   * @return the elements completed at the end (normally none)
+   * @return the elements completed at the end: a number at the very end of a truncated body is not one
    * @throws JsonDecodingException when the body ended before the array did
    */
   public List<T> end() {
-    feeder.endOfInput();
-    try {
-      List<T> last = drain();
-      if (!ended) {
-        throw new JsonDecodingException(
-            what + ": the body ended before the JSON array was complete (truncated answer)", null);
-      }
-      return last;
-    } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
+    if (state != State.DONE) {
       throw new JsonDecodingException(
-          what + ": the body ended before the JSON array was complete (truncated answer)", e);
-    } catch (IOException e) {
-      throw new JsonDecodingException(what + ": malformed JSON array: " + message(e), e);
-    } finally {
-      close();
+          what + ": the body ended before the JSON array was complete (truncated answer)", null);
     }
+    return Collections.emptyList();
   }
 
-  /** Releases the parser. */
+  /** Releases what the decoder holds. */
   public void close() {
-    try {
-      parser.close();
-    } catch (IOException ignored) {
-      // nothing to release
-    }
+    element = new byte[0];
   }
 
-  private List<T> drain() throws IOException {
-    List<T> out = null;
-    JsonToken token;
-    while ((token = parser.nextToken()) != JsonToken.NOT_AVAILABLE && token != null) {
-      if (ended) {
-        throw new JsonDecodingException(what + ": unexpected data after the JSON array", null);
-      }
-      if (!started) {
-        if (token == JsonToken.START_ARRAY) {
-          started = true;
-        } else if (token == JsonToken.VALUE_NULL) {
-          started = true;
-          ended = true;
-        } else {
-          throw new JsonDecodingException(
-              what + ": expected a JSON array but the answer starts with " + token, null);
+  private void startElement(byte first) {
+    kind = first;
+    depth = 0;
+    inString = false;
+    escaped = false;
+    elementLength = 0;
+  }
+
+  /**
+   * Scans an element from {@code from}; returns the index just past its end, or -1 when the element
+   * goes on in the next chunk.
+   */
+  private int scanElement(ByteBuffer chunk, int from, int limit) {
+    for (int i = from; i < limit; i++) {
+      byte b = chunk.get(i);
+      if (inString) {
+        if (escaped) {
+          escaped = false;
+        } else if (b == '\\') {
+          escaped = true;
+        } else if (b == '"') {
+          inString = false;
+          if (kind == '"' && depth == 0) {
+            return i + 1;
+          }
         }
         continue;
       }
-      TokenBuffer current = element;
-      if (current == null) {
-        if (token == JsonToken.END_ARRAY) {
-          ended = true;
-          continue;
-        }
-        current = new TokenBuffer(parser, null);
-        element = current;
-        elementStart = parser.currentTokenLocation().getByteOffset();
-        depth = 0;
-      }
-      current.copyCurrentEvent(parser);
-      if (token.isStructStart()) {
-        depth++;
-      } else if (token.isStructEnd()) {
-        depth--;
-      }
-      if (depth == 0) {
-        element = null;
-        if (out == null) {
-          out = new ArrayList<>(4);
-        }
-        out.add(bind(current));
-      } else if (parser.currentLocation().getByteOffset() - elementStart > maxElementBytes) {
-        throw new JsonDecodingException(
-            what + ": an array element is larger than the limit of " + maxElementBytes + " bytes", null);
+      switch (b) {
+        case '"':
+          inString = true;
+          break;
+        case '{':
+        case '[':
+          depth++;
+          break;
+        case '}':
+        case ']':
+          if (depth == 0) {
+            // The end of the array right after a number, true, false or null.
+            return i;
+          }
+          depth--;
+          if (depth == 0 && (kind == '{' || kind == '[')) {
+            return i + 1;
+          }
+          break;
+        case ',':
+          if (depth == 0) {
+            return i;
+          }
+          break;
+        default:
+          if (depth == 0 && isSpace(b) && kind != '"') {
+            return i;
+          }
+          break;
       }
     }
-    return out == null ? Collections.emptyList() : out;
+    return -1;
   }
 
-  private T bind(TokenBuffer buffer) throws IOException {
-    try (JsonParser elementParser = buffer.asParser(parser.getCodec())) {
-      return reader.readValue(elementParser);
-    } catch (RuntimeException e) {
-      // A value the model refuses (a required field missing, a bad enum in a strict type): the answer
-      // came from the network, so it is a decoding failure like any other.
-      throw new JsonDecodingException(what + ": an array element cannot be read: " + BodyReaders.firstLine(e.getMessage()), e);
+  private void append(ByteBuffer chunk, int from, int to) {
+    int length = to - from;
+    if (elementLength + length > maxElementBytes) {
+      throw new JsonDecodingException(
+          what + ": an array element is larger than the limit of " + maxElementBytes + " bytes", null);
     }
+    if (elementLength + length > element.length) {
+      element = Arrays.copyOf(element, Math.max(elementLength + length, element.length * 2));
+    }
+    chunk.get(from, element, elementLength, length);
+    elementLength += length;
+  }
+
+  private T bind() {
+    try {
+      return reader.readValue(element, 0, elementLength);
+    } catch (IOException | RuntimeException e) {
+      throw new JsonDecodingException(
+          what + ": malformed JSON array: an element cannot be read: " + BodyReaders.firstLine(e.getMessage()), e);
+    } finally {
+      elementLength = 0;
+      if (element.length > 64 * 1024) {
+        element = new byte[256];
+      }
+    }
+  }
+
+  private JsonDecodingException malformed(String detail) {
+    return new JsonDecodingException(what + ": malformed JSON array: " + detail, null);
+  }
+
+  private static boolean isSpace(byte b) {
+    return b == ' ' || b == '\n' || b == '\r' || b == '\t';
   }
 }

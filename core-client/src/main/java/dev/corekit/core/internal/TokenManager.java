@@ -111,6 +111,18 @@ public final class TokenManager {
   }
 
   /**
+   * Returns a newer usable access token than {@code token} if one was obtained meanwhile (a request
+   * that waited for a pooled connection while another renewed the token), else {@code token}.
+   *
+   * @param token the token chosen when the request was subscribed
+   * @return the token to send
+   */
+  String freshest(String token) {
+    Tokens held = current.get();
+    return held != null && !held.access.equals(token) && held.accessUsable(System.nanoTime()) ? held.access : token;
+  }
+
+  /**
    * Adds the secrets this manager holds (tokens, password) to a list, for scrubbing.
    *
    * @param into the list to add to
