@@ -425,7 +425,9 @@ public final class CoreClient implements AutoCloseable {
   private static ConnectionProvider defaultProvider(@Nullable Object meterRegistry, String clientTag) {
     ConnectionProvider.Builder pool = ConnectionProvider.builder("corekit");
     if (meterRegistry != null) {
-      pool = pool.metrics(true, () -> MicrometerObserver.poolRegistrar(meterRegistry, clientTag));
+      // One registrar: Reactor Netty asks the supplier again to deregister, and it must find its gauges.
+      ConnectionProvider.MeterRegistrar registrar = MicrometerObserver.poolRegistrar(meterRegistry, clientTag);
+      pool = pool.metrics(true, () -> registrar);
     }
     return pool
         .maxConnections(256)

@@ -50,12 +50,16 @@ class ObservabilityTest {
       assertThat(registry.get("corekit.core.requests").tag("operation", "processGet").tag("outcome", "CLIENT_ERROR")
           .timer().count()).isEqualTo(1);
       assertThat(registry.get("corekit.core.retries").tag("operation", "processList").counter().count()).isEqualTo(1);
+      // The gauges must not lose the pool's metrics view to a GC (they would read NaN).
+      System.gc();
       // The connection goes back to the pool just after the response completes, on the event loop.
       await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
         assertThat(registry.get("corekit.core.pool.active").gauge().value()).isZero();
         assertThat(registry.get("corekit.core.pool.idle").gauge().value()).isPositive();
       });
     }
+    // Closing the client disposes its pool, and the pool's gauges go with it.
+    assertThat(registry.find("corekit.core.pool.active").gauges()).isEmpty();
   }
 
   @Test

@@ -81,9 +81,9 @@ final class BodyReaders {
   static final long WHOLE_ARRAY_LIMIT = 1024 * 1024;
 
   static <T> BodyReader<T> array(CoreTransport transport, TypeReference<T> elementType) {
-    ObjectMapper mapper = transport.mapper();
     ObjectReader reader = transport.reader(elementType);
     ObjectReader listReader = transport.listReader(elementType);
+    java.util.concurrent.atomic.AtomicInteger sizeHint = transport.arraySize(elementType);
     return (response, body, request) -> {
       requireJson(contentType(response.responseHeaders()), request);
       long length = contentLength(response.responseHeaders());
@@ -92,7 +92,8 @@ final class BodyReaders {
         return readAll(body, length, request)
             .flatMapIterable(bytes -> BodyReaders.<T>decodeWholeArray(listReader, bytes, request.describe()));
       }
-      return decodeArray(body.map(buffer -> buffer.nioBuffer()), mapper, reader, limit, request.describe());
+      return decodeArray(
+          body.map(buffer -> buffer.nioBuffer()), reader, listReader, sizeHint, limit, request.describe());
     };
   }
 
@@ -119,10 +120,15 @@ final class BodyReaders {
    * mapping is synchronous), so the chunks may be views of pooled buffers.
    */
   static <T> Flux<T> decodeArray(
-      Flux<ByteBuffer> chunks, ObjectMapper mapper, ObjectReader reader, int maxElementBytes, String what) {
+      Flux<ByteBuffer> chunks,
+      ObjectReader reader,
+      @Nullable ObjectReader listReader,
+      java.util.concurrent.atomic.@Nullable AtomicInteger sizeHint,
+      int maxElementBytes,
+      String what) {
     return Flux.defer(
         () -> {
-          JsonArrayDecoder<T> decoder = new JsonArrayDecoder<>(mapper, reader, maxElementBytes, what);
+          JsonArrayDecoder<T> decoder = new JsonArrayDecoder<>(reader, listReader, sizeHint, maxElementBytes, what);
           return chunks.map(decoder::feed)
               .concatWith(Mono.fromCallable(decoder::end))
               .concatMapIterable(elements -> elements, 1)

@@ -29,6 +29,17 @@ public final class Capabilities {
   }
 
   /**
+   * Whether the operation is newer than every Core version this client supports, so the server's
+   * version must be known before sending it.
+   *
+   * @param operation the operation
+   * @return true when {@link #check(Operation)} may fail
+   */
+  public boolean needsCheck(Operation operation) {
+    return BASELINE.isOlderThan(operation.since());
+  }
+
+  /**
    * Completes when the server can serve the operation; fails with {@link CoreCapabilityException}
    * when its version is older than the operation's.
    *

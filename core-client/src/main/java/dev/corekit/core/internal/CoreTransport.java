@@ -12,7 +12,6 @@ import dev.corekit.core.RequestOptions;
 import dev.corekit.core.RetryPolicy;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -75,6 +74,7 @@ public final class CoreTransport {
   private final Map<String, Retry> retries = new ConcurrentHashMap<>();
   private final Map<Object, com.fasterxml.jackson.databind.ObjectReader> readers = new ConcurrentHashMap<>();
   private final Map<Object, com.fasterxml.jackson.databind.ObjectReader> listReaders = new ConcurrentHashMap<>();
+  private final Map<Object, AtomicInteger> arraySizes = new ConcurrentHashMap<>();
   private final List<Filter> filters;
   private final List<String> logHeaders;
   private final List<String> logContextKeys;
@@ -214,11 +214,12 @@ public final class CoreTransport {
    * @return the reader
    */
   com.fasterxml.jackson.databind.ObjectReader reader(com.fasterxml.jackson.core.type.TypeReference<?> type) {
-    com.fasterxml.jackson.databind.ObjectReader known = readers.get(type);
+    java.lang.reflect.Type key = type.getType();
+    com.fasterxml.jackson.databind.ObjectReader known = readers.get(key);
     if (known != null) {
       return known;
     }
-    return readers.computeIfAbsent(type, key -> mapper.readerFor(mapper.getTypeFactory().constructType(type)));
+    return readers.computeIfAbsent(key, unused -> mapper.readerFor(mapper.getTypeFactory().constructType(type)));
   }
 
   /**
@@ -227,13 +228,20 @@ public final class CoreTransport {
    * @param elementType the element type
    * @return the reader of {@code List<elementType>}
    */
+  /** The size of the last array answer of this element type, so the next one is collected in one buffer. */
+  AtomicInteger arraySize(com.fasterxml.jackson.core.type.TypeReference<?> elementType) {
+    return arraySizes.computeIfAbsent(elementType.getType(), key -> new AtomicInteger());
+  }
+
   com.fasterxml.jackson.databind.ObjectReader listReader(com.fasterxml.jackson.core.type.TypeReference<?> elementType) {
     return listReaders.computeIfAbsent(
-        elementType,
+        elementType.getType(),
         key ->
-            mapper.readerFor(
-                mapper.getTypeFactory()
-                    .constructCollectionType(List.class, mapper.getTypeFactory().constructType(elementType))));
+            mapper
+                .readerFor(
+                    mapper.getTypeFactory()
+                        .constructCollectionType(List.class, mapper.getTypeFactory().constructType(elementType)))
+                .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
   }
 
   /** @return the mapper of request and answer bodies */
@@ -284,11 +292,17 @@ public final class CoreTransport {
             return Mono.error(invalid);
           }
           CoreRequest request = request(call);
-          Mono<T> attempts = Mono.defer(() -> capabilities.check(request.operation)).then(retrying(request, reader).next());
+          Mono<T> attempts = retrying(request, reader, true).next();
+          if (capabilities.needsCheck(request.operation)) {
+            attempts = Mono.defer(() -> capabilities.check(request.operation)).then(attempts);
+          }
           return attempts
               .timeout(request.timeout, DeadlineTimer.INSTANCE)
-              .onErrorMap(TimeoutException.class, e -> new CoreTimeoutException(request.describe(), request.timeout))
-              .onErrorMap(AlreadyEmitted.class, CoreTransport::unwrap);
+              .onErrorMap(
+                  error ->
+                      error instanceof TimeoutException
+                          ? new CoreTimeoutException(request.describe(), request.timeout)
+                          : error instanceof AlreadyEmitted ? unwrap((AlreadyEmitted) error) : error);
         });
   }
 
@@ -303,7 +317,10 @@ public final class CoreTransport {
             return Flux.error(invalid);
           }
           CoreRequest request = request(call);
-          Flux<T> attempts = Mono.defer(() -> capabilities.check(request.operation)).thenMany(retrying(request, reader));
+          Flux<T> attempts = retrying(request, reader, false);
+          if (capabilities.needsCheck(request.operation)) {
+            attempts = Mono.defer(() -> capabilities.check(request.operation)).thenMany(attempts);
+          }
           attempts = attempts.onErrorMap(AlreadyEmitted.class, CoreTransport::unwrap);
           if (endless) {
             return call.options().resubscribe().orElse(false) ? resubscribing(attempts) : attempts;
@@ -355,23 +372,41 @@ public final class CoreTransport {
         call.accept().equals("application/x-json-stream"));
   }
 
-  private <T> Flux<T> retrying(CoreRequest request, BodyReader<T> reader) {
-    AtomicInteger attempt = new AtomicInteger();
-    Flux<T> once =
-        Flux.defer(
-            () -> {
-              int number = attempt.incrementAndGet();
-              if (number > 1) {
-                observer.retry(request.operation);
-              }
-              return attempt(request, reader, number);
-            });
+  /**
+   * The attempts of a call. {@code single}: the caller takes one value and cancels, so an error can
+   * never follow a value and that need not be tracked.
+   */
+  private <T> Flux<T> retrying(CoreRequest request, BodyReader<T> reader, boolean single) {
     if (request.retries == 0) {
-      return once;
+      return Flux.defer(() -> attempt(request, reader, 1, single));
     }
     Retry retry = retries.computeIfAbsent(
         request.retries + (request.mayRepeat() ? "+" : "-"), key -> newRetry(request.retries, request.mayRepeat()));
-    return once.transformDeferred(RetryOperator.of(retry));
+    return Flux.defer(() -> attempts(request, reader, retry.asyncContext(), 1, single));
+  }
+
+  /**
+   * One attempt and, when it fails in a way the Resilience4j policy retries, the next one after the
+   * policy's delay. Non-blocking and without a companion publisher per call: the policy is asked only
+   * when an attempt fails.
+   */
+  private <T> Flux<T> attempts(
+      CoreRequest request, BodyReader<T> reader, Retry.AsyncContext<Object> policy, int number, boolean single) {
+    Flux<T> attempt = attempt(request, reader, number, single);
+    if (number > 1) {
+      observer.retry(request.operation);
+      attempt = attempt.doOnComplete(policy::onComplete);
+    }
+    return attempt
+        .onErrorResume(
+            error -> {
+              long delay = policy.onError(error);
+              if (delay < 0) {
+                return Flux.error(error);
+              }
+              return Mono.delay(Duration.ofMillis(delay), DeadlineTimer.INSTANCE)
+                  .thenMany(Flux.defer(() -> attempts(request, reader, policy, number + 1, single)));
+            });
   }
 
   private Retry newRetry(int maxRetries, boolean mayRepeat) {
@@ -424,8 +459,7 @@ public final class CoreTransport {
     return false;
   }
 
-  private <T> Flux<T> attempt(CoreRequest request, BodyReader<T> reader, int attempt) {
-    AtomicBoolean emitted = new AtomicBoolean();
+  private <T> Flux<T> attempt(CoreRequest request, BodyReader<T> reader, int attempt, boolean single) {
     java.util.function.Function<CoreRequest, Flux<?>> chain = req -> exchange(req, reader, attempt);
     for (int i = filters.size() - 1; i >= 0; i--) {
       Filter filter = filters.get(i);
@@ -434,6 +468,10 @@ public final class CoreTransport {
     }
     @SuppressWarnings("unchecked")
     Flux<T> values = (Flux<T>) chain.apply(request);
+    if (single) {
+      return values;
+    }
+    AtomicBoolean emitted = new AtomicBoolean();
     return values
         .doOnNext(value -> emitted.set(true))
         .onErrorMap(error -> emitted.get() && !(error instanceof AlreadyEmitted), AlreadyEmitted::new);
@@ -447,25 +485,32 @@ public final class CoreTransport {
     if (request.operation.auth() == Operation.Auth.REFRESH) {
       return manager.refreshToken(request).flatMapMany(token -> next.apply(request.withBearer(token)));
     }
-    return manager
-        .accessToken(request)
-        .flatMapMany(
-            token -> {
-              AtomicBoolean emitted = new AtomicBoolean();
-              Flux<Object> first = cast(next.apply(request.withBearer(token).withTokenSource(manager)));
-              return first
-                  .doOnNext(value -> emitted.set(true))
-                  .onErrorResume(
-                      error -> error instanceof CoreAuthenticationException && !emitted.get(),
-                      error ->
-                          manager
-                              .renewRejected(token, request)
-                              .flatMapMany(
-                                  renewed -> cast(next.apply(request.withBearer(renewed).withTokenSource(manager)))));
-            });
+    String usable = manager.usableAccessToken();
+    if (usable != null) {
+      return withBearer(manager, usable, request, next);
+    }
+    return manager.accessToken(request).flatMapMany(token -> withBearer(manager, token, request, next));
+  }
+
+  /**
+   * Sends the request with a token and, when the server rejects the token, once more with a renewed
+   * one. A rejection comes with the status line, before any value, so a replay never repeats values.
+   */
+  private static Flux<Object> withBearer(
+      TokenManager manager, String token, CoreRequest request, java.util.function.Function<CoreRequest, Flux<?>> next) {
+    return cast(next.apply(request.withBearer(token).withTokenSource(manager)))
+        .onErrorResume(
+            CoreAuthenticationException.class,
+            error ->
+                manager
+                    .renewRejected(token, request)
+                    .flatMapMany(renewed -> cast(next.apply(request.withBearer(renewed).withTokenSource(manager)))));
   }
 
   private <T> Flux<T> exchange(CoreRequest request, BodyReader<T> reader, int attempt) {
+    if (logContextKeys.isEmpty()) {
+      return exchange(request, reader, attempt, Map.of());
+    }
     return Flux.deferContextual(context -> exchange(request, reader, attempt, mdc(context)));
   }
 
@@ -481,21 +526,30 @@ public final class CoreTransport {
   }
 
   private <T> Flux<T> exchange(CoreRequest request, BodyReader<T> reader, int attempt, Map<String, String> mdc) {
+    if (request.body == null) {
+      return exchange(request, reader, attempt, mdc, -1L);
+    }
+    return request.body.length().flatMapMany(contentLength -> exchange(request, reader, attempt, mdc, contentLength));
+  }
+
+  private <T> Flux<T> exchange(
+      CoreRequest request, BodyReader<T> reader, int attempt, Map<String, String> mdc, long contentLength) {
     long start = System.nanoTime();
     AtomicBoolean sent = new AtomicBoolean();
     java.util.concurrent.atomic.AtomicInteger status = new java.util.concurrent.atomic.AtomicInteger(-1);
     java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-    Duration idle = request.endless ? streamIdleTimeout : request.timeout;
-    Mono<Long> length = request.body == null ? Mono.just(-1L) : request.body.length();
-    return length.flatMapMany(
-        contentLength ->
+    return
             httpFor(request.operation).request(HttpMethod.valueOf(request.operation.method()))
                 // A URI object, not a string: Reactor Netty's string parsing misreads one-digit ports.
                 .uri(URI.create(baseUrl + request.path + request.query))
                 .send(
                     (out, outbound) -> {
                       sent.set(true);
-                      out.responseTimeout(idle);
+                      if (request.endless) {
+                        // A bounded call is already bounded by its deadline (mono()/flux()); a stream
+                        // needs the idle timeout, reset by each chunk read.
+                        out.responseTimeout(streamIdleTimeout);
+                      }
                       request.headers.forEach(out::header);
                       out.header(HttpHeaderNames.ACCEPT, request.accept);
                       String bearer = request.bearer;
@@ -535,16 +589,18 @@ public final class CoreTransport {
                                       Errors.fromAnswer(code, bytes, response.responseHeaders(), request, mapper,
                                           secrets(request))));
                     })
-                .onErrorMap(error -> !(error instanceof CoreException), error -> Errors.translate(error, request, sent.get()))
-                .doOnError(
+                .onErrorMap(
                     error -> {
-                      failure.set(error);
-                      logFailure(request, error, start, attempt, mdc);
+                      Throwable translated =
+                          error instanceof CoreException ? error : Errors.translate(error, request, sent.get());
+                      failure.set(translated);
+                      logFailure(request, translated, start, attempt, mdc);
+                      return translated;
                     })
                 .doFinally(
                     signal ->
                         observer.exchange(request.operation, status.get(), failure.get(),
-                            signal == reactor.core.publisher.SignalType.CANCEL, System.nanoTime() - start)));
+                            signal == reactor.core.publisher.SignalType.CANCEL, System.nanoTime() - start));
   }
 
   /** The secrets an answer must not repeat in an exception: the request's token and the password. */

@@ -57,16 +57,49 @@ public final class MicrometerObserver implements ClientObserver {
    */
   public static ConnectionProvider.MeterRegistrar poolRegistrar(Object registry, String client) {
     MeterRegistry meters = (MeterRegistry) registry;
-    return (String poolName, String id, SocketAddress remote, ConnectionPoolMetrics metrics) -> {
-      Tags tags = Tags.of("client", client, "remote", String.valueOf(remote));
-      Gauge.builder("corekit.core.pool.active", metrics, ConnectionPoolMetrics::acquiredSize)
-          .description("Connections in use").tags(tags).register(meters);
-      Gauge.builder("corekit.core.pool.idle", metrics, ConnectionPoolMetrics::idleSize)
-          .description("Idle pooled connections").tags(tags).register(meters);
-      Gauge.builder("corekit.core.pool.pending", metrics, ConnectionPoolMetrics::pendingAcquireSize)
-          .description("Requests waiting for a connection").tags(tags).register(meters);
-      Gauge.builder("corekit.core.pool.max", metrics, ConnectionPoolMetrics::maxAllocatedSize)
-          .description("Most connections the pool may open").tags(tags).register(meters);
+    return new ConnectionProvider.MeterRegistrar() {
+      // Reactor Netty hands over a metrics view that nothing else keeps: the gauges hold it strongly
+      // (a weak gauge reads NaN after the next GC) and are removed when the pool lets go of the remote.
+      private final java.util.Map<String, java.util.List<Gauge>> gauges = new java.util.concurrent.ConcurrentHashMap<>();
+
+      @Override
+      public void registerMetrics(String poolName, String id, SocketAddress remote, ConnectionPoolMetrics metrics) {
+        Tags tags = Tags.of("client", client, "remote", String.valueOf(remote));
+        java.util.List<Gauge> registered =
+            java.util.List.of(
+                gauge("corekit.core.pool.active", "Connections in use", metrics, ConnectionPoolMetrics::acquiredSize, tags),
+                gauge("corekit.core.pool.idle", "Idle pooled connections", metrics, ConnectionPoolMetrics::idleSize, tags),
+                gauge("corekit.core.pool.pending", "Requests waiting for a connection", metrics,
+                    ConnectionPoolMetrics::pendingAcquireSize, tags),
+                gauge("corekit.core.pool.max", "Most connections the pool may open", metrics,
+                    ConnectionPoolMetrics::maxAllocatedSize, tags));
+        gauges.put(key(poolName, id, remote), registered);
+      }
+
+      @Override
+      public void deRegisterMetrics(String poolName, String id, SocketAddress remote) {
+        java.util.List<Gauge> registered = gauges.remove(key(poolName, id, remote));
+        if (registered != null) {
+          registered.forEach(meters::remove);
+        }
+      }
+
+      private Gauge gauge(
+          String name,
+          String description,
+          ConnectionPoolMetrics metrics,
+          java.util.function.ToDoubleFunction<ConnectionPoolMetrics> value,
+          Tags tags) {
+        return Gauge.builder(name, metrics, value)
+            .description(description)
+            .tags(tags)
+            .strongReference(true)
+            .register(meters);
+      }
+
+      private String key(String poolName, String id, SocketAddress remote) {
+        return poolName + "|" + id + "|" + remote;
+      }
     };
   }
 

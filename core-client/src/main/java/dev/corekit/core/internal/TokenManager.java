@@ -161,6 +161,12 @@ public final class TokenManager {
    * @param request the request that needs it, for error messages
    * @return the token
    */
+  /** The access token held, when it is not due for renewal yet; else null (no allocation). */
+  @Nullable String usableAccessToken() {
+    Tokens tokens = current.get();
+    return tokens != null && tokens.accessUsable(System.nanoTime()) ? tokens.access : null;
+  }
+
   Mono<String> accessToken(CoreRequest request) {
     return Mono.defer(
         () -> {

@@ -2,6 +2,8 @@ package dev.corekit.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.corekit.core.model.About;
@@ -46,14 +48,38 @@ class DecoderFuzzTest {
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void jsonArraysDecodeOrFailWithADecodingError() throws IOException {
     ObjectReader reader = mapper.readerFor(CoreProcess.class);
+    ObjectReader listReader = mapper.readerFor(new TypeReference<List<CoreProcess>>() {})
+        .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     List<byte[]> seeds = List.of(resource("process-list-16.16.json"), resource("process-list-16.20.json"),
         "[]".getBytes(StandardCharsets.UTF_8), "null".getBytes(StandardCharsets.UTF_8));
-    run("JSON array", seeds, input -> {
+    run("JSON array (scanned and bound whole, compared)", seeds, input -> {
       List<ByteBuffer> chunks = split(input.bytes, input.random);
-      BodyReaders.<CoreProcess>decodeArray(Flux.fromIterable(chunks), mapper, reader, LIMIT, "fuzz")
-          .collectList()
-          .block(Duration.ofSeconds(10));
+      Object scanned = outcome(() -> decode(chunks, reader, null));
+      Object whole = outcome(() -> decode(chunks, reader, listReader));
+      // The one-pass path for short answers must agree with the scanner, value for value and on refusals.
+      if (scanned instanceof JsonDecodingException) {
+        assertThat(whole).isInstanceOf(JsonDecodingException.class);
+        assertThat(((Throwable) whole).getMessage()).isEqualTo(((Throwable) scanned).getMessage());
+        throw (JsonDecodingException) whole;
+      }
+      assertThat(whole).isEqualTo(scanned);
     });
+  }
+
+  private static List<CoreProcess> decode(List<ByteBuffer> chunks, ObjectReader reader, ObjectReader listReader) {
+    List<ByteBuffer> fresh = new ArrayList<>();
+    chunks.forEach(chunk -> fresh.add(chunk.duplicate()));
+    return BodyReaders.<CoreProcess>decodeArray(Flux.fromIterable(fresh), reader, listReader, null, LIMIT, "fuzz")
+        .collectList()
+        .block(Duration.ofSeconds(10));
+  }
+
+  private static Object outcome(java.util.function.Supplier<Object> decode) {
+    try {
+      return decode.get();
+    } catch (JsonDecodingException refused) {
+      return refused;
+    }
   }
 
   @Test
