@@ -579,7 +579,10 @@ public final class CoreTransport {
                       status.set(code);
                       log(request, code, response.responseHeaders(), start, attempt, mdc);
                       if (code >= 200 && code < 300) {
-                        return reader.read(response, body, request);
+                        // Deferred: a reader that refuses the answer at once (a wrong Content-Type)
+                        // must still fail as a publisher, so Reactor Netty discards the unread body
+                        // and frees the connection instead of leaving it acquired.
+                        return Flux.defer(() -> reader.read(response, body, request));
                       }
                       return BodyReaders.readAll(body, MAX_ERROR_BODY, request)
                           .onErrorReturn(new byte[0])

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.corekit.core.CoreApiException;
 import dev.corekit.core.CoreClient;
 import dev.corekit.core.CoreConnectException;
+import dev.corekit.core.CoreProtocolException;
 import dev.corekit.core.CoreTimeoutException;
 import dev.corekit.core.RequestOptions;
 import dev.corekit.core.model.ProcessConfig;
@@ -135,6 +136,19 @@ class RetryAndDeadlineTest {
               })
           .verify(WAIT);
     }
+  }
+
+  @Test
+  void anAnswerWithTheWrongContentTypeFailsAndFreesItsConnectionAtOnce() {
+    StepVerifier.create(client.processes().list()).expectComplete().verify(WAIT);
+    sim.faults().on("GET /api/v3/process").inject(Fault.wrongContentType("text/html"));
+    // A long deadline: the connection must come back because the answer was refused, not because time ran out.
+    StepVerifier.create(client.processes().with(RequestOptions.timeout(Duration.ofSeconds(30))).list())
+        .expectErrorSatisfies(
+            error -> assertThat(error).isInstanceOf(CoreProtocolException.class).hasMessageContaining("text/html"))
+        .verify(WAIT);
+    await().atMost(Duration.ofSeconds(3))
+        .untilAsserted(() -> assertThat(pools).allSatisfy(pool -> assertThat(pool.acquiredSize()).isZero()));
   }
 
   @Test
