@@ -33,24 +33,48 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Validates {@code core-api.yaml}: it parses cleanly, every {@code $ref} resolves, and it follows the
- * conventions of {@code README.md} that the code generator relies on. Each rule is a static method
- * returning the violations it finds, so that {@link #rulesRejectABrokenSpec()} can prove every rule
- * is able to fail.
+ * Validates {@code core-api.yaml}: it parses cleanly, every {@code $ref} resolves, and it follows
+ * the conventions of {@code README.md} that the code generator relies on. Each rule is a static
+ * method returning the violations it finds, so that {@link #rulesRejectABrokenSpec()} can prove
+ * every rule is able to fail.
  */
 class CoreApiSpecTest {
 
   static final Set<String> TAGS =
       Set.of(
-          "about", "auth", "cluster", "config", "events", "filesystem", "graph", "iam", "log",
-          "metadata", "metrics", "playout", "process", "report", "rtmp", "session", "skills", "srt",
+          "about",
+          "auth",
+          "cluster",
+          "config",
+          "events",
+          "filesystem",
+          "graph",
+          "iam",
+          "log",
+          "metadata",
+          "metrics",
+          "playout",
+          "process",
+          "report",
+          "rtmp",
+          "session",
+          "skills",
+          "srt",
           "widget");
 
   /** Methods every generated interface or Object already has; an x-method must not shadow them. */
   static final Set<String> RESERVED_METHODS =
       Set.of(
-          "with", "equals", "hashCode", "toString", "getClass", "notify", "notifyAll", "wait",
-          "clone", "finalize");
+          "with",
+          "equals",
+          "hashCode",
+          "toString",
+          "getClass",
+          "notify",
+          "notifyAll",
+          "wait",
+          "clone",
+          "finalize");
 
   static final Pattern VERSION = Pattern.compile("16\\.\\d+\\.\\d+");
   static final Pattern LOWER_CAMEL = Pattern.compile("[a-z][A-Za-z0-9]*");
@@ -238,7 +262,9 @@ class CoreApiSpecTest {
     OpenAPI bad = parseText(broken).getOpenAPI();
 
     assertThat(unresolvedReferences(broken)).anyMatch(m -> m.contains("Missing"));
-    assertThat(tagViolations(bad)).anyMatch(m -> m.contains("2 tags")).anyMatch(m -> m.contains("nope"));
+    assertThat(tagViolations(bad))
+        .anyMatch(m -> m.contains("2 tags"))
+        .anyMatch(m -> m.contains("nope"));
     assertThat(operationIdViolations(bad)).anyMatch(m -> m.contains("duplicate"));
     assertThat(javaMethodViolations(bad))
         .anyMatch(m -> m.contains("class"))
@@ -255,7 +281,9 @@ class CoreApiSpecTest {
     assertThat(descriptionViolations(bad)).anyMatch(m -> m.contains("Process.state"));
     assertThat(inlineEnumViolations(bad)).anyMatch(m -> m.contains("Process.state"));
     assertThat(schemaNameViolations(bad)).contains("Process", "Error", "WidgetApi");
-    assertThat(integerFormatViolations(bad)).anyMatch(m -> m.contains("int32")).anyMatch(m -> m.contains("Process.n"));
+    assertThat(integerFormatViolations(bad))
+        .anyMatch(m -> m.contains("int32"))
+        .anyMatch(m -> m.contains("Process.n"));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -276,8 +304,11 @@ class CoreApiSpecTest {
     }
     perTag.forEach(
         (tag, methods) ->
-            System.out.printf("  %-10s %3d  %s%n", tag, methods.size(), String.join(", ", methods)));
-    assertThat(old + dev).as("every operation is either released or in the development line").isEqualTo(ops.size());
+            System.out.printf(
+                "  %-10s %3d  %s%n", tag, methods.size(), String.join(", ", methods)));
+    assertThat(old + dev)
+        .as("every operation is either released or in the development line")
+        .isEqualTo(ops.size());
     assertThat(perTag.keySet()).isEqualTo(new TreeSet<>(TAGS));
   }
 
@@ -312,7 +343,8 @@ class CoreApiSpecTest {
     spec.getPaths()
         .forEach(
             (path, item) ->
-                item.readOperationsMap().forEach((method, op) -> ops.add(new Op(path, method, op))));
+                item.readOperationsMap()
+                    .forEach((method, op) -> ops.add(new Op(path, method, op))));
     return ops;
   }
 
@@ -405,8 +437,10 @@ class CoreApiSpecTest {
       Object since = extension(op.operation().getExtensions(), "x-core-since");
       if (!(since instanceof String version) || !VERSION.matcher(version).matches()) {
         problems.add(op.id() + ": x-core-since '" + since + "' is not 16.x.y");
-      } else if (compareVersions(version, "16.7.2") < 0 || compareVersions(version, DEVELOPMENT_LINE) > 0) {
-        problems.add(op.id() + ": x-core-since " + version + " outside 16.7.2.." + DEVELOPMENT_LINE);
+      } else if (compareVersions(version, "16.7.2") < 0
+          || compareVersions(version, DEVELOPMENT_LINE) > 0) {
+        problems.add(
+            op.id() + ": x-core-since " + version + " outside 16.7.2.." + DEVELOPMENT_LINE);
       }
     }
     return problems;
@@ -420,7 +454,9 @@ class CoreApiSpecTest {
             && spec.getComponents().getResponses().containsKey("Error");
     for (Op op : operations(spec)) {
       ApiResponse fallback =
-          op.operation().getResponses() == null ? null : op.operation().getResponses().get("default");
+          op.operation().getResponses() == null
+              ? null
+              : op.operation().getResponses().get("default");
       if (fallback == null || !ERROR_RESPONSE.equals(fallback.get$ref()) || !errorDefined) {
         problems.add(op.id() + ": default response is not " + ERROR_RESPONSE);
       }
@@ -429,16 +465,18 @@ class CoreApiSpecTest {
   }
 
   /**
-   * The extensions the generator templates read: {@code x-void} (the answer carries nothing: the JSON
-   * string OK or a text), {@code x-head} (on HEAD), {@code x-upload} (a raw byte body),
-   * {@code x-text-body} (a text/plain body), {@code x-watch} (a GET answering one JSON object).
+   * The extensions the generator templates read: {@code x-void} (the answer carries nothing: the
+   * JSON string OK or a text), {@code x-head} (on HEAD), {@code x-upload} (a raw byte body), {@code
+   * x-text-body} (a text/plain body), {@code x-watch} (a GET answering one JSON object).
    */
   static List<String> clientExtensionViolations(OpenAPI spec) {
     List<String> problems = new ArrayList<>();
     for (Op op : operations(spec)) {
-      Map<String, Object> ext = op.operation().getExtensions() == null ? Map.of() : op.operation().getExtensions();
+      Map<String, Object> ext =
+          op.operation().getExtensions() == null ? Map.of() : op.operation().getExtensions();
       Map<String, MediaType> body =
-          op.operation().getRequestBody() == null || op.operation().getRequestBody().getContent() == null
+          op.operation().getRequestBody() == null
+                  || op.operation().getRequestBody().getContent() == null
               ? Map.of()
               : op.operation().getRequestBody().getContent();
       ApiResponse success =
@@ -447,31 +485,39 @@ class CoreApiSpecTest {
               .map(Map.Entry::getValue)
               .findFirst()
               .orElse(new ApiResponse());
-      Map<String, MediaType> answer = success.getContent() == null ? Map.of() : success.getContent();
+      Map<String, MediaType> answer =
+          success.getContent() == null ? Map.of() : success.getContent();
       boolean head = op.httpMethod() == PathItem.HttpMethod.HEAD;
       if (head != Boolean.TRUE.equals(ext.get("x-head"))) {
         problems.add(op.id() + ": x-head must be set exactly on HEAD operations");
       }
-      if (body.containsKey("application/octet-stream") != Boolean.TRUE.equals(ext.get("x-upload"))) {
-        problems.add(op.id() + ": x-upload must be set exactly when the body is application/octet-stream");
+      if (body.containsKey("application/octet-stream")
+          != Boolean.TRUE.equals(ext.get("x-upload"))) {
+        problems.add(
+            op.id() + ": x-upload must be set exactly when the body is application/octet-stream");
       }
       if (body.containsKey("text/plain") != Boolean.TRUE.equals(ext.get("x-text-body"))) {
         problems.add(op.id() + ": x-text-body must be set exactly when the body is text/plain");
       }
       if (Boolean.TRUE.equals(ext.get("x-void"))) {
         MediaType json = answer.get("application/json");
-        boolean ok = json != null && json.getSchema() != null
-            && String.valueOf(json.getSchema().get$ref()).endsWith("/OkMessage");
+        boolean ok =
+            json != null
+                && json.getSchema() != null
+                && String.valueOf(json.getSchema().get$ref()).endsWith("/OkMessage");
         if (!ok && !answer.containsKey("text/plain")) {
           problems.add(op.id() + ": x-void on an answer that is neither OkMessage nor text");
         }
       } else if (answer.containsKey("application/json")
-          && String.valueOf(answer.get("application/json").getSchema().get$ref()).endsWith("/OkMessage")) {
+          && String.valueOf(answer.get("application/json").getSchema().get$ref())
+              .endsWith("/OkMessage")) {
         problems.add(op.id() + ": an OkMessage answer without x-void");
       }
       if (ext.containsKey("x-watch")) {
         MediaType json = answer.get("application/json");
-        if (op.httpMethod() != PathItem.HttpMethod.GET || json == null || json.getSchema().get$ref() == null) {
+        if (op.httpMethod() != PathItem.HttpMethod.GET
+            || json == null
+            || json.getSchema().get$ref() == null) {
           problems.add(op.id() + ": x-watch needs a GET answering one JSON object");
         }
         if (!(ext.get("x-watch") instanceof String name) || !LOWER_CAMEL.matcher(name).matches()) {
@@ -516,8 +562,11 @@ class CoreApiSpecTest {
           case "application/json" -> {
             boolean ref = schema != null && schema.get$ref() != null;
             boolean arrayOfRefs =
-                schema != null && "array".equals(schema.getType()) && schema.getItems() != null
-                    && (schema.getItems().get$ref() != null || "string".equals(schema.getItems().getType()));
+                schema != null
+                    && "array".equals(schema.getType())
+                    && schema.getItems() != null
+                    && (schema.getItems().get$ref() != null
+                        || "string".equals(schema.getItems().getType()));
             if (!ref && !arrayOfRefs) {
               problems.add(op.id() + ": JSON success body is neither a $ref nor an array");
             }
@@ -542,7 +591,8 @@ class CoreApiSpecTest {
   static List<String> parameterViolations(OpenAPI spec) {
     List<String> problems = new ArrayList<>();
     for (Op op : operations(spec)) {
-      List<Parameter> parameters = op.operation().getParameters() == null ? List.of() : op.operation().getParameters();
+      List<Parameter> parameters =
+          op.operation().getParameters() == null ? List.of() : op.operation().getParameters();
       Set<String> pathNames = new TreeSet<>();
       for (Parameter declared : parameters) {
         Parameter p = resolve(spec, declared);
@@ -572,7 +622,8 @@ class CoreApiSpecTest {
         templated.add(m.group(1));
       }
       if (!templated.equals(pathNames)) {
-        problems.add(op.id() + ": path template " + templated + " but path parameters " + pathNames);
+        problems.add(
+            op.id() + ": path template " + templated + " but path parameters " + pathNames);
       }
     }
     return problems;
@@ -611,14 +662,16 @@ class CoreApiSpecTest {
 
   @SuppressWarnings("rawtypes")
   static void walkSchemas(OpenAPI spec, SchemaVisitor visitor) {
-    Map<String, Schema> schemas = spec.getComponents() == null ? null : spec.getComponents().getSchemas();
+    Map<String, Schema> schemas =
+        spec.getComponents() == null ? null : spec.getComponents().getSchemas();
     if (schemas == null) {
       return;
     }
     schemas.forEach((name, schema) -> walk(name, schema, false, visitor));
   }
 
-  private static void walk(String location, Schema<?> schema, boolean isProperty, SchemaVisitor visitor) {
+  private static void walk(
+      String location, Schema<?> schema, boolean isProperty, SchemaVisitor visitor) {
     if (schema == null) {
       return;
     }
@@ -627,7 +680,9 @@ class CoreApiSpecTest {
       return;
     }
     if (schema.getProperties() != null) {
-      schema.getProperties().forEach((name, property) -> walk(location + "." + name, property, true, visitor));
+      schema
+          .getProperties()
+          .forEach((name, property) -> walk(location + "." + name, property, true, visitor));
     }
     if (schema.getItems() != null) {
       walk(location + "[]", schema.getItems(), false, visitor);
@@ -649,7 +704,8 @@ class CoreApiSpecTest {
           }
           String description = schema.getDescription();
           if (schema.get$ref() != null) {
-            Schema<?> target = schemas.get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
+            Schema<?> target =
+                schemas.get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
             description = target == null ? null : target.getDescription();
           }
           if (description == null || description.isBlank()) {
@@ -676,7 +732,9 @@ class CoreApiSpecTest {
   static List<String> schemaNameViolations(OpenAPI spec) {
     List<String> problems = new ArrayList<>();
     for (String name : spec.getComponents().getSchemas().keySet()) {
-      if (name.equals("Process") || name.equals("Error") || name.endsWith("Api")
+      if (name.equals("Process")
+          || name.equals("Error")
+          || name.endsWith("Api")
           || !PASCAL.matcher(name).matches()) {
         problems.add(name);
       }
@@ -697,9 +755,17 @@ class CoreApiSpecTest {
       if (op.operation().getParameters() != null) {
         for (Parameter declared : op.operation().getParameters()) {
           Parameter p = resolve(spec, declared);
-          if (p != null && p.getSchema() != null && "integer".equals(p.getSchema().getType())
+          if (p != null
+              && p.getSchema() != null
+              && "integer".equals(p.getSchema().getType())
               && !"int64".equals(p.getSchema().getFormat())) {
-            problems.add(op.id() + ": parameter " + p.getName() + " is " + p.getSchema().getFormat() + ", not int64");
+            problems.add(
+                op.id()
+                    + ": parameter "
+                    + p.getName()
+                    + " is "
+                    + p.getSchema().getFormat()
+                    + ", not int64");
           }
         }
       }
@@ -708,7 +774,8 @@ class CoreApiSpecTest {
         if (headers != null) {
           headers.forEach(
               (name, header) -> {
-                if (header.getSchema() != null && "integer".equals(header.getSchema().getType())
+                if (header.getSchema() != null
+                    && "integer".equals(header.getSchema().getType())
                     && !"int64".equals(header.getSchema().getFormat())) {
                   problems.add(op.id() + ": header " + name + " is not int64");
                 }

@@ -14,7 +14,10 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** How one blocking method maps to its reactive twin; resolved once per (blocking method, reactive type). */
+/**
+ * How one blocking method maps to its reactive twin; resolved once per (blocking method, reactive
+ * type).
+ */
 final class Binding {
 
   /** The shapes of mapping between a blocking and a reactive method. */
@@ -33,7 +36,9 @@ final class Binding {
     FLUX_LIST,
     /** {@code Flux<T>} to a lazy {@code Stream<T>} ({@code <name>Stream} methods). */
     FLUX_STREAM,
-    /** {@code close()} with no reactive twin: close or dispose the target if it can, else nothing. */
+    /**
+     * {@code close()} with no reactive twin: close or dispose the target if it can, else nothing.
+     */
     CLOSE_TARGET
   }
 
@@ -68,14 +73,24 @@ final class Binding {
         return new Binding(blocking, null, Kind.CLOSE_TARGET);
       }
       throw new IllegalArgumentException(
-          "No reactive twin " + reactiveName(blocking) + signature(blocking.getParameterTypes())
-              + " in " + reactiveType.getName() + " for blocking " + describe(blocking));
+          "No reactive twin "
+              + reactiveName(blocking)
+              + signature(blocking.getParameterTypes())
+              + " in "
+              + reactiveType.getName()
+              + " for blocking "
+              + describe(blocking));
     }
     Kind kind = kindOf(blocking, reactive);
     if (kind == null) {
       throw new IllegalArgumentException(
-          "Blocking " + describe(blocking) + " returns " + blocking.getGenericReturnType().getTypeName()
-              + ", which does not map from reactive " + describe(reactive) + " returning "
+          "Blocking "
+              + describe(blocking)
+              + " returns "
+              + blocking.getGenericReturnType().getTypeName()
+              + ", which does not map from reactive "
+              + describe(reactive)
+              + " returning "
               + reactive.getGenericReturnType().getTypeName());
     }
     return new Binding(blocking, reactive, kind);
@@ -95,7 +110,10 @@ final class Binding {
     return findPublicMethod(reactiveType, reactiveName(blocking), blocking.getParameterTypes());
   }
 
-  /** Finds a public instance method declared by a public type, so that it can be invoked reflectively. */
+  /**
+   * Finds a public instance method declared by a public type, so that it can be invoked
+   * reflectively.
+   */
   static @Nullable Method findPublicMethod(Class<?> type, String name, Class<?>... params) {
     try {
       Method m = type.getMethod(name, params);
@@ -200,10 +218,15 @@ final class Binding {
   }
 
   static String describe(Method m) {
-    return m.getDeclaringClass().getSimpleName() + "." + m.getName() + signature(m.getParameterTypes());
+    return m.getDeclaringClass().getSimpleName()
+        + "."
+        + m.getName()
+        + signature(m.getParameterTypes());
   }
 
   static String signature(Class<?>[] params) {
-    return Arrays.stream(params).map(Class::getSimpleName).collect(Collectors.joining(", ", "(", ")"));
+    return Arrays.stream(params)
+        .map(Class::getSimpleName)
+        .collect(Collectors.joining(", ", "(", ")"));
   }
 }

@@ -15,9 +15,9 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * A lazy iterator over a Flux: subscribes on the first {@code hasNext()}, requests in batches of
- * {@value #BATCH}, waits at most the policy's deadline for each element, and cancels on
- * {@link #cancel()}. Signals are handed over through a lock-free queue and {@code LockSupport.unpark},
- * so the producing thread never blocks.
+ * {@value #BATCH}, waits at most the policy's deadline for each element, and cancels on {@link
+ * #cancel()}. Signals are handed over through a lock-free queue and {@code LockSupport.unpark}, so
+ * the producing thread never blocks.
  */
 final class BlockingIterator<T> implements Iterator<T>, CoreSubscriber<T> {
 
@@ -57,7 +57,9 @@ final class BlockingIterator<T> implements Iterator<T>, CoreSubscriber<T> {
     }
     if (Schedulers.isInNonBlockingThread()) {
       throw new IllegalStateException(
-          "Blocking iteration of " + call + " on non-blocking thread "
+          "Blocking iteration of "
+              + call
+              + " on non-blocking thread "
               + Thread.currentThread().getName()
               + "; use the reactive API on Reactor's non-blocking threads");
     }
@@ -72,7 +74,7 @@ final class BlockingIterator<T> implements Iterator<T>, CoreSubscriber<T> {
     long deadlineNanos = System.nanoTime() + saturatedNanos(deadline);
     waiter = Thread.currentThread();
     try {
-      for (;;) {
+      for (; ; ) {
         Object o = queue.poll();
         if (o != null) {
           return accept(o);

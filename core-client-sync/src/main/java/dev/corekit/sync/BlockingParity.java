@@ -15,13 +15,16 @@ import java.util.TreeSet;
  * Checks that a blocking interface mirrors its reactive twin method by method, in both directions.
  *
  * <p>Use it in each module's tests so that the views cannot drift apart:
+ *
  * <pre>{@code
  * assertThat(BlockingParity.missing(RacSession.class, RacSync.Session.class)).isEmpty();
  * }</pre>
- * Pairs of interfaces reached through accessor methods (both return types interfaces) are checked too,
- * recursively. Static methods, {@link Object} methods (also when overridden) and {@code close()} / {@code closeAsync()} are
- * ignored; a blocking {@code <name>Stream} method counts as an extra view of the reactive {@code <name>},
- * and a blocking default method without a reactive twin is allowed.
+ *
+ * Pairs of interfaces reached through accessor methods (both return types interfaces) are checked
+ * too, recursively. Static methods, {@link Object} methods (also when overridden) and {@code
+ * close()} / {@code closeAsync()} are ignored; a blocking {@code <name>Stream} method counts as an
+ * extra view of the reactive {@code <name>}, and a blocking default method without a reactive twin
+ * is allowed.
  */
 public final class BlockingParity {
 
@@ -32,9 +35,9 @@ public final class BlockingParity {
    *
    * @param reactive the reactive type
    * @param blocking the blocking interface that should mirror it
-   * @return one line per problem, sorted: {@code "blocking lacks ..."} for reactive methods without a
-   *     blocking twin, {@code "reactive lacks ..."} for blocking methods without a reactive twin, and
-   *     {@code "incompatible ..."} for twins whose return types do not map; empty when in step
+   * @return one line per problem, sorted: {@code "blocking lacks ..."} for reactive methods without
+   *     a blocking twin, {@code "reactive lacks ..."} for blocking methods without a reactive twin,
+   *     and {@code "incompatible ..."} for twins whose return types do not map; empty when in step
    */
   public static List<String> missing(Class<?> reactive, Class<?> blocking) {
     Objects.requireNonNull(reactive, "reactive");
@@ -58,9 +61,15 @@ public final class BlockingParity {
       Method twin = Binding.findTwin(b, reactive);
       if (twin == null) {
         if (!b.isDefault()) {
-          problems.add("reactive lacks " + reactive.getSimpleName() + "." + Binding.reactiveName(b)
-              + Binding.signature(b.getParameterTypes()) + " (twin of blocking "
-              + Binding.describe(b) + ")");
+          problems.add(
+              "reactive lacks "
+                  + reactive.getSimpleName()
+                  + "."
+                  + Binding.reactiveName(b)
+                  + Binding.signature(b.getParameterTypes())
+                  + " (twin of blocking "
+                  + Binding.describe(b)
+                  + ")");
         }
         continue;
       }
@@ -76,9 +85,15 @@ public final class BlockingParity {
     for (Method r : relevant(reactive)) {
       Method twin = Binding.findPublicMethod(blocking, r.getName(), r.getParameterTypes());
       if (twin == null) {
-        problems.add("blocking lacks " + blocking.getSimpleName() + "." + r.getName()
-            + Binding.signature(r.getParameterTypes()) + " (twin of reactive "
-            + Binding.describe(r) + ")");
+        problems.add(
+            "blocking lacks "
+                + blocking.getSimpleName()
+                + "."
+                + r.getName()
+                + Binding.signature(r.getParameterTypes())
+                + " (twin of reactive "
+                + Binding.describe(r)
+                + ")");
       }
     }
   }

@@ -10,17 +10,21 @@ import java.util.function.Function;
 /**
  * How a blocking proxy waits: the per-call deadline and the exceptions it throws.
  *
- * <p>Immutable and thread-safe; build one with {@link #builder()} or start from {@link #defaults()}.
+ * <p>Immutable and thread-safe; build one with {@link #builder()} or start from {@link
+ * #defaults()}.
+ *
  * <ul>
- *   <li>{@linkplain Builder#timeout(Duration) timeout}: the deadline of one blocking call. For calls that
- *       return a value or a list it is applied inside the reactive chain ({@code .timeout(...)}), so the
- *       subscription is cancelled when it passes; for lazy streams it bounds each wait for the next element.
+ *   <li>{@linkplain Builder#timeout(Duration) timeout}: the deadline of one blocking call. For
+ *       calls that return a value or a list it is applied inside the reactive chain ({@code
+ *       .timeout(...)}), so the subscription is cancelled when it passes; for lazy streams it
+ *       bounds each wait for the next element.
  *   <li>{@linkplain Builder#timeoutException timeoutException}: makes the exception thrown when the
  *       deadline passes, from a description of the call ({@code "Type.method"}) and the deadline.
- *   <li>{@linkplain Builder#interruptedException interruptedException}: makes the exception thrown when
- *       the waiting thread is interrupted (the call is cancelled and the interrupt flag stays set).
- *   <li>{@linkplain Builder#exceptionTranslator exceptionTranslator}: maps an error of the reactive side
- *       to the exception thrown to the caller. {@link Error}s are never translated.
+ *   <li>{@linkplain Builder#interruptedException interruptedException}: makes the exception thrown
+ *       when the waiting thread is interrupted (the call is cancelled and the interrupt flag stays
+ *       set).
+ *   <li>{@linkplain Builder#exceptionTranslator exceptionTranslator}: maps an error of the reactive
+ *       side to the exception thrown to the caller. {@link Error}s are never translated.
  * </ul>
  *
  * <pre>{@code
@@ -49,8 +53,8 @@ public final class BlockingPolicy {
 
   /**
    * Returns the default policy: a 60 second deadline, {@link CompletionException}s wrapping a
-   * {@link TimeoutException} or the {@link InterruptedException}, and runtime exceptions passed through
-   * (checked ones wrapped in a {@link CompletionException}).
+   * {@link TimeoutException} or the {@link InterruptedException}, and runtime exceptions passed
+   * through (checked ones wrapped in a {@link CompletionException}).
    *
    * @return the default policy
    */
@@ -98,7 +102,8 @@ public final class BlockingPolicy {
    * @return the exception to throw, never {@code null}
    */
   public RuntimeException timeoutException(String call, Duration deadline) {
-    return Objects.requireNonNull(timeoutException.apply(call, deadline), "timeoutException result");
+    return Objects.requireNonNull(
+        timeoutException.apply(call, deadline), "timeoutException result");
   }
 
   /**
@@ -136,9 +141,10 @@ public final class BlockingPolicy {
     private Function<InterruptedException, ? extends RuntimeException> interruptedException =
         CompletionException::new;
     private Function<Throwable, ? extends RuntimeException> exceptionTranslator =
-        error -> error instanceof RuntimeException
-            ? (RuntimeException) error
-            : new CompletionException(error);
+        error ->
+            error instanceof RuntimeException
+                ? (RuntimeException) error
+                : new CompletionException(error);
 
     private Builder() {}
 

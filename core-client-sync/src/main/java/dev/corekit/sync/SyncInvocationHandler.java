@@ -31,6 +31,7 @@ final class SyncInvocationHandler implements InvocationHandler {
 
   /** Extra wait beyond the deadline, in case the timer that cancels the reactive call is late. */
   private static final String MARKER_CLASS = BlockingProxy.class.getName();
+
   private static final String MARKER_METHOD = "blockingCall";
 
   private final Class<?> blockingType;
@@ -98,8 +99,10 @@ final class SyncInvocationHandler implements InvocationHandler {
       default:
         mono = (Mono<?>) publisher;
     }
-    // The wait is bounded by the deadline; when it passes, the subscription is cancelled (the request
-    // with it) and the timeout exception thrown. No timer operator: the waiting thread is the timer.
+    // The wait is bounded by the deadline; when it passes, the subscription is cancelled (the
+    // request
+    // with it) and the timeout exception thrown. No timer operator: the waiting thread is the
+    // timer.
     Duration deadline = policy.timeout();
     Object value = block(binding, mono, deadline);
     switch (binding.kind) {
@@ -152,7 +155,9 @@ final class SyncInvocationHandler implements InvocationHandler {
   private void checkThread(Binding binding) {
     if (Schedulers.isInNonBlockingThread()) {
       throw new IllegalStateException(
-          "Blocking call " + binding.call + " on non-blocking thread "
+          "Blocking call "
+              + binding.call
+              + " on non-blocking thread "
               + Thread.currentThread().getName()
               + "; use the reactive API on Reactor's non-blocking threads");
     }
@@ -196,7 +201,9 @@ final class SyncInvocationHandler implements InvocationHandler {
     }
   }
 
-  /** Translates an error of the reactive side and appends the caller's frames to its stack trace. */
+  /**
+   * Translates an error of the reactive side and appends the caller's frames to its stack trace.
+   */
   RuntimeException failure(Throwable error) {
     if (error instanceof Error) {
       throw withCallerFrames((Error) error);
@@ -243,7 +250,6 @@ final class SyncInvocationHandler implements InvocationHandler {
       return Long.MAX_VALUE;
     }
   }
-
 
   /** Subscribes to a Mono and lets the caller wait for its signal. */
   static final class BlockingMonoSubscriber<T> implements CoreSubscriber<T> {

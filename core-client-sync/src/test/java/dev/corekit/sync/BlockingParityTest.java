@@ -92,8 +92,10 @@ class BlockingParityTest {
 
   @Test
   void reportsNothingForInterfacesInStep() {
-    assertThat(BlockingParity.missing(BlockingProxyTest.Greeter.class,
-        BlockingProxyTest.BlockingGreeter.class)).isEmpty();
+    assertThat(
+            BlockingParity.missing(
+                BlockingProxyTest.Greeter.class, BlockingProxyTest.BlockingGreeter.class))
+        .isEmpty();
   }
 
   @Test

@@ -343,7 +343,8 @@ class BlockingProxyTest {
               done.complete(null);
             });
     caller.start();
-    // Interrupt once the call has subscribed; an interrupt that lands before the wait starts is seen too.
+    // Interrupt once the call has subscribed; an interrupt that lands before the wait starts is
+    // seen too.
     assertThat(reactive.subscribed.await(10, TimeUnit.SECONDS)).isTrue();
     caller.interrupt();
     done.get(10, TimeUnit.SECONDS);
@@ -357,7 +358,8 @@ class BlockingProxyTest {
   @Test
   void blockingCallOnNonBlockingThreadFailsAtOnce() {
     BlockingGreeter view = blocking();
-    Mono<String> onParallel = Mono.fromCallable(() -> view.greet("x")).subscribeOn(Schedulers.parallel());
+    Mono<String> onParallel =
+        Mono.fromCallable(() -> view.greet("x")).subscribeOn(Schedulers.parallel());
     StepVerifier.create(onParallel)
         .expectErrorSatisfies(
             e ->
@@ -444,8 +446,7 @@ class BlockingProxyTest {
 
   @Test
   void creatingAViewWithoutReactiveTwinsFailsNamingTheMethod() {
-    assertThatThrownBy(
-            () -> BlockingProxy.create(Unmatched.class, Greeter.class, reactive))
+    assertThatThrownBy(() -> BlockingProxy.create(Unmatched.class, Greeter.class, reactive))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("missingEverywhere");
   }

@@ -6,12 +6,12 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Core answered with an error status. Carries the status, Core's error body ({@code code},
- * {@code message}, {@code details}), and the method and path of the request.
+ * Core answered with an error status. Carries the status, Core's error body ({@code code}, {@code
+ * message}, {@code details}), and the method and path of the request.
  *
  * <p>Subtypes exist for the statuses callers usually act on: {@link CoreBadRequestException} (400),
- * {@link CoreAuthenticationException} (401, 403), {@link CoreNotFoundException} (404) and
- * {@link CoreConflictException} (409).
+ * {@link CoreAuthenticationException} (401, 403), {@link CoreNotFoundException} (404) and {@link
+ * CoreConflictException} (409).
  */
 public class CoreApiException extends CoreException {
   private static final long serialVersionUID = 1L;
@@ -26,6 +26,7 @@ public class CoreApiException extends CoreException {
   private final String errorMessage;
 
   /** The {@code details} of Core's error body. */
+  @SuppressWarnings("serial") // always a List.copyOf, which is serializable
   private final List<String> details;
 
   /** The method of the failed request. */

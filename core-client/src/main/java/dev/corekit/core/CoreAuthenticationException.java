@@ -5,9 +5,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Core refused the credentials or the token (401, or 403 on servers of the 16.20 line), or the client
- * could not obtain a valid token: the login failed, or the refresh token expired and no credentials
- * are known to log in again.
+ * Core refused the credentials or the token (401, or 403 on servers of the 16.20 line), or the
+ * client could not obtain a valid token: the login failed, or the refresh token expired and no
+ * credentials are known to log in again.
  */
 public class CoreAuthenticationException extends CoreApiException {
   private static final long serialVersionUID = 1L;
@@ -43,6 +43,7 @@ public class CoreAuthenticationException extends CoreApiException {
    * @return the exception, with status 401
    */
   public static CoreAuthenticationException of(String reason, String method, String path) {
-    return new CoreAuthenticationException(401, 401, "Unauthorized", List.of(reason), method, path, null);
+    return new CoreAuthenticationException(
+        401, 401, "Unauthorized", List.of(reason), method, path, null);
   }
 }

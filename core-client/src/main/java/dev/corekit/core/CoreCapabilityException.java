@@ -1,8 +1,8 @@
 package dev.corekit.core;
 
 /**
- * The connected Core server is older than an operation needs (or older than this SDK supports). Raised
- * before anything is sent.
+ * The connected Core server is older than an operation needs (or older than this SDK supports).
+ * Raised before anything is sent.
  */
 public class CoreCapabilityException extends CoreException {
   private static final long serialVersionUID = 1L;

@@ -43,8 +43,8 @@ import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 
 /**
- * The reactive client of a datarhei Core server. One client is safe to share by any number of threads
- * and subscribers; it holds a connection pool and renews its JWT by itself.
+ * The reactive client of a datarhei Core server. One client is safe to share by any number of
+ * threads and subscribers; it holds a connection pool and renews its JWT by itself.
  *
  * <pre>{@code
  * CoreClient client = CoreClient.builder()
@@ -58,11 +58,12 @@ import reactor.netty.resources.LoopResources;
  * client.close();
  * }</pre>
  *
- * <p>Every operation of the Core API is reachable through the per-area accessors, whose interfaces are
- * generated from the API description; {@link #api(Class)} returns any of them by type.
+ * <p>Every operation of the Core API is reachable through the per-area accessors, whose interfaces
+ * are generated from the API description; {@link #api(Class)} returns any of them by type.
  */
 public final class CoreClient implements AutoCloseable {
-  private static final java.util.concurrent.atomic.AtomicInteger CLIENTS = new java.util.concurrent.atomic.AtomicInteger();
+  private static final java.util.concurrent.atomic.AtomicInteger CLIENTS =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final URI baseUrl;
   private final CoreTransport transport;
   private final @Nullable ConnectionProvider ownedProvider;
@@ -75,13 +76,22 @@ public final class CoreClient implements AutoCloseable {
   private CoreClient(Builder builder, URI baseUrl) {
     this.baseUrl = baseUrl;
     String clientTag = baseUrl.getAuthority();
-    this.ownedProvider = builder.connectionProvider == null ? defaultProvider(builder.meterRegistry, clientTag) : null;
-    // The connections of a caller's pool must outlive this client, so they never run on loops it disposes.
-    this.ownedLoops = builder.loopResources == null && builder.connectionProvider == null ? defaultLoops() : null;
+    this.ownedProvider =
+        builder.connectionProvider == null
+            ? defaultProvider(builder.meterRegistry, clientTag)
+            : null;
+    // The connections of a caller's pool must outlive this client, so they never run on loops it
+    // disposes.
+    this.ownedLoops =
+        builder.loopResources == null && builder.connectionProvider == null ? defaultLoops() : null;
     ConnectionProvider provider =
-        builder.connectionProvider != null ? builder.connectionProvider : Objects.requireNonNull(ownedProvider);
+        builder.connectionProvider != null
+            ? builder.connectionProvider
+            : Objects.requireNonNull(ownedProvider);
     LoopResources loops =
-        builder.loopResources != null ? builder.loopResources : ownedLoops != null ? ownedLoops : HttpResources.get();
+        builder.loopResources != null
+            ? builder.loopResources
+            : ownedLoops != null ? ownedLoops : HttpResources.get();
     this.authProvider =
         ConnectionProvider.builder("corekit-auth")
             .maxConnections(4)
@@ -147,7 +157,8 @@ public final class CoreClient implements AutoCloseable {
     return builder.httpCustomizer.apply(http);
   }
 
-  private static io.netty.handler.ssl.@Nullable SslContext tlsContext(Builder builder, URI baseUrl) {
+  private static io.netty.handler.ssl.@Nullable SslContext tlsContext(
+      Builder builder, URI baseUrl) {
     if (!"https".equals(baseUrl.getScheme())) {
       return null;
     }
@@ -193,7 +204,8 @@ public final class CoreClient implements AutoCloseable {
   }
 
   /**
-   * Login and token refresh. The client calls these by itself; use them only to manage tokens by hand.
+   * Login and token refresh. The client calls these by itself; use them only to manage tokens by
+   * hand.
    *
    * @return the operations, shared by all callers
    */
@@ -211,7 +223,8 @@ public final class CoreClient implements AutoCloseable {
   }
 
   /**
-   * The server configuration: read, change, reload. The configuration contains secrets; never log it.
+   * The server configuration: read, change, reload. The configuration contains secrets; never log
+   * it.
    *
    * @return the operations, shared by all callers
    */
@@ -220,7 +233,8 @@ public final class CoreClient implements AutoCloseable {
   }
 
   /**
-   * The event streams of the server (Core 16.20 and later): log events, process events, media events.
+   * The event streams of the server (Core 16.20 and later): log events, process events, media
+   * events.
    *
    * @return the operations, shared by all callers
    */
@@ -292,7 +306,8 @@ public final class CoreClient implements AutoCloseable {
   }
 
   /**
-   * The ffmpeg processes: create, list, update, delete, command, state, watch, report, metadata, probe.
+   * The ffmpeg processes: create, list, update, delete, command, state, watch, report, metadata,
+   * probe.
    *
    * @return the operations, shared by all callers
    */
@@ -355,8 +370,8 @@ public final class CoreClient implements AutoCloseable {
   }
 
   /**
-   * Returns the operations of one area of the API by interface type; any interface of
-   * {@code dev.corekit.core.api} works, also one added to the API description after this class was
+   * Returns the operations of one area of the API by interface type; any interface of {@code
+   * dev.corekit.core.api} works, also one added to the API description after this class was
    * written.
    *
    * @param type the API interface, such as {@code ProcessApi.class}
@@ -372,7 +387,8 @@ public final class CoreClient implements AutoCloseable {
 
   private Object instantiate(Class<?> type) {
     if (!type.isInterface() || !type.getPackageName().equals("dev.corekit.core.api")) {
-      throw new IllegalArgumentException(type.getName() + " is not an API interface of dev.corekit.core.api");
+      throw new IllegalArgumentException(
+          type.getName() + " is not an API interface of dev.corekit.core.api");
     }
     String implementation = "dev.corekit.core.internal.api." + type.getSimpleName() + "Impl";
     try {
@@ -386,8 +402,8 @@ public final class CoreClient implements AutoCloseable {
 
   /**
    * Releases the connection pool and event loops the client created (not those passed to the
-   * builder). Calls still running fail; later calls fail at once with a {@link CoreException} saying
-   * the client is closed. Idempotent.
+   * builder). Calls still running fail; later calls fail at once with a {@link CoreException}
+   * saying the client is closed. Idempotent.
    *
    * @return completes when everything is released
    */
@@ -422,15 +438,17 @@ public final class CoreClient implements AutoCloseable {
     return "CoreClient{" + baseUrl + (closed.get() ? ", closed" : "") + "}";
   }
 
-  private static ConnectionProvider defaultProvider(@Nullable Object meterRegistry, String clientTag) {
+  private static ConnectionProvider defaultProvider(
+      @Nullable Object meterRegistry, String clientTag) {
     ConnectionProvider.Builder pool = ConnectionProvider.builder("corekit");
     if (meterRegistry != null) {
-      // One registrar: Reactor Netty asks the supplier again to deregister, and it must find its gauges.
-      ConnectionProvider.MeterRegistrar registrar = MicrometerObserver.poolRegistrar(meterRegistry, clientTag);
+      // One registrar: Reactor Netty asks the supplier again to deregister, and it must find its
+      // gauges.
+      ConnectionProvider.MeterRegistrar registrar =
+          MicrometerObserver.poolRegistrar(meterRegistry, clientTag);
       pool = pool.metrics(true, () -> registrar);
     }
-    return pool
-        .maxConnections(256)
+    return pool.maxConnections(256)
         .pendingAcquireMaxCount(-1)
         .pendingAcquireTimeout(Duration.ofSeconds(60))
         .maxIdleTime(Duration.ofSeconds(20))
@@ -497,10 +515,12 @@ public final class CoreClient implements AutoCloseable {
      */
     public Builder baseUrl(URI baseUrl) {
       Objects.requireNonNull(baseUrl, "baseUrl");
-      String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
+      String scheme =
+          baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https")) {
         throw new IllegalArgumentException(
-            "the base URL must start with http:// or https://: " + redactUserInfo(baseUrl.toString()));
+            "the base URL must start with http:// or https://: "
+                + redactUserInfo(baseUrl.toString()));
       }
       if (baseUrl.getRawUserInfo() != null) {
         throw new IllegalArgumentException(
@@ -511,7 +531,8 @@ public final class CoreClient implements AutoCloseable {
         throw new IllegalArgumentException("the base URL has no host: " + baseUrl);
       }
       if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
-        throw new IllegalArgumentException("the base URL must not have a query or fragment: " + baseUrl);
+        throw new IllegalArgumentException(
+            "the base URL must not have a query or fragment: " + baseUrl);
       }
       this.baseUrl = baseUrl;
       return this;
@@ -558,10 +579,11 @@ public final class CoreClient implements AutoCloseable {
     }
 
     /**
-     * Sets the default deadline of a call (default 10 s): it bounds all attempts, backoff pauses and
-     * the whole answer together, including every element of a list and every byte of a download, so
-     * give large transfers a longer one with {@code with(RequestOptions.timeout(..))}. Event streams
-     * and watches have no deadline; a silent stream fails after {@link #streamIdleTimeout}.
+     * Sets the default deadline of a call (default 10 s): it bounds all attempts, backoff pauses
+     * and the whole answer together, including every element of a list and every byte of a
+     * download, so give large transfers a longer one with {@code with(RequestOptions.timeout(..))}.
+     * Event streams and watches have no deadline; a silent stream fails after {@link
+     * #streamIdleTimeout}.
      *
      * @param timeout a positive duration
      * @return this builder
@@ -648,8 +670,8 @@ public final class CoreClient implements AutoCloseable {
 
     /**
      * Uses event loops owned by the caller (not disposed by {@link CoreClient#close()}). By default
-     * the client runs its own small set of daemon event loops (with a caller's
-     * {@link #connectionProvider(ConnectionProvider) pool}: Reactor Netty's shared ones).
+     * the client runs its own small set of daemon event loops (with a caller's {@link
+     * #connectionProvider(ConnectionProvider) pool}: Reactor Netty's shared ones).
      *
      * @param loops the event loops
      * @return this builder
@@ -660,11 +682,11 @@ public final class CoreClient implements AutoCloseable {
     }
 
     /**
-     * Sets the response headers shown in the debug log line of each call (logger
-     * {@code dev.corekit.core.http}); by default Content-Type, Content-Length, Retry-After, Location,
+     * Sets the response headers shown in the debug log line of each call (logger {@code
+     * dev.corekit.core.http}); by default Content-Type, Content-Length, Retry-After, Location,
      * Content-Location and X-Request-Id. Headers that may carry secrets (Authorization, cookies,
-     * anything naming a token, secret, password or key) are never shown, even when listed. Bodies are
-     * never logged.
+     * anything naming a token, secret, password or key) are never shown, even when listed. Bodies
+     * are never logged.
      *
      * @param names the header names
      * @return this builder
@@ -675,11 +697,11 @@ public final class CoreClient implements AutoCloseable {
     }
 
     /**
-     * Records Micrometer metrics of this client in a registry: {@code corekit.core.requests} (a timer
-     * per HTTP exchange, tagged operation, method, status and outcome), {@code corekit.core.retries},
-     * {@code corekit.core.token.renewals} (tagged kind and outcome) and, for the client's own pool,
-     * {@code corekit.core.pool.active|idle|pending|max}. Micrometer is an optional dependency: add
-     * {@code io.micrometer:micrometer-core} to use this.
+     * Records Micrometer metrics of this client in a registry: {@code corekit.core.requests} (a
+     * timer per HTTP exchange, tagged operation, method, status and outcome), {@code
+     * corekit.core.retries}, {@code corekit.core.token.renewals} (tagged kind and outcome) and, for
+     * the client's own pool, {@code corekit.core.pool.active|idle|pending|max}. Micrometer is an
+     * optional dependency: add {@code io.micrometer:micrometer-core} to use this.
      *
      * @param registry the registry
      * @return this builder
@@ -690,9 +712,9 @@ public final class CoreClient implements AutoCloseable {
     }
 
     /**
-     * Sets the Reactor {@code Context} keys whose values the client copies into the SLF4J MDC of its
-     * log lines (default {@code traceId} and {@code spanId}), so a caller's trace reaches the client's
-     * logs: {@code client.processes().list().contextWrite(Context.of("traceId", id))}.
+     * Sets the Reactor {@code Context} keys whose values the client copies into the SLF4J MDC of
+     * its log lines (default {@code traceId} and {@code spanId}), so a caller's trace reaches the
+     * client's logs: {@code client.processes().list().contextWrite(Context.of("traceId", id))}.
      *
      * @param keys the context keys
      * @return this builder
@@ -703,8 +725,8 @@ public final class CoreClient implements AutoCloseable {
     }
 
     /**
-     * Uses a TLS context for https URLs, for example one trusting a private CA:
-     * {@code SslContextBuilder.forClient().trustManager(caFile).build()}. By default the JDK's trusted
+     * Uses a TLS context for https URLs, for example one trusting a private CA: {@code
+     * SslContextBuilder.forClient().trustManager(caFile).build()}. By default the JDK's trusted
      * certificates are used and certificates are always verified.
      *
      * @param sslContext a client TLS context
@@ -716,8 +738,8 @@ public final class CoreClient implements AutoCloseable {
     }
 
     /**
-     * Turns TLS certificate verification off, so any server can pose as Core. Only for tests against a
-     * server with a self-signed certificate; logs a warning when the client is built.
+     * Turns TLS certificate verification off, so any server can pose as Core. Only for tests
+     * against a server with a self-signed certificate; logs a warning when the client is built.
      *
      * @return this builder
      */
@@ -752,9 +774,15 @@ public final class CoreClient implements AutoCloseable {
 
     @Override
     public String toString() {
-      return "CoreClient.Builder{baseUrl=" + baseUrl + ", user=" + user
-          + ", password=" + (password == null ? "none" : "***")
-          + ", tokens=" + (accessToken == null ? "none" : "***") + "}";
+      return "CoreClient.Builder{baseUrl="
+          + baseUrl
+          + ", user="
+          + user
+          + ", password="
+          + (password == null ? "none" : "***")
+          + ", tokens="
+          + (accessToken == null ? "none" : "***")
+          + "}";
     }
 
     private static Duration positive(Duration value, String name) {
@@ -769,5 +797,4 @@ public final class CoreClient implements AutoCloseable {
       return url.replaceAll("//[^/@]*@", "//***@");
     }
   }
-
 }

@@ -3,8 +3,8 @@ package dev.corekit.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Root of every error the Core client raises. Unchecked, so reactive chains and blocking calls alike
- * can propagate it.
+ * Root of every error the Core client raises. Unchecked, so reactive chains and blocking calls
+ * alike can propagate it.
  *
  * <p>Messages never contain passwords or tokens.
  */

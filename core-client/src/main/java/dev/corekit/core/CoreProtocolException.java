@@ -3,8 +3,8 @@ package dev.corekit.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Core's answer could not be understood: malformed or truncated JSON, an unexpected content type, an
- * element over the size limit, or a body that ended early.
+ * Core's answer could not be understood: malformed or truncated JSON, an unexpected content type,
+ * an element over the size limit, or a body that ended early.
  */
 public class CoreProtocolException extends CoreException {
   private static final long serialVersionUID = 1L;

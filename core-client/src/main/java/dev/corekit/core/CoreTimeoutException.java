@@ -3,8 +3,8 @@ package dev.corekit.core;
 import java.time.Duration;
 
 /**
- * A call did not finish within its deadline, which bounds all its attempts together. The request was
- * cancelled (its connection closed) when the deadline passed.
+ * A call did not finish within its deadline, which bounds all its attempts together. The request
+ * was cancelled (its connection closed) when the deadline passed.
  */
 public class CoreTimeoutException extends CoreException {
   private static final long serialVersionUID = 1L;

@@ -10,9 +10,9 @@ import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Options of one call or of a view of an API ({@code client.processes().with(options)}): the deadline
- * of the whole call, the number of retries, whether a non-idempotent call (POST) may be retried, and
- * extra headers. Fields left unset keep the client's defaults (3 retries, 10 s).
+ * Options of one call or of a view of an API ({@code client.processes().with(options)}): the
+ * deadline of the whole call, the number of retries, whether a non-idempotent call (POST) may be
+ * retried, and extra headers. Fields left unset keep the client's defaults (3 retries, 10 s).
  *
  * <pre>{@code
  * client.processes()
@@ -170,7 +170,10 @@ public final class RequestOptions {
       text.append("headers=[");
       headers.forEach(
           (name, value) ->
-              text.append(name).append('=').append(dev.corekit.core.internal.SecretHeaders.isSecret(name) ? "***" : value).append(';'));
+              text.append(name)
+                  .append('=')
+                  .append(dev.corekit.core.internal.SecretHeaders.isSecret(name) ? "***" : value)
+                  .append(';'));
       text.append("], ");
     }
     if (text.charAt(text.length() - 1) == ' ') {
@@ -221,8 +224,8 @@ public final class RequestOptions {
     }
 
     /**
-     * Allows retrying a non-idempotent call (POST) even when the failed attempt may have reached the
-     * server, so the server may act twice. Off by default: a POST is then only retried when the
+     * Allows retrying a non-idempotent call (POST) even when the failed attempt may have reached
+     * the server, so the server may act twice. Off by default: a POST is then only retried when the
      * connection was refused (nothing was sent).
      *
      * @param allow true to allow

@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
-/** What a {@code HEAD} answer tells of a resource (a file in a Core filesystem): size, type, date. */
+/**
+ * What a {@code HEAD} answer tells of a resource (a file in a Core filesystem): size, type, date.
+ */
 public final class ResourceInfo {
   private final long size;
   private final @Nullable String contentType;
@@ -70,6 +72,12 @@ public final class ResourceInfo {
 
   @Override
   public String toString() {
-    return "ResourceInfo{size=" + size + ", contentType=" + contentType + ", lastModified=" + lastModified + "}";
+    return "ResourceInfo{size="
+        + size
+        + ", contentType="
+        + contentType
+        + ", lastModified="
+        + lastModified
+        + "}";
   }
 }

@@ -5,10 +5,11 @@ import java.util.Objects;
 
 /**
  * How the client retries failed attempts: exponential backoff with jitter, honouring the server's
- * {@code Retry-After}. What is retried: connect failures, connections reset before an answer, and the
- * statuses 408, 429, 502, 503 and 504; for idempotent methods (GET, PUT, DELETE, HEAD) only, unless a
- * call opts in with {@link RequestOptions.Builder#retryNonIdempotent(boolean)}. A refused connection
- * is retried for any method, since nothing was sent. Other 4xx answers are never retried.
+ * {@code Retry-After}. What is retried: connect failures, connections reset before an answer, and
+ * the statuses 408, 429, 502, 503 and 504; for idempotent methods (GET, PUT, DELETE, HEAD) only,
+ * unless a call opts in with {@link RequestOptions.Builder#retryNonIdempotent(boolean)}. A refused
+ * connection is retried for any method, since nothing was sent. Other 4xx answers are never
+ * retried.
  *
  * <pre>{@code
  * RetryPolicy.builder().maxRetries(5).initialBackoff(Duration.ofMillis(50)).build()
@@ -83,7 +84,8 @@ public final class RetryPolicy {
   }
 
   /**
-   * The random share of each pause: 0.5 means the pause is drawn between 50 % and 150 % of its value.
+   * The random share of each pause: 0.5 means the pause is drawn between 50 % and 150 % of its
+   * value.
    *
    * @return between 0 and 1
    */
@@ -121,9 +123,19 @@ public final class RetryPolicy {
 
   @Override
   public String toString() {
-    return "RetryPolicy{maxRetries=" + maxRetries + ", initialBackoff=" + initialBackoff
-        + ", maxBackoff=" + maxBackoff + ", multiplier=" + multiplier + ", jitter=" + jitter
-        + ", maxRetryAfter=" + maxRetryAfter + "}";
+    return "RetryPolicy{maxRetries="
+        + maxRetries
+        + ", initialBackoff="
+        + initialBackoff
+        + ", maxBackoff="
+        + maxBackoff
+        + ", multiplier="
+        + multiplier
+        + ", jitter="
+        + jitter
+        + ", maxRetryAfter="
+        + maxRetryAfter
+        + "}";
   }
 
   /** Builder of {@link RetryPolicy}; starts from the defaults. */

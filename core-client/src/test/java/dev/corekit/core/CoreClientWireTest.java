@@ -32,8 +32,13 @@ class CoreClientWireTest {
         "[{\"id\":\"a\",\"type\":\"ffmpeg\",\"reference\":\"\",\"created_at\":1,\"updated_at\":1,\"unknown\":{\"x\":1}},"
             + "{\"id\":\"b\",\"type\":\"ffmpeg\",\"reference\":\"\",\"created_at\":2,\"updated_at\":2}]");
     StepVerifier.create(
-            client.processes()
-                .list(dev.corekit.core.api.ProcessApi.ListQuery.builder().idpattern("cam *").filter("state,config").build())
+            client
+                .processes()
+                .list(
+                    dev.corekit.core.api.ProcessApi.ListQuery.builder()
+                        .idpattern("cam *")
+                        .filter("state,config")
+                        .build())
                 .map(CoreProcess::id))
         .expectNext("a", "b")
         .verifyComplete();
@@ -50,7 +55,8 @@ class CoreClientWireTest {
         "GET /api/v3/process",
         (request, response) ->
             calls.incrementAndGet() <= 2
-                ? RecordingServer.json(response, 503, "{\"code\":503,\"message\":\"Service Unavailable\"}")
+                ? RecordingServer.json(
+                    response, 503, "{\"code\":503,\"message\":\"Service Unavailable\"}")
                 : RecordingServer.json(response, 200, "[]"));
     StepVerifier.create(client.processes().list()).expectComplete().verify(Duration.ofSeconds(10));
     assertThat(calls).hasValue(3);
@@ -58,14 +64,22 @@ class CoreClientWireTest {
 
   @Test
   void neverRepeatsAPostAnsweredWith503() {
-    server.json("POST /api/v3/process", 503, "{\"code\":503,\"message\":\"Service Unavailable\",\"details\":[]}");
+    server.json(
+        "POST /api/v3/process",
+        503,
+        "{\"code\":503,\"message\":\"Service Unavailable\",\"details\":[]}");
     StepVerifier.create(
-            client.processes()
+            client
+                .processes()
                 .create(
                     dev.corekit.core.model.ProcessConfig.builder()
                         .id("x")
-                        .addInput(dev.corekit.core.model.ProcessConfigIo.builder().address("testsrc").build())
-                        .addOutput(dev.corekit.core.model.ProcessConfigIo.builder().address("-").build())
+                        .addInput(
+                            dev.corekit.core.model.ProcessConfigIo.builder()
+                                .address("testsrc")
+                                .build())
+                        .addOutput(
+                            dev.corekit.core.model.ProcessConfigIo.builder().address("-").build())
                         .build()))
         .expectErrorSatisfies(
             error ->
@@ -78,7 +92,9 @@ class CoreClientWireTest {
 
   @Test
   void mapsCoreErrorBodiesToTypedExceptions() {
-    server.json("DELETE /api/v3/process/nope", 404,
+    server.json(
+        "DELETE /api/v3/process/nope",
+        404,
         "{\"code\":404,\"message\":\"Unknown process ID\",\"details\":[\"unknown process\"]}");
     StepVerifier.create(client.processes().delete("nope"))
         .expectErrorSatisfies(
@@ -104,7 +120,10 @@ class CoreClientWireTest {
   void failsAValidationErrorBeforeSending() {
     StepVerifier.create(client.processes().delete(""))
         .expectErrorSatisfies(
-            error -> assertThat(error).isInstanceOf(CoreValidationException.class).hasMessageContaining("'id'"))
+            error ->
+                assertThat(error)
+                    .isInstanceOf(CoreValidationException.class)
+                    .hasMessageContaining("'id'"))
         .verify(Duration.ofSeconds(5));
     assertThat(server.requests).isEmpty();
   }
@@ -117,32 +136,39 @@ class CoreClientWireTest {
             reactor.core.publisher.Mono.delay(Duration.ofSeconds(5))
                 .then(reactor.core.publisher.Mono.from(RecordingServer.json(response, 200, "[]"))));
     long start = System.nanoTime();
-    StepVerifier.create(client.processes().with(RequestOptions.timeout(Duration.ofMillis(300))).list())
+    StepVerifier.create(
+            client.processes().with(RequestOptions.timeout(Duration.ofMillis(300))).list())
         .expectError(CoreTimeoutException.class)
         .verify(Duration.ofSeconds(5));
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(300 + 500));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isLessThan(Duration.ofMillis(300 + 500));
   }
 
   @Test
   void aLongListThatStallsMidBodyDeliversWhatArrivedThenEndsAtTheCallDeadline() {
     // Longer than what is collected and bound at once, so the elements stream as they arrive.
-    String element = "{\"id\":\"a\",\"type\":\"ffmpeg\",\"reference\":\"\",\"created_at\":1,\"updated_at\":1},";
+    String element =
+        "{\"id\":\"a\",\"type\":\"ffmpeg\",\"reference\":\"\",\"created_at\":1,\"updated_at\":1},";
     int count = dev.corekit.core.internal.JsonArrayDecoder.WHOLE_LIMIT / element.length() + 10;
     String head = "[" + element.repeat(count);
     server.on(
         "GET /api/v3/process",
         (request, response) ->
-            response.header("Content-Type", "application/json")
+            response
+                .header("Content-Type", "application/json")
                 .sendString(
                     reactor.core.publisher.Flux.concat(
                         reactor.core.publisher.Mono.just(head),
-                        reactor.core.publisher.Mono.delay(Duration.ofSeconds(5)).map(tick -> "]"))));
+                        reactor.core.publisher.Mono.delay(Duration.ofSeconds(5))
+                            .map(tick -> "]"))));
     long start = System.nanoTime();
-    StepVerifier.create(client.processes().with(RequestOptions.timeout(Duration.ofMillis(400))).list())
+    StepVerifier.create(
+            client.processes().with(RequestOptions.timeout(Duration.ofMillis(400))).list())
         .expectNextCount(count)
         .expectError(CoreTimeoutException.class)
         .verify(Duration.ofSeconds(5));
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(400 + 500));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isLessThan(Duration.ofMillis(400 + 500));
   }
 
   @Test
@@ -150,36 +176,46 @@ class CoreClientWireTest {
     server.on(
         "GET /api/v3/process",
         (request, response) ->
-            response.header("Content-Type", "application/json")
+            response
+                .header("Content-Type", "application/json")
                 .sendString(
                     reactor.core.publisher.Flux.concat(
                         reactor.core.publisher.Mono.just(
                             "[{\"id\":\"a\",\"type\":\"ffmpeg\",\"reference\":\"\",\"created_at\":1,\"updated_at\":1},"),
-                        reactor.core.publisher.Mono.delay(Duration.ofSeconds(5)).map(tick -> "]"))));
+                        reactor.core.publisher.Mono.delay(Duration.ofSeconds(5))
+                            .map(tick -> "]"))));
     long start = System.nanoTime();
-    StepVerifier.create(client.processes().with(RequestOptions.timeout(Duration.ofMillis(400))).list())
+    StepVerifier.create(
+            client.processes().with(RequestOptions.timeout(Duration.ofMillis(400))).list())
         .expectError(CoreTimeoutException.class)
         .verify(Duration.ofSeconds(5));
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(400 + 500));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isLessThan(Duration.ofMillis(400 + 500));
   }
 
   @Test
   void reachesAServerOnAOneDigitPort() {
-    try (CoreClient onPortOne = CoreClient.builder().baseUrl("http://127.0.0.1:1").retry(RetryPolicy.NONE).build()) {
+    try (CoreClient onPortOne =
+        CoreClient.builder().baseUrl("http://127.0.0.1:1").retry(RetryPolicy.NONE).build()) {
       StepVerifier.create(onPortOne.about().ping())
           .expectErrorSatisfies(
-              error -> assertThat(error).isInstanceOf(CoreConnectException.class)
-                  .hasMessageContaining("cannot connect")
-                  .hasMessageNotContaining("resolve"))
+              error ->
+                  assertThat(error)
+                      .isInstanceOf(CoreConnectException.class)
+                      .hasMessageContaining("cannot connect")
+                      .hasMessageNotContaining("resolve"))
           .verify(Duration.ofSeconds(10));
     }
   }
 
   @Test
   void keepsUnknownEnumValues() {
-    server.json("GET /api/v3/process", 200,
+    server.json(
+        "GET /api/v3/process",
+        200,
         "[{\"id\":\"b\",\"type\":\"gstreamer\",\"reference\":\"\",\"created_at\":2,\"updated_at\":2}]");
-    List<CoreProcess> processes = client.processes().list().collectList().block(Duration.ofSeconds(5));
+    List<CoreProcess> processes =
+        client.processes().list().collectList().block(Duration.ofSeconds(5));
     assertThat(processes).hasSize(1);
     assertThat(processes.get(0).type().value()).isEqualTo("gstreamer");
     assertThat(processes.get(0).type().isKnown()).isFalse();

@@ -9,7 +9,6 @@ import dev.corekit.core.api.ReportApi;
 import dev.corekit.core.api.SessionApi;
 import dev.corekit.core.internal.Json;
 import dev.corekit.core.model.GraphQuery;
-import dev.corekit.core.model.LogEvent;
 import dev.corekit.core.model.LogEventFilter;
 import dev.corekit.core.model.LogEventFilters;
 import dev.corekit.core.model.LoginRequest;
@@ -43,11 +42,21 @@ class OperationPerTagTest {
   private final ObjectMapper mapper = Json.newMapper();
   private final RecordingServer server =
       new RecordingServer()
-          .json("POST /api/login", 200,
-              "{\"access_token\":\"" + TOKEN + "\",\"refresh_token\":\"" + jwt("refresh", 86400) + "\"}")
+          .json(
+              "POST /api/login",
+              200,
+              "{\"access_token\":\""
+                  + TOKEN
+                  + "\",\"refresh_token\":\""
+                  + jwt("refresh", 86400)
+                  + "\"}")
           .json("GET /api", 200, ABOUT_16_20);
   private final CoreClient client =
-      CoreClient.builder().baseUrl(server.baseUrl()).credentials("admin", "secret").retry(RetryPolicy.NONE).build();
+      CoreClient.builder()
+          .baseUrl(server.baseUrl())
+          .credentials("admin", "secret")
+          .retry(RetryPolicy.NONE)
+          .build();
 
   @TempDir Path folder;
 
@@ -60,9 +69,13 @@ class OperationPerTagTest {
   static String jwt(String use, long lifetime) {
     long now = System.currentTimeMillis() / 1000;
     Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
-    String header = encoder.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-    String claims = encoder.encodeToString(
-        ("{\"exp\":" + (now + lifetime) + ",\"iat\":" + now + ",\"usefor\":\"" + use + "\"}").getBytes(StandardCharsets.UTF_8));
+    String header =
+        encoder.encodeToString(
+            "{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    String claims =
+        encoder.encodeToString(
+            ("{\"exp\":" + (now + lifetime) + ",\"iat\":" + now + ",\"usefor\":\"" + use + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
     return header + "." + claims + ".c2lnbmF0dXJl";
   }
 
@@ -83,12 +96,14 @@ class OperationPerTagTest {
         .expectComplete()
         .verify(WAIT);
     assertThat(only("GET /api").headers.get("Authorization")).isEqualTo("Bearer " + TOKEN);
-    assertThat(only("POST /api/login").body).isEqualTo("{\"username\":\"admin\",\"password\":\"secret\"}");
+    assertThat(only("POST /api/login").body)
+        .isEqualTo("{\"username\":\"admin\",\"password\":\"secret\"}");
   }
 
   @Test
   void authLoginPostsCredentialsWithoutAToken() throws Exception {
-    StepVerifier.create(client.auth().login(LoginRequest.builder().username("u").password("p").build()))
+    StepVerifier.create(
+            client.auth().login(LoginRequest.builder().username("u").password("p").build()))
         .assertNext(tokens -> assertThat(tokens.accessToken()).isEqualTo(TOKEN))
         .expectComplete()
         .verify(WAIT);
@@ -110,7 +125,8 @@ class OperationPerTagTest {
   void configReloadCompletesOnOk() {
     server.json("GET /api/v3/config/reload", 200, "\"OK\"");
     StepVerifier.create(client.config().reload()).expectComplete().verify(WAIT);
-    assertThat(only("GET /api/v3/config/reload").headers.get("Authorization")).startsWith("Bearer ");
+    assertThat(only("GET /api/v3/config/reload").headers.get("Authorization"))
+        .startsWith("Bearer ");
   }
 
   @Test
@@ -118,13 +134,17 @@ class OperationPerTagTest {
     server.on(
         "POST /api/v3/events",
         (request, response) ->
-            response.header("Content-Type", "application/x-json-stream; charset=UTF-8")
-                .sendString(Mono.just(
-                    "{\"event\": \"keepalive\"}\n"
-                        + "{\"ts\":1795447400,\"level\":\"INFO\",\"event\":\"process\",\"message\":\"Started\","
-                        + "\"caller\":\"x\",\"core_id\":\"c\",\"data\":{\"id\":\"cam1\"}}\n")));
+            response
+                .header("Content-Type", "application/x-json-stream; charset=UTF-8")
+                .sendString(
+                    Mono.just(
+                        "{\"event\": \"keepalive\"}\n"
+                            + "{\"ts\":1795447400,\"level\":\"INFO\",\"event\":\"process\",\"message\":\"Started\","
+                            + "\"caller\":\"x\",\"core_id\":\"c\",\"data\":{\"id\":\"cam1\"}}\n")));
     LogEventFilters filters =
-        LogEventFilters.builder().addFilters(LogEventFilter.builder().event("process").build()).build();
+        LogEventFilters.builder()
+            .addFilters(LogEventFilter.builder().event("process").build())
+            .build();
     StepVerifier.create(client.events().log(filters))
         .assertNext(
             event -> {
@@ -141,18 +161,29 @@ class OperationPerTagTest {
 
   @Test
   void filesystemListSendsItsFiltersAndUploadStreamsAFile() throws Exception {
-    server.json("GET /api/v3/fs/mem", 200, "[{\"name\":\"/a.txt\",\"size_bytes\":3,\"last_modified\":1}]");
+    server.json(
+        "GET /api/v3/fs/mem", 200, "[{\"name\":\"/a.txt\",\"size_bytes\":3,\"last_modified\":1}]");
     StepVerifier.create(
-            client.filesystems()
-                .list("mem", FilesystemApi.ListQuery.builder().glob("/*.txt").sort("size").order("desc").build()))
+            client
+                .filesystems()
+                .list(
+                    "mem",
+                    FilesystemApi.ListQuery.builder()
+                        .glob("/*.txt")
+                        .sort("size")
+                        .order("desc")
+                        .build()))
         .assertNext(file -> assertThat(file.name()).isEqualTo("/a.txt"))
         .expectComplete()
         .verify(WAIT);
-    assertThat(only("GET /api/v3/fs/mem").query()).isEqualTo("glob=%2F%2A.txt&sort=size&order=desc");
+    assertThat(only("GET /api/v3/fs/mem").query())
+        .isEqualTo("glob=%2F%2A.txt&sort=size&order=desc");
 
     server.on("PUT *", (request, response) -> response.status(201).send());
     Path file = Files.writeString(folder.resolve("up.txt"), "hello upload");
-    StepVerifier.create(client.filesystems().upload("disk", "sub dir/up.txt", file)).expectComplete().verify(WAIT);
+    StepVerifier.create(client.filesystems().upload("disk", "sub dir/up.txt", file))
+        .expectComplete()
+        .verify(WAIT);
     RecordingServer.Recorded upload = only("PUT /api/v3/fs/disk/sub%20dir/up.txt");
     assertThat(upload.body).isEqualTo("hello upload");
     assertThat(upload.headers.get("Content-Length")).isEqualTo("12");
@@ -161,9 +192,15 @@ class OperationPerTagTest {
 
   @Test
   void filesystemSortOutsideItsEnumFailsBeforeSending() {
-    StepVerifier.create(client.filesystems().list("mem", FilesystemApi.ListQuery.builder().sort("random").build()))
+    StepVerifier.create(
+            client
+                .filesystems()
+                .list("mem", FilesystemApi.ListQuery.builder().sort("random").build()))
         .expectErrorSatisfies(
-            error -> assertThat(error).isInstanceOf(CoreValidationException.class).hasMessageContaining("'sort'"))
+            error ->
+                assertThat(error)
+                    .isInstanceOf(CoreValidationException.class)
+                    .hasMessageContaining("'sort'"))
         .verify(WAIT);
     assertThat(server.requests("GET /api/v3/fs/mem")).isEmpty();
   }
@@ -171,16 +208,21 @@ class OperationPerTagTest {
   @Test
   void graphQueryPostsTheQuery() throws Exception {
     server.json("POST /api/graph/query", 200, "{\"data\":{\"about\":{\"name\":\"n\"}}}");
-    StepVerifier.create(client.graph().query(GraphQuery.builder().query("{ about { name } }").build()))
-        .assertNext(answer -> assertThat(answer.data().orElseThrow().at("/about/name").asText()).isEqualTo("n"))
+    StepVerifier.create(
+            client.graph().query(GraphQuery.builder().query("{ about { name } }").build()))
+        .assertNext(
+            answer ->
+                assertThat(answer.data().orElseThrow().at("/about/name").asText()).isEqualTo("n"))
         .expectComplete()
         .verify(WAIT);
-    assertThat(json(only("POST /api/graph/query").body)).isEqualTo(json("{\"query\":\"{ about { name } }\"}"));
+    assertThat(json(only("POST /api/graph/query").body))
+        .isEqualTo(json("{\"query\":\"{ about { name } }\"}"));
   }
 
   @Test
   void iamListUsersDecodesUsers() {
-    server.json("GET /api/v3/iam/user", 200, "[{\"name\":\"$anon\",\"policies\":[]},{\"name\":\"alice\"}]");
+    server.json(
+        "GET /api/v3/iam/user", 200, "[{\"name\":\"$anon\",\"policies\":[]},{\"name\":\"alice\"}]");
     StepVerifier.create(client.iam().listUsers().map(user -> user.name()))
         .expectNext("$anon", "alice")
         .expectComplete()
@@ -200,18 +242,27 @@ class OperationPerTagTest {
   void metadataSetPutsAnyJsonValue() throws Exception {
     server.on("PUT *", (request, response) -> RecordingServer.json(response, 200, request.body));
     JsonNode value = json("{\"foo\":\"bar\",\"n\":1}");
-    StepVerifier.create(client.metadata().set("my key", value)).expectNext(value).expectComplete().verify(WAIT);
+    StepVerifier.create(client.metadata().set("my key", value))
+        .expectNext(value)
+        .expectComplete()
+        .verify(WAIT);
     assertThat(json(only("PUT /api/v3/metadata/my%20key").body)).isEqualTo(value);
   }
 
   @Test
   void metricsQueryPostsTheQuery() throws Exception {
-    server.json("POST /api/v3/metrics", 200,
+    server.json(
+        "POST /api/v3/metrics",
+        200,
         "{\"timerange_sec\":300,\"interval_sec\":2,\"metrics\":[{\"name\":\"cpu_idle\",\"values\":[[1,2.5]]}]}");
     MetricsQuery query =
-        MetricsQuery.builder().timerangeSec(30L).addMetrics(MetricsQueryMetric.builder().name("cpu_idle").build()).build();
+        MetricsQuery.builder()
+            .timerangeSec(30L)
+            .addMetrics(MetricsQueryMetric.builder().name("cpu_idle").build())
+            .build();
     StepVerifier.create(client.metrics().query(query))
-        .assertNext(answer -> assertThat(answer.metrics().get(0).values().get(0)).containsExactly(1.0, 2.5))
+        .assertNext(
+            answer -> assertThat(answer.metrics().get(0).values().get(0)).containsExactly(1.0, 2.5))
         .expectComplete()
         .verify(WAIT);
     assertThat(json(only("POST /api/v3/metrics").body))
@@ -220,8 +271,13 @@ class OperationPerTagTest {
 
   @Test
   void playoutStatusEncodesBothIds() {
-    server.on("GET *", (request, response) -> RecordingServer.json(response, 404,
-        "{\"code\":404,\"message\":\"Not Found\",\"details\":[\"Not Found\"]}"));
+    server.on(
+        "GET *",
+        (request, response) ->
+            RecordingServer.json(
+                response,
+                404,
+                "{\"code\":404,\"message\":\"Not Found\",\"details\":[\"Not Found\"]}"));
     StepVerifier.create(client.playout().status("cam 1", "in/0"))
         .expectError(CoreNotFoundException.class)
         .verify(WAIT);
@@ -233,17 +289,26 @@ class OperationPerTagTest {
   void processCommandPutsTheCommand() throws Exception {
     server.json("PUT /api/v3/process/cam1/command", 200, "\"OK\"");
     StepVerifier.create(
-            client.processes().command("cam1", ProcessCommand.builder().command(ProcessCommandName.START).build()))
+            client
+                .processes()
+                .command(
+                    "cam1", ProcessCommand.builder().command(ProcessCommandName.START).build()))
         .expectComplete()
         .verify(WAIT);
-    assertThat(json(only("PUT /api/v3/process/cam1/command").body)).isEqualTo(json("{\"command\":\"start\"}"));
+    assertThat(json(only("PUT /api/v3/process/cam1/command").body))
+        .isEqualTo(json("{\"command\":\"start\"}"));
   }
 
   @Test
   void reportSearchSendsItsFilters() {
-    server.json("GET /api/v3/report/process", 200,
+    server.json(
+        "GET /api/v3/report/process",
+        200,
         "[{\"id\":\"cam1\",\"domain\":\"\",\"reference\":\"\",\"exit_state\":\"finished\",\"created_at\":1,\"exited_at\":2}]");
-    StepVerifier.create(client.reports().search(ReportApi.SearchQuery.builder().idpattern("cam*").from(1L).build()))
+    StepVerifier.create(
+            client
+                .reports()
+                .search(ReportApi.SearchQuery.builder().idpattern("cam*").from(1L).build()))
         .assertNext(result -> assertThat(result.exitState()).isEqualTo("finished"))
         .expectComplete()
         .verify(WAIT);
@@ -254,14 +319,19 @@ class OperationPerTagTest {
   void rtmpAndSrtListTheirChannels() {
     server.json("GET /api/v3/rtmp", 200, "[{\"name\":\"/live/cam1\"}]");
     server.json("GET /api/v3/srt", 200, "[]");
-    StepVerifier.create(client.rtmp().list().map(channel -> channel.name())).expectNext("/live/cam1").verifyComplete();
+    StepVerifier.create(client.rtmp().list().map(channel -> channel.name()))
+        .expectNext("/live/cam1")
+        .verifyComplete();
     StepVerifier.create(client.srt().list()).expectComplete().verify(WAIT);
   }
 
   @Test
   void sessionActiveSendsTheCollectors() {
     server.json("GET /api/v3/session/active", 200, "{\"hls\":[],\"rtmp\":[]}");
-    StepVerifier.create(client.sessions().active(SessionApi.ActiveQuery.builder().collectors("hls,rtmp").build()))
+    StepVerifier.create(
+            client
+                .sessions()
+                .active(SessionApi.ActiveQuery.builder().collectors("hls,rtmp").build()))
         .assertNext(active -> assertThat(active).containsOnlyKeys("hls", "rtmp"))
         .expectComplete()
         .verify(WAIT);
@@ -270,7 +340,9 @@ class OperationPerTagTest {
 
   @Test
   void skillsReloadDecodesTheSkills() {
-    server.json("GET /api/v3/skills/reload", 200,
+    server.json(
+        "GET /api/v3/skills/reload",
+        200,
         "{\"ffmpeg\":{\"version\":\"5.1.9\",\"compiler\":\"gcc\",\"configuration\":\"\",\"libraries\":[]},"
             + "\"filter\":[],\"hwaccels\":[],\"codecs\":{\"audio\":[],\"video\":[],\"subtitle\":[]},"
             + "\"devices\":{\"demuxers\":[],\"muxers\":[]},\"formats\":{\"demuxers\":[],\"muxers\":[]},"
@@ -283,7 +355,10 @@ class OperationPerTagTest {
 
   @Test
   void widgetNeedsNoToken() {
-    server.json("GET /api/v3/widget/process/cam1", 200, "{\"current_sessions\":1,\"total_sessions\":5,\"uptime\":9}");
+    server.json(
+        "GET /api/v3/widget/process/cam1",
+        200,
+        "{\"current_sessions\":1,\"total_sessions\":5,\"uptime\":9}");
     StepVerifier.create(client.widgets().getProcess("cam1"))
         .assertNext(widget -> assertThat(widget.totalSessions()).isEqualTo(5))
         .expectComplete()

@@ -78,7 +78,8 @@ final class RecordingServer implements AutoCloseable {
   }
 
   static Publisher<Void> json(HttpServerResponse response, int status, String json) {
-    return response.status(status)
+    return response
+        .status(status)
         .header("Content-Type", "application/json; charset=UTF-8")
         .sendString(Mono.just(json), StandardCharsets.UTF_8);
   }
@@ -98,19 +99,26 @@ final class RecordingServer implements AutoCloseable {
         .flatMap(
             body -> {
               Recorded recorded =
-                  new Recorded(request.method().name(), request.uri(), request.requestHeaders().copy(), body);
+                  new Recorded(
+                      request.method().name(),
+                      request.uri(),
+                      request.requestHeaders().copy(),
+                      body);
               requests.add(recorded);
               Handler handler = handlers.get(recorded.method + " " + recorded.path());
               if (handler == null) {
                 handler = handlers.get(recorded.method + " *");
               }
               if (handler == null) {
-                return Mono.from(json(response, 404, "{\"code\":404,\"message\":\"Not Found\",\"details\":[\"Not Found\"]}"));
+                return Mono.from(
+                    json(
+                        response,
+                        404,
+                        "{\"code\":404,\"message\":\"Not Found\",\"details\":[\"Not Found\"]}"));
               }
               return Mono.from(handler.answer(recorded, response));
             });
   }
-
 
   @Override
   public void close() {

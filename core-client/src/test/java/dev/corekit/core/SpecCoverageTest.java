@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,7 +94,8 @@ class SpecCoverageTest {
     List<String> reached = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
-      for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().readOperationsMap().entrySet()) {
+      for (Map.Entry<PathItem.HttpMethod, Operation> entry :
+          path.getValue().readOperationsMap().entrySet()) {
         operations++;
         String method = entry.getKey().name();
         Operation operation = entry.getValue();
@@ -129,8 +129,10 @@ class SpecCoverageTest {
     }
     Schema<?> bodySchema = null;
     boolean binaryBody = false;
-    if (operation.getRequestBody() != null && Boolean.TRUE.equals(operation.getRequestBody().getRequired())) {
-      Map.Entry<String, MediaType> content = operation.getRequestBody().getContent().entrySet().iterator().next();
+    if (operation.getRequestBody() != null
+        && Boolean.TRUE.equals(operation.getRequestBody().getRequired())) {
+      Map.Entry<String, MediaType> content =
+          operation.getRequestBody().getContent().entrySet().iterator().next();
       bodySchema = content.getValue().getSchema();
       binaryBody = content.getKey().equals("application/octet-stream");
     }
@@ -139,18 +141,26 @@ class SpecCoverageTest {
     for (Method candidate : apiType.getMethods()) {
       if (candidate.getName().equals(javaMethod)
           && candidate.getParameterCount() == arity
-          && (arity == 0 || !candidate.getParameterTypes()[arity - 1].equals(Path.class) || !binaryBody)) {
+          && (arity == 0
+              || !candidate.getParameterTypes()[arity - 1].equals(Path.class)
+              || !binaryBody)) {
         target = candidate;
       }
     }
-    assertThat(target).as("method %s.%s with %d parameters", apiType.getSimpleName(), javaMethod, arity).isNotNull();
+    assertThat(target)
+        .as("method %s.%s with %d parameters", apiType.getSimpleName(), javaMethod, arity)
+        .isNotNull();
     Object[] args = new Object[arity];
     Class<?>[] types = target.getParameterTypes();
     int at = 0;
-    // Generated methods take path parameters (in path order), then required query parameters, then the body.
+    // Generated methods take path parameters (in path order), then required query parameters, then
+    // the body.
     for (Parameter parameter : required) {
-      boolean multi = Boolean.TRUE.equals(
-          parameter.getExtensions() == null ? null : parameter.getExtensions().get("x-multi-segment"));
+      boolean multi =
+          Boolean.TRUE.equals(
+              parameter.getExtensions() == null
+                  ? null
+                  : parameter.getExtensions().get("x-multi-segment"));
       args[at++] = multi ? "dir/file-" + at + ".txt" : "v" + at;
     }
     if (bodySchema != null) {
@@ -167,8 +177,13 @@ class SpecCoverageTest {
     Object api = client.api(apiType);
     Object result = target.invoke(api, args);
     Publisher<?> publisher = (Publisher<?>) result;
-    List<?> values = Flux.from(publisher).take(Duration.ofSeconds(5)).collectList().block(Duration.ofSeconds(10));
-    List<RecordingServer.Recorded> arrived = server.requests.subList(before, server.requests.size());
+    List<?> values =
+        Flux.from(publisher)
+            .take(Duration.ofSeconds(5))
+            .collectList()
+            .block(Duration.ofSeconds(10));
+    List<RecordingServer.Recorded> arrived =
+        server.requests.subList(before, server.requests.size());
     RecordingServer.Recorded last = arrived.get(arrived.size() - 1);
     assertThat(last.method).isEqualTo(method);
     String pattern = template.replaceAll("\\{path}", ".+").replaceAll("\\{[^}]+}", "[^/]+");
@@ -191,16 +206,20 @@ class SpecCoverageTest {
       }
     }
     int status = Integer.parseInt(success.getKey());
-    if (success.getValue().getContent() == null || success.getValue().getContent().isEmpty() || method.equals("HEAD")) {
+    if (success.getValue().getContent() == null
+        || success.getValue().getContent().isEmpty()
+        || method.equals("HEAD")) {
       return new Answer(status, "text/plain", new byte[0]);
     }
-    Map.Entry<String, MediaType> content = success.getValue().getContent().entrySet().iterator().next();
+    Map.Entry<String, MediaType> content =
+        success.getValue().getContent().entrySet().iterator().next();
     String type = content.getKey();
     if (type.equals("application/octet-stream")) {
       return new Answer(status, type, new byte[] {1, 2, 3});
     }
     if (type.startsWith("text/")) {
-      return new Answer(status, "text/plain; charset=UTF-8", "pong".getBytes(StandardCharsets.UTF_8));
+      return new Answer(
+          status, "text/plain; charset=UTF-8", "pong".getBytes(StandardCharsets.UTF_8));
     }
     JsonNode body = example(content.getValue().getSchema());
     byte[] bytes = MAPPER.writeValueAsBytes(body);
@@ -216,7 +235,8 @@ class SpecCoverageTest {
   }
 
   private static Publisher<Void> aboutOrAnswer(HttpServerResponse response) {
-    String about = "{\"app\":\"datarhei-core\",\"auths\":[],\"id\":\"x\",\"version\":{\"number\":\"16.20.0\"}}";
+    String about =
+        "{\"app\":\"datarhei-core\",\"auths\":[],\"id\":\"x\",\"version\":{\"number\":\"16.20.0\"}}";
     return RecordingServer.json(response, 200, about);
   }
 
@@ -228,7 +248,10 @@ class SpecCoverageTest {
     return response.sendByteArray(Mono.just(given.body));
   }
 
-  /** A JSON value matching a schema: required properties filled, enums take their first usable value. */
+  /**
+   * A JSON value matching a schema: required properties filled, enums take their first usable
+   * value.
+   */
   static JsonNode example(Schema<?> schema) {
     return example(schema, 0);
   }
@@ -240,37 +263,52 @@ class SpecCoverageTest {
     if (schema.getEnum() != null && !schema.getEnum().isEmpty()) {
       // Any value but "keepalive", which event streams drop.
       return NODES.textNode(
-          schema.getEnum().stream().map(String::valueOf).filter(v -> !v.equals("keepalive")).findFirst().orElse("x"));
+          schema.getEnum().stream()
+              .map(String::valueOf)
+              .filter(v -> !v.equals("keepalive"))
+              .findFirst()
+              .orElse("x"));
     }
-    String type = schema.getType() != null ? schema.getType() : (schema.getProperties() != null ? "object" : "");
+    String type =
+        schema.getType() != null
+            ? schema.getType()
+            : (schema.getProperties() != null ? "object" : "");
     switch (type) {
       case "string":
-        return "date-time".equals(schema.getFormat()) ? NODES.textNode("2026-11-23T15:22:08Z") : NODES.textNode("s");
+        return "date-time".equals(schema.getFormat())
+            ? NODES.textNode("2026-11-23T15:22:08Z")
+            : NODES.textNode("s");
       case "integer":
         return NODES.numberNode(1L);
       case "number":
         return NODES.numberNode(1.5);
       case "boolean":
         return NODES.booleanNode(true);
-      case "array": {
-        ArrayNode array = NODES.arrayNode();
-        int items = schema.getMinItems() == null ? 1 : Math.max(1, schema.getMinItems());
-        for (int i = 0; i < items; i++) {
-          array.add(example(schema.getItems(), depth + 1));
-        }
-        return array;
-      }
-      case "object": {
-        ObjectNode object = NODES.objectNode();
-        Map<String, Schema> properties = schema.getProperties() == null ? new LinkedHashMap<>() : schema.getProperties();
-        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
-        for (Map.Entry<String, Schema> property : properties.entrySet()) {
-          if (required.contains(property.getKey())) {
-            object.set(property.getKey(), example(property.getValue(), depth + 1));
+      case "array":
+        {
+          ArrayNode array = NODES.arrayNode();
+          int items = schema.getMinItems() == null ? 1 : Math.max(1, schema.getMinItems());
+          for (int i = 0; i < items; i++) {
+            array.add(example(schema.getItems(), depth + 1));
           }
+          return array;
         }
-        return object;
-      }
+      case "object":
+        {
+          ObjectNode object = NODES.objectNode();
+          // swagger-parser's own API types the properties with its raw Schema.
+          @SuppressWarnings("rawtypes")
+          Map<String, Schema> properties = schema.getProperties();
+          List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+          if (properties != null) {
+            for (String name : properties.keySet()) {
+              if (required.contains(name)) {
+                object.set(name, example(properties.get(name), depth + 1));
+              }
+            }
+          }
+          return object;
+        }
       default:
         return NODES.objectNode();
     }

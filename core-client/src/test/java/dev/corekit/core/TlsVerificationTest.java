@@ -38,11 +38,41 @@ class TlsVerificationTest {
     Path keystore = folder.resolve("server.p12");
     certificate = folder.resolve("server.crt");
     String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-    run(keytool, "-genkeypair", "-alias", "core", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-        "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12",
-        "-keystore", keystore.toString(), "-storepass", "changeit", "-keypass", "changeit");
-    run(keytool, "-exportcert", "-rfc", "-alias", "core", "-keystore", keystore.toString(),
-        "-storepass", "changeit", "-file", certificate.toString());
+    run(
+        keytool,
+        "-genkeypair",
+        "-alias",
+        "core",
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1",
+        "-validity",
+        "2",
+        "-dname",
+        "CN=127.0.0.1",
+        "-ext",
+        "SAN=ip:127.0.0.1",
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        keystore.toString(),
+        "-storepass",
+        "changeit",
+        "-keypass",
+        "changeit");
+    run(
+        keytool,
+        "-exportcert",
+        "-rfc",
+        "-alias",
+        "core",
+        "-keystore",
+        keystore.toString(),
+        "-storepass",
+        "changeit",
+        "-file",
+        certificate.toString());
     KeyStore store = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(keystore)) {
       store.load(in, "changeit".toCharArray());
@@ -55,8 +85,14 @@ class TlsVerificationTest {
             .host("127.0.0.1")
             .port(0)
             .secure(spec -> spec.sslContext(serverTls))
-            .route(routes -> routes.get("/ping", (request, response) ->
-                response.header("Content-Type", "text/plain").sendString(Mono.just(PING), StandardCharsets.UTF_8)))
+            .route(
+                routes ->
+                    routes.get(
+                        "/ping",
+                        (request, response) ->
+                            response
+                                .header("Content-Type", "text/plain")
+                                .sendString(Mono.just(PING), StandardCharsets.UTF_8)))
             .bindNow(Duration.ofSeconds(10));
   }
 
@@ -81,7 +117,10 @@ class TlsVerificationTest {
     try (CoreClient client = CoreClient.builder().baseUrl(url()).retry(RetryPolicy.NONE).build()) {
       StepVerifier.create(client.about().ping())
           .expectErrorSatisfies(
-              error -> assertThat(error).isInstanceOf(CoreConnectException.class).hasMessageContaining("TLS"))
+              error ->
+                  assertThat(error)
+                      .isInstanceOf(CoreConnectException.class)
+                      .hasMessageContaining("TLS"))
           .verify(Duration.ofSeconds(10));
     }
   }
@@ -90,14 +129,20 @@ class TlsVerificationTest {
   void acceptsTheServerWhenItsCertificateIsTrusted() throws Exception {
     SslContext trusting = SslContextBuilder.forClient().trustManager(certificate.toFile()).build();
     try (CoreClient client = CoreClient.builder().baseUrl(url()).sslContext(trusting).build()) {
-      StepVerifier.create(client.about().ping()).expectNext(PING).expectComplete().verify(Duration.ofSeconds(10));
+      StepVerifier.create(client.about().ping())
+          .expectNext(PING)
+          .expectComplete()
+          .verify(Duration.ofSeconds(10));
     }
   }
 
   @Test
   void acceptsAnyServerOnlyWhenVerificationIsExplicitlyOff() {
     try (CoreClient client = CoreClient.builder().baseUrl(url()).trustAllCertificates().build()) {
-      StepVerifier.create(client.about().ping()).expectNext(PING).expectComplete().verify(Duration.ofSeconds(10));
+      StepVerifier.create(client.about().ping())
+          .expectNext(PING)
+          .expectComplete()
+          .verify(Duration.ofSeconds(10));
     }
   }
 }

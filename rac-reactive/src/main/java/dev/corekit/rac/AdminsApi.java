@@ -3,7 +3,10 @@ package dev.corekit.rac;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Administrators of the agent ({@code rac agent admin}) or of a cluster ({@code rac cluster admin}). */
+/**
+ * Administrators of the agent ({@code rac agent admin}) or of a cluster ({@code rac cluster
+ * admin}).
+ */
 public interface AdminsApi {
 
   /**

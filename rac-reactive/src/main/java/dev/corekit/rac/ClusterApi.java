@@ -5,7 +5,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Everything scoped to one cluster: every command sends {@code --cluster=<id>} and, when given, the
- * cluster administrator credentials, as mode options (between the mode and the command, like racpy).
+ * cluster administrator credentials, as mode options (between the mode and the command, like
+ * racpy).
  */
 public interface ClusterApi {
 

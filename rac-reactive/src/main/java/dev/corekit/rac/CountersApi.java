@@ -38,7 +38,8 @@ public interface CountersApi {
   Flux<RacCounterValue> values(String name);
 
   /**
-   * Reads the current values of a counter for some objects ({@code counter values --counter= --object=}).
+   * Reads the current values of a counter for some objects ({@code counter values --counter=
+   * --object=}).
    *
    * @param name the counter name
    * @param objects the objects, as rac expects them (e.g. user names separated by commas)
@@ -55,8 +56,8 @@ public interface CountersApi {
   Flux<RacCounterValue> accumulatedValues(String name);
 
   /**
-   * Reads the accumulated values of a counter for some objects
-   * ({@code counter accumulated-values --counter= --object=}).
+   * Reads the accumulated values of a counter for some objects ({@code counter accumulated-values
+   * --counter= --object=}).
    *
    * @param name the counter name
    * @param objects the objects
@@ -73,7 +74,8 @@ public interface CountersApi {
   Mono<Void> clear(String name);
 
   /**
-   * Clears the accumulated values of a counter for some objects ({@code counter clear --counter= --object=}).
+   * Clears the accumulated values of a counter for some objects ({@code counter clear --counter=
+   * --object=}).
    *
    * @param name the counter name
    * @param objects the objects

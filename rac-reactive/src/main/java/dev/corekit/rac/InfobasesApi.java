@@ -32,8 +32,8 @@ public interface InfobasesApi {
   Mono<Void> updateSummary(UUID infobaseId, String descr);
 
   /**
-   * Describes one infobase fully ({@code infobase info --infobase=}); fails with
-   * {@link RacAuthenticationException} on an infobase with users, see {@link #info(UUID, RacCredentials)}.
+   * Describes one infobase fully ({@code infobase info --infobase=}); fails with {@link
+   * RacAuthenticationException} on an infobase with users, see {@link #info(UUID, RacCredentials)}.
    *
    * @param infobaseId the infobase id
    * @return the infobase
@@ -50,7 +50,8 @@ public interface InfobasesApi {
   Mono<RacInfobase> info(UUID infobaseId, RacCredentials infobaseUser);
 
   /**
-   * Creates an infobase ({@code infobase create}), with {@code --create-database} when the spec asks.
+   * Creates an infobase ({@code infobase create}), with {@code --create-database} when the spec
+   * asks.
    *
    * @param infobase the infobase
    * @return the id of the new infobase
@@ -77,8 +78,8 @@ public interface InfobasesApi {
   Mono<Void> update(UUID infobaseId, RacInfobaseUpdate changes, RacCredentials infobaseUser);
 
   /**
-   * Removes an infobase from the cluster ({@code infobase drop --infobase=}), optionally dropping or
-   * clearing its database.
+   * Removes an infobase from the cluster ({@code infobase drop --infobase=}), optionally dropping
+   * or clearing its database.
    *
    * @param infobaseId the infobase id
    * @param mode what to do with the database

@@ -38,8 +38,8 @@ public interface ProcessesApi {
   Flux<RacLicense> licenses();
 
   /**
-   * Lists the licenses held by the working processes of one server
-   * ({@code process list --server= --licenses}).
+   * Lists the licenses held by the working processes of one server ({@code process list --server=
+   * --licenses}).
    *
    * @param serverId the server id
    * @return one record per license

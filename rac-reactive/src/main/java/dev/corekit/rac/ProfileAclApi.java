@@ -18,8 +18,8 @@ public interface ProfileAclApi {
    * Creates or changes an entry ({@code ... <kind> update --alias=|--name= ...}).
    *
    * @param key the entry's alias (directories) or name (the other lists)
-   * @param options further options, names without {@code --} (e.g. {@code physicalPath} as
-   *     {@code "physical-path"}), in the order given
+   * @param options further options, names without {@code --} (e.g. {@code physicalPath} as {@code
+   *     "physical-path"}), in the order given
    * @return completes when saved
    */
   Mono<Void> update(String key, Map<String, String> options);

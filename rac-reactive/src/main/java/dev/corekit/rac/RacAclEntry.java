@@ -4,10 +4,12 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * An entry of a security profile access list (directory, COM object, add-in, module, application or internet resource).
+ * An entry of a security profile access list (directory, COM object, add-in, module, application or
+ * internet resource).
  *
- * <p>A typed view of a {@link RacRecord} printed by {@code rac profile acl ... list}: the typed fields are parsed when the
- * view is created, and {@link #record()} keeps every field, also those this library does not know.
+ * <p>A typed view of a {@link RacRecord} printed by {@code rac profile acl ... list}: the typed
+ * fields are parsed when the view is created, and {@link #record()} keeps every field, also those
+ * this library does not know.
  */
 @Value.Immutable
 public abstract class RacAclEntry implements RacView {
@@ -41,6 +43,7 @@ public abstract class RacAclEntry implements RacView {
   public String name() {
     return record().optionalText("name").or(() -> record().optionalText("alias")).orElse("");
   }
+
   /**
    * Returns the description ({@code descr}).
    *

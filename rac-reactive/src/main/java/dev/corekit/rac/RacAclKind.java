@@ -2,7 +2,10 @@ package dev.corekit.rac;
 
 import java.util.Locale;
 
-/** The access lists of a security profile ({@code rac profile acl --name=P <kind> list|update|remove}). */
+/**
+ * The access lists of a security profile ({@code rac profile acl --name=P <kind>
+ * list|update|remove}).
+ */
 public enum RacAclKind {
   /** Virtual directories (entries keyed by {@code --alias}). */
   DIRECTORY,
@@ -20,7 +23,8 @@ public enum RacAclKind {
   /**
    * Returns the word used on the command line.
    *
-   * @return {@code directory}, {@code com}, {@code addin}, {@code module}, {@code app} or {@code inet}
+   * @return {@code directory}, {@code com}, {@code addin}, {@code module}, {@code app} or {@code
+   *     inet}
    */
   public String word() {
     return name().toLowerCase(Locale.ROOT);

@@ -7,8 +7,9 @@ import org.immutables.value.Value;
 /**
  * An administrator of the agent or of a cluster.
  *
- * <p>A typed view of a {@link RacRecord} printed by {@code rac agent admin list}: the typed fields are parsed when the
- * view is created, and {@link #record()} keeps every field, also those this library does not know.
+ * <p>A typed view of a {@link RacRecord} printed by {@code rac agent admin list}: the typed fields
+ * are parsed when the view is created, and {@link #record()} keeps every field, also those this
+ * library does not know.
  */
 @Value.Immutable
 public abstract class RacAdmin implements RacView {
@@ -42,6 +43,7 @@ public abstract class RacAdmin implements RacView {
   public String name() {
     return record().text("name");
   }
+
   /**
    * Returns the authentication methods (pwd, os) ({@code auth}).
    *
@@ -51,6 +53,7 @@ public abstract class RacAdmin implements RacView {
   public List<String> auth() {
     return record().list("auth");
   }
+
   /**
    * Returns the operating-system user ({@code os-user}).
    *
@@ -60,6 +63,7 @@ public abstract class RacAdmin implements RacView {
   public Optional<String> osUser() {
     return record().optionalText("os-user");
   }
+
   /**
    * Returns the description ({@code descr}).
    *

@@ -7,7 +7,8 @@ import org.immutables.value.Value;
 /**
  * An administrator to register.
  *
- * <p>Options for {@code rac agent|cluster admin register}; unset options are left out of the command line. Immutable.
+ * <p>Options for {@code rac agent|cluster admin register}; unset options are left out of the
+ * command line. Immutable.
  *
  * <pre>{@code
  * RacAdminSpec.builder().name("admin").password("secret").auth("pwd").build()
@@ -48,7 +49,8 @@ public abstract class RacAdminSpec {
   public abstract Optional<String> descr();
 
   /**
-   * Returns the authentication methods ({@code pwd}, {@code os} or {@code pwd,os}) ({@code --auth}).
+   * Returns the authentication methods ({@code pwd}, {@code os} or {@code pwd,os}) ({@code
+   * --auth}).
    *
    * @return the value, or empty to leave it out
    */

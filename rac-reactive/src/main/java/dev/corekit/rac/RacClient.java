@@ -11,18 +11,22 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Runs the 1C:Enterprise remote administration CLI {@code rac} and streams its output as typed records.
+ * Runs the 1C:Enterprise remote administration CLI {@code rac} and streams its output as typed
+ * records.
  *
- * <p>One client holds the settings (executable, encoding, timeout, concurrency) and the processes it
- * runs; it is thread-safe, meant to be shared, and {@link AutoCloseable}: closing kills the running
- * {@code rac} processes and fails later calls. Each subscription to a publisher of the API runs one
- * {@code rac} process, with its arguments passed as an argv list (never through a shell):
+ * <p>One client holds the settings (executable, encoding, timeout, concurrency) and the processes
+ * it runs; it is thread-safe, meant to be shared, and {@link AutoCloseable}: closing kills the
+ * running {@code rac} processes and fails later calls. Each subscription to a publisher of the API
+ * runs one {@code rac} process, with its arguments passed as an argv list (never through a shell):
+ *
  * <ul>
- *   <li>output is parsed while {@code rac} writes it, and read only as fast as the subscriber requests;
- *   <li>at most {@link Builder#maxConcurrency(int) maxConcurrency} processes run at once; further calls
- *       wait for a free slot without blocking a thread;
- *   <li>a process running longer than {@link Builder#timeout(Duration) timeout}, or whose subscription is
- *       cancelled, is killed with its child processes ({@link RacTimeoutException} for the timeout);
+ *   <li>output is parsed while {@code rac} writes it, and read only as fast as the subscriber
+ *       requests;
+ *   <li>at most {@link Builder#maxConcurrency(int) maxConcurrency} processes run at once; further
+ *       calls wait for a free slot without blocking a thread;
+ *   <li>a process running longer than {@link Builder#timeout(Duration) timeout}, or whose
+ *       subscription is cancelled, is killed with its child processes ({@link RacTimeoutException}
+ *       for the timeout);
  *   <li>a non-zero exit becomes a {@link RacCommandException} subtype chosen from stderr;
  *   <li>passwords are masked as {@code ***} in logs, messages and {@link RacException#command()}.
  * </ul>
@@ -36,6 +40,7 @@ import reactor.core.publisher.Mono;
  *   List<RacCluster> clusters = ras.clusters().list().collectList().block();
  * }
  * }</pre>
+ *
  * {@link RacSync#of(RacClient)} gives the same API as blocking calls.
  */
 public final class RacClient implements AutoCloseable {
@@ -90,7 +95,8 @@ public final class RacClient implements AutoCloseable {
    * @param host the host of {@code ras}
    * @param port its port
    * @return the session
-   * @throws IllegalArgumentException if the host is blank or contains {@code :}, or the port is invalid
+   * @throws IllegalArgumentException if the host is blank or contains {@code :}, or the port is
+   *     invalid
    */
   public RacSession session(String host, int port) {
     Objects.requireNonNull(host, "host");
@@ -124,8 +130,15 @@ public final class RacClient implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "RacClient{executable=" + executable + ", charset=" + (charset == null ? "auto" : charset)
-        + ", timeout=" + timeout + ", maxConcurrency=" + maxConcurrency + "}";
+    return "RacClient{executable="
+        + executable
+        + ", charset="
+        + (charset == null ? "auto" : charset)
+        + ", timeout="
+        + timeout
+        + ", maxConcurrency="
+        + maxConcurrency
+        + "}";
   }
 
   /** Builds a {@link RacClient}; not thread-safe. */
@@ -139,9 +152,10 @@ public final class RacClient implements AutoCloseable {
     private Builder() {}
 
     /**
-     * Records a Micrometer timer {@code corekit.rac.commands} per rac run, tagged {@code command} (the
-     * mode and command words, such as {@code session list}) and {@code outcome} (SUCCESS, FAILED,
-     * TIMEOUT, CANCELLED). Micrometer is an optional dependency: add {@code io.micrometer:micrometer-core}.
+     * Records a Micrometer timer {@code corekit.rac.commands} per rac run, tagged {@code command}
+     * (the mode and command words, such as {@code session list}) and {@code outcome} (SUCCESS,
+     * FAILED, TIMEOUT, CANCELLED). Micrometer is an optional dependency: add {@code
+     * io.micrometer:micrometer-core}.
      *
      * @param registry the registry
      * @return this builder
@@ -163,8 +177,8 @@ public final class RacClient implements AutoCloseable {
     }
 
     /**
-     * Sets the encoding of {@code rac}'s output: UTF-8 by default (Linux); cp866
-     * ({@link RacOutputParser#CP866}) for {@code rac.exe} on Russian Windows.
+     * Sets the encoding of {@code rac}'s output: UTF-8 by default (Linux); cp866 ({@link
+     * RacOutputParser#CP866}) for {@code rac.exe} on Russian Windows.
      *
      * @param charset an ASCII-compatible charset
      * @return this builder
@@ -185,8 +199,8 @@ public final class RacClient implements AutoCloseable {
     }
 
     /**
-     * Sets how long one {@code rac} process may run before it is killed (60 seconds by default). Time spent
-     * waiting for a free concurrency slot does not count.
+     * Sets how long one {@code rac} process may run before it is killed (60 seconds by default).
+     * Time spent waiting for a free concurrency slot does not count.
      *
      * @param timeout a positive duration
      * @return this builder

@@ -7,8 +7,9 @@ import org.immutables.value.Value;
 /**
  * A cluster of 1C:Enterprise servers.
  *
- * <p>A typed view of a {@link RacRecord} printed by {@code rac cluster list|info}: the typed fields are parsed when the
- * view is created, and {@link #record()} keeps every field, also those this library does not know.
+ * <p>A typed view of a {@link RacRecord} printed by {@code rac cluster list|info}: the typed fields
+ * are parsed when the view is created, and {@link #record()} keeps every field, also those this
+ * library does not know.
  */
 @Value.Immutable
 public abstract class RacCluster implements RacView {
@@ -42,6 +43,7 @@ public abstract class RacCluster implements RacView {
   public UUID id() {
     return record().id("cluster");
   }
+
   /**
    * Returns the host of the main cluster manager ({@code host}).
    *
@@ -51,6 +53,7 @@ public abstract class RacCluster implements RacView {
   public String host() {
     return record().text("host");
   }
+
   /**
    * Returns the port of the main cluster manager ({@code port}).
    *
@@ -60,6 +63,7 @@ public abstract class RacCluster implements RacView {
   public int port() {
     return record().intValue("port");
   }
+
   /**
    * Returns the name ({@code name}).
    *
@@ -69,6 +73,7 @@ public abstract class RacCluster implements RacView {
   public String name() {
     return record().text("name");
   }
+
   /**
    * Returns the forced termination timeout, seconds ({@code expiration-timeout}).
    *
@@ -78,6 +83,7 @@ public abstract class RacCluster implements RacView {
   public Optional<Long> expirationTimeout() {
     return record().optionalLong("expiration-timeout");
   }
+
   /**
    * Returns the working process restart interval, seconds ({@code lifetime-limit}).
    *
@@ -87,6 +93,7 @@ public abstract class RacCluster implements RacView {
   public Optional<Long> lifetimeLimit() {
     return record().optionalLong("lifetime-limit");
   }
+
   /**
    * Returns the working process memory limit ({@code max-memory-size}).
    *
@@ -96,6 +103,7 @@ public abstract class RacCluster implements RacView {
   public Optional<Long> maxMemorySize() {
     return record().optionalLong("max-memory-size");
   }
+
   /**
    * Returns the time the memory limit may be exceeded, seconds ({@code max-memory-time-limit}).
    *
@@ -105,6 +113,7 @@ public abstract class RacCluster implements RacView {
   public Optional<Long> maxMemoryTimeLimit() {
     return record().optionalLong("max-memory-time-limit");
   }
+
   /**
    * Returns the connection security level ({@code security-level}).
    *
@@ -114,6 +123,7 @@ public abstract class RacCluster implements RacView {
   public Optional<Long> securityLevel() {
     return record().optionalLong("security-level");
   }
+
   /**
    * Returns the session fault-tolerance level ({@code session-fault-tolerance-level}).
    *
@@ -123,6 +133,7 @@ public abstract class RacCluster implements RacView {
   public Optional<Long> sessionFaultToleranceLevel() {
     return record().optionalLong("session-fault-tolerance-level");
   }
+
   /**
    * Returns the load balancing mode (performance, memory) ({@code load-balancing-mode}).
    *
@@ -132,6 +143,7 @@ public abstract class RacCluster implements RacView {
   public Optional<String> loadBalancingMode() {
     return record().optionalText("load-balancing-mode");
   }
+
   /**
    * Returns the server errors threshold, percent ({@code errors-count-threshold}).
    *
@@ -141,6 +153,7 @@ public abstract class RacCluster implements RacView {
   public Optional<Long> errorsCountThreshold() {
     return record().optionalLong("errors-count-threshold");
   }
+
   /**
    * Returns whether problem processes are killed ({@code kill-problem-processes}).
    *
@@ -150,6 +163,7 @@ public abstract class RacCluster implements RacView {
   public Optional<Boolean> killProblemProcesses() {
     return record().optionalFlag("kill-problem-processes");
   }
+
   /**
    * Returns whether a dump is written when killing by memory ({@code kill-by-memory-with-dump}).
    *
@@ -159,8 +173,10 @@ public abstract class RacCluster implements RacView {
   public Optional<Boolean> killByMemoryWithDump() {
     return record().optionalFlag("kill-by-memory-with-dump");
   }
+
   /**
-   * Returns whether access-right audit events are recorded ({@code allow-access-right-audit-events-recording}).
+   * Returns whether access-right audit events are recorded ({@code
+   * allow-access-right-audit-events-recording}).
    *
    * @return the flag, or empty when empty or not printed
    */
@@ -168,6 +184,7 @@ public abstract class RacCluster implements RacView {
   public Optional<Boolean> allowAccessRightAuditEventsRecording() {
     return record().optionalFlag("allow-access-right-audit-events-recording");
   }
+
   /**
    * Returns the ping period, ms ({@code ping-period}).
    *
@@ -177,6 +194,7 @@ public abstract class RacCluster implements RacView {
   public Optional<Long> pingPeriod() {
     return record().optionalLong("ping-period");
   }
+
   /**
    * Returns the ping timeout, ms ({@code ping-timeout}).
    *
@@ -186,6 +204,7 @@ public abstract class RacCluster implements RacView {
   public Optional<Long> pingTimeout() {
     return record().optionalLong("ping-timeout");
   }
+
   /**
    * Returns the restart schedule ({@code restart-schedule}).
    *

@@ -7,7 +7,8 @@ import org.immutables.value.Value;
 /**
  * Settings of a cluster to insert or update.
  *
- * <p>Options for {@code rac cluster insert|update}; unset options are left out of the command line. Immutable.
+ * <p>Options for {@code rac cluster insert|update}; unset options are left out of the command line.
+ * Immutable.
  *
  * <pre>{@code
  * RacClusterSpec.builder().host("srv").port(1541).name("Main").build()
@@ -89,7 +90,8 @@ public abstract class RacClusterSpec {
   public abstract Optional<Integer> sessionFaultToleranceLevel();
 
   /**
-   * Returns the load balancing mode ({@code performance}, {@code memory}) ({@code --load-balancing-mode}).
+   * Returns the load balancing mode ({@code performance}, {@code memory}) ({@code
+   * --load-balancing-mode}).
    *
    * @return the value, or empty to leave it out
    */
@@ -103,21 +105,24 @@ public abstract class RacClusterSpec {
   public abstract Optional<Long> errorsCountThreshold();
 
   /**
-   * Returns whether problem processes are killed ({@code --kill-problem-processes}) (sent as yes/no).
+   * Returns whether problem processes are killed ({@code --kill-problem-processes}) (sent as
+   * yes/no).
    *
    * @return the value, or empty to leave it out
    */
   public abstract Optional<Boolean> killProblemProcesses();
 
   /**
-   * Returns whether a dump is written when killing by memory ({@code --kill-by-memory-with-dump}) (sent as yes/no).
+   * Returns whether a dump is written when killing by memory ({@code --kill-by-memory-with-dump})
+   * (sent as yes/no).
    *
    * @return the value, or empty to leave it out
    */
   public abstract Optional<Boolean> killByMemoryWithDump();
 
   /**
-   * Returns whether access-right audit events are recorded ({@code --allow-access-right-audit-events-recording}) (sent as yes/no).
+   * Returns whether access-right audit events are recorded ({@code
+   * --allow-access-right-audit-events-recording}) (sent as yes/no).
    *
    * @return the value, or empty to leave it out
    */

@@ -13,6 +13,7 @@ public class RacCommandException extends RacException {
 
   /** The exit code of rac. */
   private final int exitCode;
+
   /** The stderr text, passwords masked. */
   private final String stderr;
 

@@ -8,8 +8,9 @@ import org.immutables.value.Value;
 /**
  * A connection to an infobase.
  *
- * <p>A typed view of a {@link RacRecord} printed by {@code rac connection list|info}: the typed fields are parsed when the
- * view is created, and {@link #record()} keeps every field, also those this library does not know.
+ * <p>A typed view of a {@link RacRecord} printed by {@code rac connection list|info}: the typed
+ * fields are parsed when the view is created, and {@link #record()} keeps every field, also those
+ * this library does not know.
  */
 @Value.Immutable
 public abstract class RacConnection implements RacView {
@@ -43,6 +44,7 @@ public abstract class RacConnection implements RacView {
   public UUID id() {
     return record().id("connection");
   }
+
   /**
    * Returns the connection number ({@code conn-id}).
    *
@@ -52,6 +54,7 @@ public abstract class RacConnection implements RacView {
   public Optional<Long> connId() {
     return record().optionalLong("conn-id");
   }
+
   /**
    * Returns the client host ({@code host}).
    *
@@ -61,6 +64,7 @@ public abstract class RacConnection implements RacView {
   public Optional<String> host() {
     return record().optionalText("host");
   }
+
   /**
    * Returns the working process ({@code process}).
    *
@@ -70,6 +74,7 @@ public abstract class RacConnection implements RacView {
   public Optional<UUID> process() {
     return record().uuid("process");
   }
+
   /**
    * Returns the infobase ({@code infobase}).
    *
@@ -79,6 +84,7 @@ public abstract class RacConnection implements RacView {
   public Optional<UUID> infobase() {
     return record().uuid("infobase");
   }
+
   /**
    * Returns the application ({@code application}).
    *
@@ -88,6 +94,7 @@ public abstract class RacConnection implements RacView {
   public Optional<String> application() {
     return record().optionalText("application");
   }
+
   /**
    * Returns when it connected ({@code connected-at}).
    *
@@ -97,6 +104,7 @@ public abstract class RacConnection implements RacView {
   public Optional<LocalDateTime> connectedAt() {
     return record().dateTime("connected-at");
   }
+
   /**
    * Returns the session number (0 for none) ({@code session-number}).
    *
@@ -106,6 +114,7 @@ public abstract class RacConnection implements RacView {
   public Optional<Long> sessionNumber() {
     return record().optionalLong("session-number");
   }
+
   /**
    * Returns the lock blocking it (0 for none) ({@code blocked-by-ls}).
    *
@@ -115,6 +124,7 @@ public abstract class RacConnection implements RacView {
   public Optional<Long> blockedByLs() {
     return record().optionalLong("blocked-by-ls");
   }
+
   /**
    * Returns the user (info only) ({@code user-name}).
    *

@@ -2,7 +2,10 @@ package dev.corekit.rac;
 
 import java.util.List;
 
-/** {@code rac} failed because the {@code ras} server could not be reached ({@code Ошибка соединения с сервером администрирования}, connection refused, host not found). */
+/**
+ * {@code rac} failed because the {@code ras} server could not be reached ({@code Ошибка соединения
+ * с сервером администрирования}, connection refused, host not found).
+ */
 public class RacConnectionException extends RacCommandException {
   private static final long serialVersionUID = 1L;
 

@@ -6,8 +6,9 @@ import org.immutables.value.Value;
 /**
  * A resource consumption counter.
  *
- * <p>A typed view of a {@link RacRecord} printed by {@code rac counter list|info}: the typed fields are parsed when the
- * view is created, and {@link #record()} keeps every field, also those this library does not know.
+ * <p>A typed view of a {@link RacRecord} printed by {@code rac counter list|info}: the typed fields
+ * are parsed when the view is created, and {@link #record()} keeps every field, also those this
+ * library does not know.
  */
 @Value.Immutable
 public abstract class RacCounter implements RacView {
@@ -41,6 +42,7 @@ public abstract class RacCounter implements RacView {
   public String name() {
     return record().text("name");
   }
+
   /**
    * Returns the collection time (ms, or current) ({@code collection-time}).
    *
@@ -50,6 +52,7 @@ public abstract class RacCounter implements RacView {
   public Optional<String> collectionTime() {
     return record().optionalText("collection-time");
   }
+
   /**
    * Returns the grouping (users, data-separation) ({@code group}).
    *
@@ -59,6 +62,7 @@ public abstract class RacCounter implements RacView {
   public Optional<String> group() {
     return record().optionalText("group");
   }
+
   /**
    * Returns the filter type (all-selected, all-but-selected, all) ({@code filter-type}).
    *
@@ -68,6 +72,7 @@ public abstract class RacCounter implements RacView {
   public Optional<String> filterType() {
     return record().optionalText("filter-type");
   }
+
   /**
    * Returns the filter ({@code filter}).
    *
@@ -77,6 +82,7 @@ public abstract class RacCounter implements RacView {
   public Optional<String> filter() {
     return record().optionalText("filter");
   }
+
   /**
    * Returns whether duration is analyzed ({@code duration}).
    *
@@ -86,6 +92,7 @@ public abstract class RacCounter implements RacView {
   public Optional<Boolean> duration() {
     return record().optionalFlag("duration");
   }
+
   /**
    * Returns whether cpu time is analyzed ({@code cpu-time}).
    *
@@ -95,6 +102,7 @@ public abstract class RacCounter implements RacView {
   public Optional<Boolean> cpuTime() {
     return record().optionalFlag("cpu-time");
   }
+
   /**
    * Returns whether memory is analyzed ({@code memory}).
    *
@@ -104,6 +112,7 @@ public abstract class RacCounter implements RacView {
   public Optional<Boolean> memory() {
     return record().optionalFlag("memory");
   }
+
   /**
    * Returns whether read is analyzed ({@code read}).
    *
@@ -113,6 +122,7 @@ public abstract class RacCounter implements RacView {
   public Optional<Boolean> read() {
     return record().optionalFlag("read");
   }
+
   /**
    * Returns whether write is analyzed ({@code write}).
    *
@@ -122,6 +132,7 @@ public abstract class RacCounter implements RacView {
   public Optional<Boolean> write() {
     return record().optionalFlag("write");
   }
+
   /**
    * Returns whether duration dbms is analyzed ({@code duration-dbms}).
    *
@@ -131,6 +142,7 @@ public abstract class RacCounter implements RacView {
   public Optional<Boolean> durationDbms() {
     return record().optionalFlag("duration-dbms");
   }
+
   /**
    * Returns whether dbms bytes is analyzed ({@code dbms-bytes}).
    *
@@ -140,6 +152,7 @@ public abstract class RacCounter implements RacView {
   public Optional<Boolean> dbmsBytes() {
     return record().optionalFlag("dbms-bytes");
   }
+
   /**
    * Returns whether service is analyzed ({@code service}).
    *
@@ -149,6 +162,7 @@ public abstract class RacCounter implements RacView {
   public Optional<Boolean> service() {
     return record().optionalFlag("service");
   }
+
   /**
    * Returns whether call is analyzed ({@code call}).
    *
@@ -158,6 +172,7 @@ public abstract class RacCounter implements RacView {
   public Optional<Boolean> call() {
     return record().optionalFlag("call");
   }
+
   /**
    * Returns whether number of active sessions is analyzed ({@code number-of-active-sessions}).
    *
@@ -167,6 +182,7 @@ public abstract class RacCounter implements RacView {
   public Optional<Boolean> numberOfActiveSessions() {
     return record().optionalFlag("number-of-active-sessions");
   }
+
   /**
    * Returns whether number of sessions is analyzed ({@code number-of-sessions}).
    *
@@ -176,6 +192,7 @@ public abstract class RacCounter implements RacView {
   public Optional<Boolean> numberOfSessions() {
     return record().optionalFlag("number-of-sessions");
   }
+
   /**
    * Returns the description ({@code descr}).
    *

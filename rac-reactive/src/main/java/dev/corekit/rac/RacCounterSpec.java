@@ -7,7 +7,8 @@ import org.immutables.value.Value;
 /**
  * A resource consumption counter to create or update.
  *
- * <p>Options for {@code rac counter update}; unset options are left out of the command line. Immutable.
+ * <p>Options for {@code rac counter update}; unset options are left out of the command line.
+ * Immutable.
  *
  * <pre>{@code
  * RacCounterSpec.builder().name("cpu").collectionTime("current").group("users").filterType("all").cpuTime(true).build()
@@ -47,7 +48,8 @@ public abstract class RacCounterSpec {
   public abstract Optional<String> group();
 
   /**
-   * Returns the filter type ({@code all-selected}, {@code all-but-selected}, {@code all}) ({@code --filter-type}).
+   * Returns the filter type ({@code all-selected}, {@code all-but-selected}, {@code all}) ({@code
+   * --filter-type}).
    *
    * @return the value, or empty to leave it out
    */
@@ -96,7 +98,8 @@ public abstract class RacCounterSpec {
   public abstract Optional<Boolean> write();
 
   /**
-   * Returns whether duration dbms is analyzed ({@code --duration-dbms}) (sent as analyze/not-analyze).
+   * Returns whether duration dbms is analyzed ({@code --duration-dbms}) (sent as
+   * analyze/not-analyze).
    *
    * @return the value, or empty to leave it out
    */
@@ -124,14 +127,16 @@ public abstract class RacCounterSpec {
   public abstract Optional<Boolean> call();
 
   /**
-   * Returns whether number of active sessions is analyzed ({@code --number-of-active-sessions}) (sent as analyze/not-analyze).
+   * Returns whether number of active sessions is analyzed ({@code --number-of-active-sessions})
+   * (sent as analyze/not-analyze).
    *
    * @return the value, or empty to leave it out
    */
   public abstract Optional<Boolean> numberOfActiveSessions();
 
   /**
-   * Returns whether number of sessions is analyzed ({@code --number-of-sessions}) (sent as analyze/not-analyze).
+   * Returns whether number of sessions is analyzed ({@code --number-of-sessions}) (sent as
+   * analyze/not-analyze).
    *
    * @return the value, or empty to leave it out
    */

@@ -6,8 +6,9 @@ import org.immutables.value.Value;
 /**
  * A value of a resource consumption counter for one object.
  *
- * <p>A typed view of a {@link RacRecord} printed by {@code rac counter values|accumulated-values}: the typed fields are parsed when the
- * view is created, and {@link #record()} keeps every field, also those this library does not know.
+ * <p>A typed view of a {@link RacRecord} printed by {@code rac counter values|accumulated-values}:
+ * the typed fields are parsed when the view is created, and {@link #record()} keeps every field,
+ * also those this library does not know.
  */
 @Value.Immutable
 public abstract class RacCounterValue implements RacView {
@@ -41,6 +42,7 @@ public abstract class RacCounterValue implements RacView {
   public Optional<String> object() {
     return record().optionalText("object");
   }
+
   /**
    * Returns duration ({@code duration}).
    *
@@ -50,6 +52,7 @@ public abstract class RacCounterValue implements RacView {
   public Optional<Long> duration() {
     return record().optionalLong("duration");
   }
+
   /**
    * Returns cpu time ({@code cpu-time}).
    *
@@ -59,6 +62,7 @@ public abstract class RacCounterValue implements RacView {
   public Optional<Long> cpuTime() {
     return record().optionalLong("cpu-time");
   }
+
   /**
    * Returns memory ({@code memory}).
    *
@@ -68,6 +72,7 @@ public abstract class RacCounterValue implements RacView {
   public Optional<Long> memory() {
     return record().optionalLong("memory");
   }
+
   /**
    * Returns read ({@code read}).
    *
@@ -77,6 +82,7 @@ public abstract class RacCounterValue implements RacView {
   public Optional<Long> read() {
     return record().optionalLong("read");
   }
+
   /**
    * Returns write ({@code write}).
    *
@@ -86,6 +92,7 @@ public abstract class RacCounterValue implements RacView {
   public Optional<Long> write() {
     return record().optionalLong("write");
   }
+
   /**
    * Returns duration dbms ({@code duration-dbms}).
    *
@@ -95,6 +102,7 @@ public abstract class RacCounterValue implements RacView {
   public Optional<Long> durationDbms() {
     return record().optionalLong("duration-dbms");
   }
+
   /**
    * Returns dbms bytes ({@code dbms-bytes}).
    *
@@ -104,6 +112,7 @@ public abstract class RacCounterValue implements RacView {
   public Optional<Long> dbmsBytes() {
     return record().optionalLong("dbms-bytes");
   }
+
   /**
    * Returns service ({@code service}).
    *
@@ -113,6 +122,7 @@ public abstract class RacCounterValue implements RacView {
   public Optional<Long> service() {
     return record().optionalLong("service");
   }
+
   /**
    * Returns call ({@code call}).
    *
@@ -122,6 +132,7 @@ public abstract class RacCounterValue implements RacView {
   public Optional<Long> call() {
     return record().optionalLong("call");
   }
+
   /**
    * Returns number of active sessions ({@code number-of-active-sessions}).
    *
@@ -131,6 +142,7 @@ public abstract class RacCounterValue implements RacView {
   public Optional<Long> numberOfActiveSessions() {
     return record().optionalLong("number-of-active-sessions");
   }
+
   /**
    * Returns number of sessions ({@code number-of-sessions}).
    *

@@ -3,10 +3,11 @@ package dev.corekit.rac;
 import org.immutables.value.Value;
 
 /**
- * A user name and password for {@code rac}: agent administrator, cluster administrator or infobase user.
+ * A user name and password for {@code rac}: agent administrator, cluster administrator or infobase
+ * user.
  *
- * <p>The password is never shown by {@link #toString()}, and is masked as {@code ***} in every command
- * line this library logs or puts into an exception.
+ * <p>The password is never shown by {@link #toString()}, and is masked as {@code ***} in every
+ * command line this library logs or puts into an exception.
  *
  * <pre>{@code
  * RacCredentials admin = RacCredentials.of("Administrator", "secret");

@@ -6,15 +6,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * The root of every failure of the rac client; unchecked.
  *
- * <p>Subtypes: {@link RacCommandException} (rac exited with an error; with
- * {@link RacConnectionException}, {@link RacAuthenticationException} and {@link RacNotFoundException}),
- * {@link RacTimeoutException} and {@link RacParseException}. Messages and {@link #command()} never show
- * passwords: they are masked as {@code ***}.
+ * <p>Subtypes: {@link RacCommandException} (rac exited with an error; with {@link
+ * RacConnectionException}, {@link RacAuthenticationException} and {@link RacNotFoundException}),
+ * {@link RacTimeoutException} and {@link RacParseException}. Messages and {@link #command()} never
+ * show passwords: they are masked as {@code ***}.
  */
 public class RacException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** The masked command line. */
+  @SuppressWarnings("serial") // always a List.copyOf, which is serializable
   private final List<String> command;
 
   /**

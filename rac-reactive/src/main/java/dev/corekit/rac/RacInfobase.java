@@ -8,8 +8,9 @@ import org.immutables.value.Value;
 /**
  * The full description of an infobase.
  *
- * <p>A typed view of a {@link RacRecord} printed by {@code rac infobase info}: the typed fields are parsed when the
- * view is created, and {@link #record()} keeps every field, also those this library does not know.
+ * <p>A typed view of a {@link RacRecord} printed by {@code rac infobase info}: the typed fields are
+ * parsed when the view is created, and {@link #record()} keeps every field, also those this library
+ * does not know.
  */
 @Value.Immutable
 public abstract class RacInfobase implements RacView {
@@ -43,6 +44,7 @@ public abstract class RacInfobase implements RacView {
   public UUID id() {
     return record().id("infobase");
   }
+
   /**
    * Returns the name ({@code name}).
    *
@@ -52,6 +54,7 @@ public abstract class RacInfobase implements RacView {
   public String name() {
     return record().text("name");
   }
+
   /**
    * Returns the DBMS (MSSQLServer, PostgreSQL, IBMDB2, OracleDatabase) ({@code dbms}).
    *
@@ -61,6 +64,7 @@ public abstract class RacInfobase implements RacView {
   public Optional<String> dbms() {
     return record().optionalText("dbms");
   }
+
   /**
    * Returns the database server ({@code db-server}).
    *
@@ -70,6 +74,7 @@ public abstract class RacInfobase implements RacView {
   public Optional<String> dbServer() {
     return record().optionalText("db-server");
   }
+
   /**
    * Returns the database name ({@code db-name}).
    *
@@ -79,6 +84,7 @@ public abstract class RacInfobase implements RacView {
   public Optional<String> dbName() {
     return record().optionalText("db-name");
   }
+
   /**
    * Returns the database user ({@code db-user}).
    *
@@ -88,6 +94,7 @@ public abstract class RacInfobase implements RacView {
   public Optional<String> dbUser() {
     return record().optionalText("db-user");
   }
+
   /**
    * Returns the connection security level ({@code security-level}).
    *
@@ -97,6 +104,7 @@ public abstract class RacInfobase implements RacView {
   public Optional<Long> securityLevel() {
     return record().optionalLong("security-level");
   }
+
   /**
    * Returns whether the server distributes licenses (allow) ({@code license-distribution}).
    *
@@ -106,6 +114,7 @@ public abstract class RacInfobase implements RacView {
   public Optional<Boolean> licenseDistribution() {
     return record().optionalFlag("license-distribution");
   }
+
   /**
    * Returns whether scheduled jobs are denied (on) ({@code scheduled-jobs-deny}).
    *
@@ -115,6 +124,7 @@ public abstract class RacInfobase implements RacView {
   public Optional<Boolean> scheduledJobsDeny() {
     return record().optionalFlag("scheduled-jobs-deny");
   }
+
   /**
    * Returns whether sessions are denied (on) ({@code sessions-deny}).
    *
@@ -124,6 +134,7 @@ public abstract class RacInfobase implements RacView {
   public Optional<Boolean> sessionsDeny() {
     return record().optionalFlag("sessions-deny");
   }
+
   /**
    * Returns the start of the session denial ({@code denied-from}).
    *
@@ -133,6 +144,7 @@ public abstract class RacInfobase implements RacView {
   public Optional<LocalDateTime> deniedFrom() {
     return record().dateTime("denied-from");
   }
+
   /**
    * Returns the denial message ({@code denied-message}).
    *
@@ -142,6 +154,7 @@ public abstract class RacInfobase implements RacView {
   public Optional<String> deniedMessage() {
     return record().optionalText("denied-message");
   }
+
   /**
    * Returns the denial parameter ({@code denied-parameter}).
    *
@@ -151,6 +164,7 @@ public abstract class RacInfobase implements RacView {
   public Optional<String> deniedParameter() {
     return record().optionalText("denied-parameter");
   }
+
   /**
    * Returns the end of the session denial ({@code denied-to}).
    *
@@ -160,6 +174,7 @@ public abstract class RacInfobase implements RacView {
   public Optional<LocalDateTime> deniedTo() {
     return record().dateTime("denied-to");
   }
+
   /**
    * Returns the permission code ({@code permission-code}).
    *
@@ -169,8 +184,10 @@ public abstract class RacInfobase implements RacView {
   public Optional<String> permissionCode() {
     return record().optionalText("permission-code");
   }
+
   /**
-   * Returns the external session manager connection string ({@code external-session-manager-connection-string}).
+   * Returns the external session manager connection string ({@code
+   * external-session-manager-connection-string}).
    *
    * @return the unquoted text, or empty when empty or not printed
    */
@@ -178,8 +195,10 @@ public abstract class RacInfobase implements RacView {
   public Optional<String> externalSessionManagerConnectionString() {
     return record().optionalText("external-session-manager-connection-string");
   }
+
   /**
-   * Returns whether the external session manager is required ({@code external-session-manager-required}).
+   * Returns whether the external session manager is required ({@code
+   * external-session-manager-required}).
    *
    * @return the flag, or empty when empty or not printed
    */
@@ -187,6 +206,7 @@ public abstract class RacInfobase implements RacView {
   public Optional<Boolean> externalSessionManagerRequired() {
     return record().optionalFlag("external-session-manager-required");
   }
+
   /**
    * Returns the security profile ({@code security-profile-name}).
    *
@@ -196,6 +216,7 @@ public abstract class RacInfobase implements RacView {
   public Optional<String> securityProfileName() {
     return record().optionalText("security-profile-name");
   }
+
   /**
    * Returns the safe mode security profile ({@code safe-mode-security-profile-name}).
    *
@@ -205,6 +226,7 @@ public abstract class RacInfobase implements RacView {
   public Optional<String> safeModeSecurityProfileName() {
     return record().optionalText("safe-mode-security-profile-name");
   }
+
   /**
    * Returns whether working processes are reserved ({@code reserve-working-processes}).
    *
@@ -214,6 +236,7 @@ public abstract class RacInfobase implements RacView {
   public Optional<Boolean> reserveWorkingProcesses() {
     return record().optionalFlag("reserve-working-processes");
   }
+
   /**
    * Returns the description ({@code descr}).
    *

@@ -6,10 +6,12 @@ import java.util.UUID;
 import org.immutables.value.Value;
 
 /**
- * A session of an infobase (named so to avoid confusion with {@link RacSession}, a connection to {@code ras}).
+ * A session of an infobase (named so to avoid confusion with {@link RacSession}, a connection to
+ * {@code ras}).
  *
- * <p>A typed view of a {@link RacRecord} printed by {@code rac session list|info}: the typed fields are parsed when the
- * view is created, and {@link #record()} keeps every field, also those this library does not know.
+ * <p>A typed view of a {@link RacRecord} printed by {@code rac session list|info}: the typed fields
+ * are parsed when the view is created, and {@link #record()} keeps every field, also those this
+ * library does not know.
  */
 @Value.Immutable
 public abstract class RacInfobaseSession implements RacView {
@@ -43,6 +45,7 @@ public abstract class RacInfobaseSession implements RacView {
   public UUID id() {
     return record().id("session");
   }
+
   /**
    * Returns the session number ({@code session-id}).
    *
@@ -52,6 +55,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> sessionId() {
     return record().optionalLong("session-id");
   }
+
   /**
    * Returns the infobase ({@code infobase}).
    *
@@ -61,6 +65,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<UUID> infobase() {
     return record().uuid("infobase");
   }
+
   /**
    * Returns the connection (none for background jobs) ({@code connection}).
    *
@@ -70,6 +75,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<UUID> connection() {
     return record().uuid("connection");
   }
+
   /**
    * Returns the working process (none for background jobs) ({@code process}).
    *
@@ -79,6 +85,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<UUID> process() {
     return record().uuid("process");
   }
+
   /**
    * Returns the user ({@code user-name}).
    *
@@ -88,6 +95,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<String> userName() {
     return record().optionalText("user-name");
   }
+
   /**
    * Returns the client host ({@code host}).
    *
@@ -97,6 +105,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<String> host() {
     return record().optionalText("host");
   }
+
   /**
    * Returns the application (1CV8C, WebClient, BackgroundJob...) ({@code app-id}).
    *
@@ -106,6 +115,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<String> appId() {
     return record().optionalText("app-id");
   }
+
   /**
    * Returns the locale ({@code locale}).
    *
@@ -115,6 +125,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<String> locale() {
     return record().optionalText("locale");
   }
+
   /**
    * Returns when it started ({@code started-at}).
    *
@@ -124,6 +135,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<LocalDateTime> startedAt() {
     return record().dateTime("started-at");
   }
+
   /**
    * Returns when it was last active ({@code last-active-at}).
    *
@@ -133,6 +145,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<LocalDateTime> lastActiveAt() {
     return record().dateTime("last-active-at");
   }
+
   /**
    * Returns whether it sleeps ({@code hibernate}).
    *
@@ -142,6 +155,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Boolean> hibernate() {
     return record().optionalFlag("hibernate");
   }
+
   /**
    * Returns the passive session sleep delay, seconds ({@code passive-session-hibernate-time}).
    *
@@ -151,8 +165,10 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> passiveSessionHibernateTime() {
     return record().optionalLong("passive-session-hibernate-time");
   }
+
   /**
-   * Returns the sleeping session termination delay, seconds ({@code hibernate-session-terminate-time}).
+   * Returns the sleeping session termination delay, seconds ({@code
+   * hibernate-session-terminate-time}).
    *
    * @return the number, or empty when empty or not printed
    */
@@ -160,6 +176,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> hibernateSessionTerminateTime() {
     return record().optionalLong("hibernate-session-terminate-time");
   }
+
   /**
    * Returns the DBMS lock blocking it (0 for none) ({@code blocked-by-dbms}).
    *
@@ -169,6 +186,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> blockedByDbms() {
     return record().optionalLong("blocked-by-dbms");
   }
+
   /**
    * Returns the lock blocking it (0 for none) ({@code blocked-by-ls}).
    *
@@ -178,6 +196,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> blockedByLs() {
     return record().optionalLong("blocked-by-ls");
   }
+
   /**
    * Returns bytes all ({@code bytes-all}).
    *
@@ -187,6 +206,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> bytesAll() {
     return record().optionalLong("bytes-all");
   }
+
   /**
    * Returns bytes last 5 min ({@code bytes-last-5min}).
    *
@@ -196,6 +216,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> bytesLast5min() {
     return record().optionalLong("bytes-last-5min");
   }
+
   /**
    * Returns calls all ({@code calls-all}).
    *
@@ -205,6 +226,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> callsAll() {
     return record().optionalLong("calls-all");
   }
+
   /**
    * Returns calls last 5 min ({@code calls-last-5min}).
    *
@@ -214,6 +236,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> callsLast5min() {
     return record().optionalLong("calls-last-5min");
   }
+
   /**
    * Returns dbms bytes all ({@code dbms-bytes-all}).
    *
@@ -223,6 +246,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> dbmsBytesAll() {
     return record().optionalLong("dbms-bytes-all");
   }
+
   /**
    * Returns dbms bytes last 5 min ({@code dbms-bytes-last-5min}).
    *
@@ -232,6 +256,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> dbmsBytesLast5min() {
     return record().optionalLong("dbms-bytes-last-5min");
   }
+
   /**
    * Returns the DBMS process info ({@code db-proc-info}).
    *
@@ -241,6 +266,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<String> dbProcInfo() {
     return record().optionalText("db-proc-info");
   }
+
   /**
    * Returns the DBMS process time, ms ({@code db-proc-took}).
    *
@@ -250,6 +276,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> dbProcTook() {
     return record().optionalLong("db-proc-took");
   }
+
   /**
    * Returns when the DBMS process was taken ({@code db-proc-took-at}).
    *
@@ -259,6 +286,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<LocalDateTime> dbProcTookAt() {
     return record().dateTime("db-proc-took-at");
   }
+
   /**
    * Returns duration all ({@code duration-all}).
    *
@@ -268,6 +296,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> durationAll() {
     return record().optionalLong("duration-all");
   }
+
   /**
    * Returns duration all dbms ({@code duration-all-dbms}).
    *
@@ -277,6 +306,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> durationAllDbms() {
     return record().optionalLong("duration-all-dbms");
   }
+
   /**
    * Returns duration current ({@code duration-current}).
    *
@@ -286,6 +316,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> durationCurrent() {
     return record().optionalLong("duration-current");
   }
+
   /**
    * Returns duration current dbms ({@code duration-current-dbms}).
    *
@@ -295,6 +326,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> durationCurrentDbms() {
     return record().optionalLong("duration-current-dbms");
   }
+
   /**
    * Returns duration last 5 min ({@code duration-last-5min}).
    *
@@ -304,6 +336,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> durationLast5min() {
     return record().optionalLong("duration-last-5min");
   }
+
   /**
    * Returns duration last 5 min dbms ({@code duration-last-5min-dbms}).
    *
@@ -313,6 +346,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> durationLast5minDbms() {
     return record().optionalLong("duration-last-5min-dbms");
   }
+
   /**
    * Returns memory current ({@code memory-current}).
    *
@@ -322,6 +356,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> memoryCurrent() {
     return record().optionalLong("memory-current");
   }
+
   /**
    * Returns memory last 5 min ({@code memory-last-5min}).
    *
@@ -331,6 +366,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> memoryLast5min() {
     return record().optionalLong("memory-last-5min");
   }
+
   /**
    * Returns memory total ({@code memory-total}).
    *
@@ -340,6 +376,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> memoryTotal() {
     return record().optionalLong("memory-total");
   }
+
   /**
    * Returns read current ({@code read-current}).
    *
@@ -349,6 +386,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> readCurrent() {
     return record().optionalLong("read-current");
   }
+
   /**
    * Returns read last 5 min ({@code read-last-5min}).
    *
@@ -358,6 +396,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> readLast5min() {
     return record().optionalLong("read-last-5min");
   }
+
   /**
    * Returns read total ({@code read-total}).
    *
@@ -367,6 +406,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> readTotal() {
     return record().optionalLong("read-total");
   }
+
   /**
    * Returns write current ({@code write-current}).
    *
@@ -376,6 +416,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> writeCurrent() {
     return record().optionalLong("write-current");
   }
+
   /**
    * Returns write last 5 min ({@code write-last-5min}).
    *
@@ -385,6 +426,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> writeLast5min() {
     return record().optionalLong("write-last-5min");
   }
+
   /**
    * Returns write total ({@code write-total}).
    *
@@ -394,6 +436,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> writeTotal() {
     return record().optionalLong("write-total");
   }
+
   /**
    * Returns duration current service ({@code duration-current-service}).
    *
@@ -403,6 +446,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> durationCurrentService() {
     return record().optionalLong("duration-current-service");
   }
+
   /**
    * Returns duration last 5 min service ({@code duration-last-5min-service}).
    *
@@ -412,6 +456,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> durationLast5minService() {
     return record().optionalLong("duration-last-5min-service");
   }
+
   /**
    * Returns duration all service ({@code duration-all-service}).
    *
@@ -421,6 +466,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> durationAllService() {
     return record().optionalLong("duration-all-service");
   }
+
   /**
    * Returns the service being called ({@code current-service-name}).
    *
@@ -430,6 +476,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<String> currentServiceName() {
     return record().optionalText("current-service-name");
   }
+
   /**
    * Returns cpu time current ({@code cpu-time-current}).
    *
@@ -439,6 +486,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> cpuTimeCurrent() {
     return record().optionalLong("cpu-time-current");
   }
+
   /**
    * Returns cpu time last 5 min ({@code cpu-time-last-5min}).
    *
@@ -448,6 +496,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> cpuTimeLast5min() {
     return record().optionalLong("cpu-time-last-5min");
   }
+
   /**
    * Returns cpu time total ({@code cpu-time-total}).
    *
@@ -457,6 +506,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<Long> cpuTimeTotal() {
     return record().optionalLong("cpu-time-total");
   }
+
   /**
    * Returns the data separation ('' prints as empty) ({@code data-separation}).
    *
@@ -466,6 +516,7 @@ public abstract class RacInfobaseSession implements RacView {
   public Optional<String> dataSeparation() {
     return record().optionalText("data-separation");
   }
+
   /**
    * Returns the client IP address ({@code client-ip}).
    *

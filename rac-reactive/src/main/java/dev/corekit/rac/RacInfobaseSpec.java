@@ -7,7 +7,8 @@ import org.immutables.value.Value;
 /**
  * An infobase to create.
  *
- * <p>Options for {@code rac infobase create}; unset options are left out of the command line. Immutable.
+ * <p>Options for {@code rac infobase create}; unset options are left out of the command line.
+ * Immutable.
  *
  * <pre>{@code
  * RacInfobaseSpec.builder().name("trade").dbms("PostgreSQL").dbServer("db").dbName("trade").locale("ru_RU").createDatabase(true).build()
@@ -34,6 +35,7 @@ public abstract class RacInfobaseSpec {
   public boolean createDatabase() {
     return false;
   }
+
   /**
    * Returns the name ({@code --name}).
    *
@@ -42,7 +44,8 @@ public abstract class RacInfobaseSpec {
   public abstract String name();
 
   /**
-   * Returns the DBMS ({@code MSSQLServer}, {@code PostgreSQL}, {@code IBMDB2}, {@code OracleDatabase}) ({@code --dbms}).
+   * Returns the DBMS ({@code MSSQLServer}, {@code PostgreSQL}, {@code IBMDB2}, {@code
+   * OracleDatabase}) ({@code --dbms}).
    *
    * @return the value
    */
@@ -113,7 +116,8 @@ public abstract class RacInfobaseSpec {
   public abstract Optional<Boolean> scheduledJobsDeny();
 
   /**
-   * Returns whether the server distributes licenses ({@code --license-distribution}) (sent as allow/deny).
+   * Returns whether the server distributes licenses ({@code --license-distribution}) (sent as
+   * allow/deny).
    *
    * @return the value, or empty to leave it out
    */

@@ -7,8 +7,9 @@ import org.immutables.value.Value;
 /**
  * The summary of an infobase: id, name, description.
  *
- * <p>A typed view of a {@link RacRecord} printed by {@code rac infobase summary list|info}: the typed fields are parsed when the
- * view is created, and {@link #record()} keeps every field, also those this library does not know.
+ * <p>A typed view of a {@link RacRecord} printed by {@code rac infobase summary list|info}: the
+ * typed fields are parsed when the view is created, and {@link #record()} keeps every field, also
+ * those this library does not know.
  */
 @Value.Immutable
 public abstract class RacInfobaseSummary implements RacView {
@@ -42,6 +43,7 @@ public abstract class RacInfobaseSummary implements RacView {
   public UUID id() {
     return record().id("infobase");
   }
+
   /**
    * Returns the name ({@code name}).
    *
@@ -51,6 +53,7 @@ public abstract class RacInfobaseSummary implements RacView {
   public String name() {
     return record().text("name");
   }
+
   /**
    * Returns the description ({@code descr}).
    *

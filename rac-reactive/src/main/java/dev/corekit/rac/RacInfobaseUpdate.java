@@ -8,7 +8,8 @@ import org.immutables.value.Value;
 /**
  * Changes to an infobase.
  *
- * <p>Options for {@code rac infobase update}; unset options are left out of the command line. Immutable.
+ * <p>Options for {@code rac infobase update}; unset options are left out of the command line.
+ * Immutable.
  *
  * <pre>{@code
  * RacInfobaseUpdate.builder().sessionsDeny(true).deniedMessage("Maintenance").build()
@@ -119,28 +120,32 @@ public abstract class RacInfobaseUpdate {
   public abstract Optional<Boolean> scheduledJobsDeny();
 
   /**
-   * Returns whether the server distributes licenses ({@code --license-distribution}) (sent as allow/deny).
+   * Returns whether the server distributes licenses ({@code --license-distribution}) (sent as
+   * allow/deny).
    *
    * @return the value, or empty to leave it out
    */
   public abstract Optional<Boolean> licenseDistribution();
 
   /**
-   * Returns the external session manager connection string ({@code --external-session-manager-connection-string}).
+   * Returns the external session manager connection string ({@code
+   * --external-session-manager-connection-string}).
    *
    * @return the value, or empty to leave it out
    */
   public abstract Optional<String> externalSessionManagerConnectionString();
 
   /**
-   * Returns whether the external session manager is required ({@code --external-session-manager-required}) (sent as yes/no).
+   * Returns whether the external session manager is required ({@code
+   * --external-session-manager-required}) (sent as yes/no).
    *
    * @return the value, or empty to leave it out
    */
   public abstract Optional<Boolean> externalSessionManagerRequired();
 
   /**
-   * Returns whether working processes are reserved ({@code --reserve-working-processes}) (sent as yes/no).
+   * Returns whether working processes are reserved ({@code --reserve-working-processes}) (sent as
+   * yes/no).
    *
    * @return the value, or empty to leave it out
    */

@@ -7,8 +7,9 @@ import org.immutables.value.Value;
 /**
  * A license held by a working process or a session.
  *
- * <p>A typed view of a {@link RacRecord} printed by {@code rac process|session list|info --licenses}: the typed fields are parsed when the
- * view is created, and {@link #record()} keeps every field, also those this library does not know.
+ * <p>A typed view of a {@link RacRecord} printed by {@code rac process|session list|info
+ * --licenses}: the typed fields are parsed when the view is created, and {@link #record()} keeps
+ * every field, also those this library does not know.
  */
 @Value.Immutable
 public abstract class RacLicense implements RacView {
@@ -42,6 +43,7 @@ public abstract class RacLicense implements RacView {
   public Optional<UUID> process() {
     return record().uuid("process");
   }
+
   /**
    * Returns the session holding the license ({@code session}).
    *
@@ -51,6 +53,7 @@ public abstract class RacLicense implements RacView {
   public Optional<UUID> session() {
     return record().uuid("session");
   }
+
   /**
    * Returns the user name ({@code user-name}).
    *
@@ -60,6 +63,7 @@ public abstract class RacLicense implements RacView {
   public Optional<String> userName() {
     return record().optionalText("user-name");
   }
+
   /**
    * Returns the host ({@code host}).
    *
@@ -69,6 +73,7 @@ public abstract class RacLicense implements RacView {
   public Optional<String> host() {
     return record().optionalText("host");
   }
+
   /**
    * Returns the application ({@code app-id}).
    *
@@ -78,6 +83,7 @@ public abstract class RacLicense implements RacView {
   public Optional<String> appId() {
     return record().optionalText("app-id");
   }
+
   /**
    * Returns the operating-system process id ({@code pid}).
    *
@@ -87,6 +93,7 @@ public abstract class RacLicense implements RacView {
   public Optional<Long> pid() {
     return record().optionalLong("pid");
   }
+
   /**
    * Returns the license file name ({@code full-name}).
    *
@@ -96,6 +103,7 @@ public abstract class RacLicense implements RacView {
   public Optional<String> fullName() {
     return record().optionalText("full-name");
   }
+
   /**
    * Returns the series ({@code series}).
    *
@@ -105,6 +113,7 @@ public abstract class RacLicense implements RacView {
   public Optional<String> series() {
     return record().optionalText("series");
   }
+
   /**
    * Returns whether the server issued it ({@code issued-by-server}).
    *
@@ -114,6 +123,7 @@ public abstract class RacLicense implements RacView {
   public Optional<Boolean> issuedByServer() {
     return record().optionalFlag("issued-by-server");
   }
+
   /**
    * Returns the license type (soft, HASP) ({@code license-type}).
    *
@@ -123,6 +133,7 @@ public abstract class RacLicense implements RacView {
   public Optional<String> licenseType() {
     return record().optionalText("license-type");
   }
+
   /**
    * Returns whether it is a network license ({@code net}).
    *
@@ -132,6 +143,7 @@ public abstract class RacLicense implements RacView {
   public Optional<Boolean> net() {
     return record().optionalFlag("net");
   }
+
   /**
    * Returns the users limit of the key ({@code max-users-all}).
    *
@@ -141,6 +153,7 @@ public abstract class RacLicense implements RacView {
   public Optional<Long> maxUsersAll() {
     return record().optionalLong("max-users-all");
   }
+
   /**
    * Returns the users limit of this license ({@code max-users-cur}).
    *
@@ -150,6 +163,7 @@ public abstract class RacLicense implements RacView {
   public Optional<Long> maxUsersCurrent() {
     return record().optionalLong("max-users-cur");
   }
+
   /**
    * Returns the license manager address ({@code rmngr-address}).
    *
@@ -159,6 +173,7 @@ public abstract class RacLicense implements RacView {
   public Optional<String> rmngrAddress() {
     return record().optionalText("rmngr-address");
   }
+
   /**
    * Returns the license manager port ({@code rmngr-port}).
    *
@@ -168,6 +183,7 @@ public abstract class RacLicense implements RacView {
   public Optional<Long> rmngrPort() {
     return record().optionalLong("rmngr-port");
   }
+
   /**
    * Returns the license manager process id ({@code rmngr-pid}).
    *
@@ -177,6 +193,7 @@ public abstract class RacLicense implements RacView {
   public Optional<Long> rmngrPid() {
     return record().optionalLong("rmngr-pid");
   }
+
   /**
    * Returns the short presentation ({@code short-presentation}).
    *
@@ -186,6 +203,7 @@ public abstract class RacLicense implements RacView {
   public Optional<String> shortPresentation() {
     return record().optionalText("short-presentation");
   }
+
   /**
    * Returns the full presentation ({@code full-presentation}).
    *

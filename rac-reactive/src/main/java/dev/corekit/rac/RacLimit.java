@@ -6,8 +6,9 @@ import org.immutables.value.Value;
 /**
  * A resource consumption limit.
  *
- * <p>A typed view of a {@link RacRecord} printed by {@code rac limit list|info}: the typed fields are parsed when the
- * view is created, and {@link #record()} keeps every field, also those this library does not know.
+ * <p>A typed view of a {@link RacRecord} printed by {@code rac limit list|info}: the typed fields
+ * are parsed when the view is created, and {@link #record()} keeps every field, also those this
+ * library does not know.
  */
 @Value.Immutable
 public abstract class RacLimit implements RacView {
@@ -41,6 +42,7 @@ public abstract class RacLimit implements RacView {
   public String name() {
     return record().text("name");
   }
+
   /**
    * Returns the counter it watches ({@code counter}).
    *
@@ -50,8 +52,10 @@ public abstract class RacLimit implements RacView {
   public Optional<String> counter() {
     return record().optionalText("counter");
   }
+
   /**
-   * Returns the action (none, set-low-priority-thread, interrupt-current-call, interrupt-session) ({@code action}).
+   * Returns the action (none, set-low-priority-thread, interrupt-current-call, interrupt-session)
+   * ({@code action}).
    *
    * @return the unquoted text, or empty when empty or not printed
    */
@@ -59,6 +63,7 @@ public abstract class RacLimit implements RacView {
   public Optional<String> action() {
     return record().optionalText("action");
   }
+
   /**
    * Returns the duration limit ({@code duration}).
    *
@@ -68,6 +73,7 @@ public abstract class RacLimit implements RacView {
   public Optional<Long> duration() {
     return record().optionalLong("duration");
   }
+
   /**
    * Returns the cpu time limit ({@code cpu-time}).
    *
@@ -77,6 +83,7 @@ public abstract class RacLimit implements RacView {
   public Optional<Long> cpuTime() {
     return record().optionalLong("cpu-time");
   }
+
   /**
    * Returns the memory limit ({@code memory}).
    *
@@ -86,6 +93,7 @@ public abstract class RacLimit implements RacView {
   public Optional<Long> memory() {
     return record().optionalLong("memory");
   }
+
   /**
    * Returns the read limit ({@code read}).
    *
@@ -95,6 +103,7 @@ public abstract class RacLimit implements RacView {
   public Optional<Long> read() {
     return record().optionalLong("read");
   }
+
   /**
    * Returns the write limit ({@code write}).
    *
@@ -104,6 +113,7 @@ public abstract class RacLimit implements RacView {
   public Optional<Long> write() {
     return record().optionalLong("write");
   }
+
   /**
    * Returns the duration dbms limit ({@code duration-dbms}).
    *
@@ -113,6 +123,7 @@ public abstract class RacLimit implements RacView {
   public Optional<Long> durationDbms() {
     return record().optionalLong("duration-dbms");
   }
+
   /**
    * Returns the dbms bytes limit ({@code dbms-bytes}).
    *
@@ -122,6 +133,7 @@ public abstract class RacLimit implements RacView {
   public Optional<Long> dbmsBytes() {
     return record().optionalLong("dbms-bytes");
   }
+
   /**
    * Returns the service limit ({@code service}).
    *
@@ -131,6 +143,7 @@ public abstract class RacLimit implements RacView {
   public Optional<Long> service() {
     return record().optionalLong("service");
   }
+
   /**
    * Returns the call limit ({@code call}).
    *
@@ -140,6 +153,7 @@ public abstract class RacLimit implements RacView {
   public Optional<Long> call() {
     return record().optionalLong("call");
   }
+
   /**
    * Returns the number of active sessions limit ({@code number-of-active-sessions}).
    *
@@ -149,6 +163,7 @@ public abstract class RacLimit implements RacView {
   public Optional<Long> numberOfActiveSessions() {
     return record().optionalLong("number-of-active-sessions");
   }
+
   /**
    * Returns the number of sessions limit ({@code number-of-sessions}).
    *
@@ -158,6 +173,7 @@ public abstract class RacLimit implements RacView {
   public Optional<Long> numberOfSessions() {
     return record().optionalLong("number-of-sessions");
   }
+
   /**
    * Returns the error message ({@code error-message}).
    *
@@ -167,6 +183,7 @@ public abstract class RacLimit implements RacView {
   public Optional<String> errorMessage() {
     return record().optionalText("error-message");
   }
+
   /**
    * Returns the description ({@code descr}).
    *

@@ -7,7 +7,8 @@ import org.immutables.value.Value;
 /**
  * A resource consumption limit to create or update.
  *
- * <p>Options for {@code rac limit update}; unset options are left out of the command line. Immutable.
+ * <p>Options for {@code rac limit update}; unset options are left out of the command line.
+ * Immutable.
  *
  * <pre>{@code
  * RacLimitSpec.builder().name("slow").counter("cpu").action("interrupt-current-call").cpuTime(60_000L).build()
@@ -40,7 +41,8 @@ public abstract class RacLimitSpec {
   public abstract Optional<String> counter();
 
   /**
-   * Returns the action ({@code none}, {@code set-low-priority-thread}, {@code interrupt-current-call}, {@code interrupt-session}) ({@code --action}).
+   * Returns the action ({@code none}, {@code set-low-priority-thread}, {@code
+   * interrupt-current-call}, {@code interrupt-session}) ({@code --action}).
    *
    * @return the value, or empty to leave it out
    */

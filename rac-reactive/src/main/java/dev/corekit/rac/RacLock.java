@@ -8,8 +8,9 @@ import org.immutables.value.Value;
 /**
  * A lock held in an infobase.
  *
- * <p>A typed view of a {@link RacRecord} printed by {@code rac lock list}: the typed fields are parsed when the
- * view is created, and {@link #record()} keeps every field, also those this library does not know.
+ * <p>A typed view of a {@link RacRecord} printed by {@code rac lock list}: the typed fields are
+ * parsed when the view is created, and {@link #record()} keeps every field, also those this library
+ * does not know.
  */
 @Value.Immutable
 public abstract class RacLock implements RacView {
@@ -43,6 +44,7 @@ public abstract class RacLock implements RacView {
   public Optional<UUID> connection() {
     return record().uuid("connection");
   }
+
   /**
    * Returns the session holding it ({@code session}).
    *
@@ -52,6 +54,7 @@ public abstract class RacLock implements RacView {
   public Optional<UUID> session() {
     return record().uuid("session");
   }
+
   /**
    * Returns the locked object ({@code object}).
    *
@@ -61,6 +64,7 @@ public abstract class RacLock implements RacView {
   public Optional<String> object() {
     return record().optionalText("object");
   }
+
   /**
    * Returns when it was locked ({@code locked}).
    *
@@ -70,6 +74,7 @@ public abstract class RacLock implements RacView {
   public Optional<LocalDateTime> locked() {
     return record().dateTime("locked");
   }
+
   /**
    * Returns the description ({@code descr}).
    *

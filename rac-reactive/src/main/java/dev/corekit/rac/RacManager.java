@@ -7,8 +7,9 @@ import org.immutables.value.Value;
 /**
  * A cluster manager process.
  *
- * <p>A typed view of a {@link RacRecord} printed by {@code rac manager list|info}: the typed fields are parsed when the
- * view is created, and {@link #record()} keeps every field, also those this library does not know.
+ * <p>A typed view of a {@link RacRecord} printed by {@code rac manager list|info}: the typed fields
+ * are parsed when the view is created, and {@link #record()} keeps every field, also those this
+ * library does not know.
  */
 @Value.Immutable
 public abstract class RacManager implements RacView {
@@ -42,6 +43,7 @@ public abstract class RacManager implements RacView {
   public UUID id() {
     return record().id("manager");
   }
+
   /**
    * Returns the process id ({@code pid}).
    *
@@ -51,6 +53,7 @@ public abstract class RacManager implements RacView {
   public Optional<Long> pid() {
     return record().optionalLong("pid");
   }
+
   /**
    * Returns how it is used (main, normal) ({@code using}).
    *
@@ -60,6 +63,7 @@ public abstract class RacManager implements RacView {
   public Optional<String> using() {
     return record().optionalText("using");
   }
+
   /**
    * Returns the host ({@code host}).
    *
@@ -69,6 +73,7 @@ public abstract class RacManager implements RacView {
   public String host() {
     return record().text("host");
   }
+
   /**
    * Returns the port ({@code port}).
    *
@@ -78,6 +83,7 @@ public abstract class RacManager implements RacView {
   public int port() {
     return record().intValue("port");
   }
+
   /**
    * Returns the description ({@code descr}).
    *

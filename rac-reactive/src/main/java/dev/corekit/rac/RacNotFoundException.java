@@ -2,7 +2,10 @@ package dev.corekit.rac;
 
 import java.util.List;
 
-/** {@code rac} failed because the cluster, infobase, session or other object named by the command does not exist ({@code ... не найден(а)}). */
+/**
+ * {@code rac} failed because the cluster, infobase, session or other object named by the command
+ * does not exist ({@code ... не найден(а)}).
+ */
 public class RacNotFoundException extends RacCommandException {
   private static final long serialVersionUID = 1L;
 

@@ -19,17 +19,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * Parses {@code rac} output incrementally into {@link RacRecord}s, one record per call.
  *
- * <p>Reads only as much input as the next record needs, so memory stays flat however long the output
- * and a caller that stops calling {@link #next()} stops the reading. Records are blocks of
- * {@code key : value} lines ended by an empty line; the last block may lack its empty line. Accepted:
- * LF, CRLF and CR line ends; keys padded with spaces; empty values with or without the trailing space;
- * values containing {@code :}. A line starting with whitespace, or a line that is not {@code key : value}
- * inside a record, continues the previous value (joined with {@code \n}). A line that is not
- * {@code key : value} where a record should start raises a {@link RacParseException}.
+ * <p>Reads only as much input as the next record needs, so memory stays flat however long the
+ * output and a caller that stops calling {@link #next()} stops the reading. Records are blocks of
+ * {@code key : value} lines ended by an empty line; the last block may lack its empty line.
+ * Accepted: LF, CRLF and CR line ends; keys padded with spaces; empty values with or without the
+ * trailing space; values containing {@code :}. A line starting with whitespace, or a line that is
+ * not {@code key : value} inside a record, continues the previous value (joined with {@code \n}). A
+ * line that is not {@code key : value} where a record should start raises a {@link
+ * RacParseException}.
  *
- * <p>Decoding: a fixed charset (replacing malformed bytes with U+FFFD), or auto-detection: UTF-8 while the
- * input is valid UTF-8, cp866 (the console code page of Russian Windows) from the first line that is not.
- * Not thread-safe; one parser per stream. Standalone use:
+ * <p>Decoding: a fixed charset (replacing malformed bytes with U+FFFD), or auto-detection: UTF-8
+ * while the input is valid UTF-8, cp866 (the console code page of Russian Windows) from the first
+ * line that is not. Not thread-safe; one parser per stream. Standalone use:
+ *
  * <pre>{@code
  * try (RacOutputParser parser = RacOutputParser.of(Files.newInputStream(file), StandardCharsets.UTF_8)) {
  *   for (RacRecord r; (r = parser.next()) != null; ) { ... }
@@ -116,13 +118,15 @@ public final class RacOutputParser implements Closeable {
   public static RacOutputParser of(Reader reader) {
     Objects.requireNonNull(reader, "reader");
     BufferedReader br =
-        reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader, BUFFER);
+        reader instanceof BufferedReader
+            ? (BufferedReader) reader
+            : new BufferedReader(reader, BUFFER);
     return new RacOutputParser(null, br, StandardCharsets.UTF_16, false);
   }
 
   /**
-   * Returns the charset in use: the fixed one, or, when auto-detecting, UTF-8 until a line was not valid
-   * UTF-8 and cp866 afterwards.
+   * Returns the charset in use: the fixed one, or, when auto-detecting, UTF-8 until a line was not
+   * valid UTF-8 and cp866 afterwards.
    *
    * @return the current charset
    */
@@ -162,8 +166,9 @@ public final class RacOutputParser implements Closeable {
   }
 
   /**
-   * Tells whether the last record returned by {@link #next()} ended at the end of the output without
-   * its empty line (a complete record for some {@code rac} builds, or output cut off mid-record).
+   * Tells whether the last record returned by {@link #next()} ended at the end of the output
+   * without its empty line (a complete record for some {@code rac} builds, or output cut off
+   * mid-record).
    *
    * @return true when the last record had no terminating empty line
    */
@@ -218,7 +223,9 @@ public final class RacOutputParser implements Closeable {
       return false;
     }
     int keyEnd = 0;
-    while (keyEnd < n && !Character.isWhitespace(text.charAt(keyEnd)) && text.charAt(keyEnd) != ':') {
+    while (keyEnd < n
+        && !Character.isWhitespace(text.charAt(keyEnd))
+        && text.charAt(keyEnd) != ':') {
       keyEnd++;
     }
     int colon = keyEnd;
@@ -275,7 +282,7 @@ public final class RacOutputParser implements Closeable {
       return s;
     }
     lineLen = 0;
-    for (;;) {
+    for (; ; ) {
       if (pos == limit) {
         if (eof || !fill()) {
           eof = true;
@@ -327,7 +334,8 @@ public final class RacOutputParser implements Closeable {
 
   private void append(byte[] src, int from, int len) throws IOException {
     if (lineLen + len > MAX_LINE) {
-      throw new RacParseException("Line " + (lineNumber + 1) + " is longer than " + MAX_LINE + " bytes", "", null);
+      throw new RacParseException(
+          "Line " + (lineNumber + 1) + " is longer than " + MAX_LINE + " bytes", "", null);
     }
     if (lineLen + len > line.length) {
       line = Arrays.copyOf(line, Math.max(line.length * 2, lineLen + len));

@@ -10,6 +10,7 @@ public class RacParseException extends RacException {
 
   /** The bad field, or empty. */
   private final String field;
+
   private final transient @Nullable RacRecord record;
 
   /**

@@ -8,8 +8,9 @@ import org.immutables.value.Value;
 /**
  * A working process of a cluster.
  *
- * <p>A typed view of a {@link RacRecord} printed by {@code rac process list|info}: the typed fields are parsed when the
- * view is created, and {@link #record()} keeps every field, also those this library does not know.
+ * <p>A typed view of a {@link RacRecord} printed by {@code rac process list|info}: the typed fields
+ * are parsed when the view is created, and {@link #record()} keeps every field, also those this
+ * library does not know.
  */
 @Value.Immutable
 public abstract class RacProcess implements RacView {
@@ -43,6 +44,7 @@ public abstract class RacProcess implements RacView {
   public UUID id() {
     return record().id("process");
   }
+
   /**
    * Returns the host ({@code host}).
    *
@@ -52,6 +54,7 @@ public abstract class RacProcess implements RacView {
   public String host() {
     return record().text("host");
   }
+
   /**
    * Returns the port ({@code port}).
    *
@@ -61,6 +64,7 @@ public abstract class RacProcess implements RacView {
   public int port() {
     return record().intValue("port");
   }
+
   /**
    * Returns the operating-system process id ({@code pid}).
    *
@@ -70,6 +74,7 @@ public abstract class RacProcess implements RacView {
   public Optional<Long> pid() {
     return record().optionalLong("pid");
   }
+
   /**
    * Returns whether it is turned on (older builds ({@code turned-on}).
    *
@@ -79,6 +84,7 @@ public abstract class RacProcess implements RacView {
   public Optional<Boolean> turnedOn() {
     return record().optionalFlag("turned-on").or(() -> record().optionalFlag("is-enable"));
   }
+
   /**
    * Returns whether it runs ({@code running}).
    *
@@ -88,6 +94,7 @@ public abstract class RacProcess implements RacView {
   public Optional<Boolean> running() {
     return record().optionalFlag("running");
   }
+
   /**
    * Returns when it started ({@code started-at}).
    *
@@ -97,6 +104,7 @@ public abstract class RacProcess implements RacView {
   public Optional<LocalDateTime> startedAt() {
     return record().dateTime("started-at");
   }
+
   /**
    * Returns its use (used, not-used, used-as-reserve) ({@code use}).
    *
@@ -106,8 +114,10 @@ public abstract class RacProcess implements RacView {
   public Optional<String> use() {
     return record().optionalText("use");
   }
+
   /**
-   * Returns the available performance (the field name is misspelt by rac) ({@code available-perfomance}).
+   * Returns the available performance (the field name is misspelt by rac) ({@code
+   * available-perfomance}).
    *
    * @return the number, or empty when empty or not printed
    */
@@ -115,6 +125,7 @@ public abstract class RacProcess implements RacView {
   public Optional<Long> availablePerformance() {
     return record().optionalLong("available-perfomance");
   }
+
   /**
    * Returns the capacity ({@code capacity}).
    *
@@ -124,6 +135,7 @@ public abstract class RacProcess implements RacView {
   public Optional<Long> capacity() {
     return record().optionalLong("capacity");
   }
+
   /**
    * Returns the number of connections ({@code connections}).
    *
@@ -133,6 +145,7 @@ public abstract class RacProcess implements RacView {
   public Optional<Long> connections() {
     return record().optionalLong("connections");
   }
+
   /**
    * Returns the memory size, KB ({@code memory-size}).
    *
@@ -142,6 +155,7 @@ public abstract class RacProcess implements RacView {
   public Optional<Long> memorySize() {
     return record().optionalLong("memory-size");
   }
+
   /**
    * Returns the memory excess time, seconds ({@code memory-excess-time}).
    *
@@ -151,6 +165,7 @@ public abstract class RacProcess implements RacView {
   public Optional<Long> memoryExcessTime() {
     return record().optionalLong("memory-excess-time");
   }
+
   /**
    * Returns the selection size ({@code selection-size}).
    *
@@ -160,6 +175,7 @@ public abstract class RacProcess implements RacView {
   public Optional<Long> selectionSize() {
     return record().optionalLong("selection-size");
   }
+
   /**
    * Returns the average call time ({@code avg-call-time}).
    *
@@ -169,6 +185,7 @@ public abstract class RacProcess implements RacView {
   public Optional<Double> avgCallTime() {
     return record().optionalDouble("avg-call-time");
   }
+
   /**
    * Returns the average DBMS call time ({@code avg-db-call-time}).
    *
@@ -178,6 +195,7 @@ public abstract class RacProcess implements RacView {
   public Optional<Double> avgDbCallTime() {
     return record().optionalDouble("avg-db-call-time");
   }
+
   /**
    * Returns the average lock manager call time ({@code avg-lock-call-time}).
    *
@@ -187,6 +205,7 @@ public abstract class RacProcess implements RacView {
   public Optional<Double> avgLockCallTime() {
     return record().optionalDouble("avg-lock-call-time");
   }
+
   /**
    * Returns the average server call time ({@code avg-server-call-time}).
    *
@@ -196,6 +215,7 @@ public abstract class RacProcess implements RacView {
   public Optional<Double> avgServerCallTime() {
     return record().optionalDouble("avg-server-call-time");
   }
+
   /**
    * Returns the average number of threads ({@code avg-threads}).
    *
@@ -205,6 +225,7 @@ public abstract class RacProcess implements RacView {
   public Optional<Double> avgThreads() {
     return record().optionalDouble("avg-threads");
   }
+
   /**
    * Returns whether it is a reserve process ({@code reserve}).
    *

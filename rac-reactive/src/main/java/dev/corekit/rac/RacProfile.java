@@ -6,8 +6,9 @@ import org.immutables.value.Value;
 /**
  * A security profile.
  *
- * <p>A typed view of a {@link RacRecord} printed by {@code rac profile list}: the typed fields are parsed when the
- * view is created, and {@link #record()} keeps every field, also those this library does not know.
+ * <p>A typed view of a {@link RacRecord} printed by {@code rac profile list}: the typed fields are
+ * parsed when the view is created, and {@link #record()} keeps every field, also those this library
+ * does not know.
  */
 @Value.Immutable
 public abstract class RacProfile implements RacView {
@@ -41,6 +42,7 @@ public abstract class RacProfile implements RacView {
   public String name() {
     return record().text("name");
   }
+
   /**
    * Returns the description ({@code descr}).
    *
@@ -50,6 +52,7 @@ public abstract class RacProfile implements RacView {
   public Optional<String> descr() {
     return record().optionalText("descr");
   }
+
   /**
    * Returns whether configuration modules are in the safe mode off list ({@code config}).
    *
@@ -59,6 +62,7 @@ public abstract class RacProfile implements RacView {
   public Optional<Boolean> config() {
     return record().optionalFlag("config");
   }
+
   /**
    * Returns whether privileged mode is allowed ({@code priv}).
    *
@@ -68,6 +72,7 @@ public abstract class RacProfile implements RacView {
   public Optional<Boolean> priv() {
     return record().optionalFlag("priv");
   }
+
   /**
    * Returns whether full privileged mode is allowed ({@code full-privileged-mode}).
    *
@@ -77,6 +82,7 @@ public abstract class RacProfile implements RacView {
   public Optional<Boolean> fullPrivilegedMode() {
     return record().optionalFlag("full-privileged-mode");
   }
+
   /**
    * Returns the roles allowed privileged mode ({@code privileged-mode-roles}).
    *
@@ -86,6 +92,7 @@ public abstract class RacProfile implements RacView {
   public Optional<String> privilegedModeRoles() {
     return record().optionalText("privileged-mode-roles");
   }
+
   /**
    * Returns the file system access (list, full) ({@code directory}).
    *
@@ -95,6 +102,7 @@ public abstract class RacProfile implements RacView {
   public Optional<String> directory() {
     return record().optionalText("directory");
   }
+
   /**
    * Returns the COM object access (list, full) ({@code com}).
    *
@@ -104,6 +112,7 @@ public abstract class RacProfile implements RacView {
   public Optional<String> com() {
     return record().optionalText("com");
   }
+
   /**
    * Returns the add-in access (list, full) ({@code addin}).
    *
@@ -113,6 +122,7 @@ public abstract class RacProfile implements RacView {
   public Optional<String> addin() {
     return record().optionalText("addin");
   }
+
   /**
    * Returns the external module access (list, full) ({@code module}).
    *
@@ -122,6 +132,7 @@ public abstract class RacProfile implements RacView {
   public Optional<String> module() {
     return record().optionalText("module");
   }
+
   /**
    * Returns the application access (list, full) ({@code app}).
    *
@@ -131,6 +142,7 @@ public abstract class RacProfile implements RacView {
   public Optional<String> app() {
     return record().optionalText("app");
   }
+
   /**
    * Returns the internet resource access (list, full) ({@code inet}).
    *
@@ -140,6 +152,7 @@ public abstract class RacProfile implements RacView {
   public Optional<String> inet() {
     return record().optionalText("inet");
   }
+
   /**
    * Returns whether cryptography is allowed ({@code crypto}).
    *
@@ -149,6 +162,7 @@ public abstract class RacProfile implements RacView {
   public Optional<Boolean> crypto() {
     return record().optionalFlag("crypto");
   }
+
   /**
    * Returns whether extensions may extend rights ({@code right-extension}).
    *
@@ -158,6 +172,7 @@ public abstract class RacProfile implements RacView {
   public Optional<Boolean> rightExtension() {
     return record().optionalFlag("right-extension");
   }
+
   /**
    * Returns the roles that may extend rights ({@code right-extension-definition-roles}).
    *
@@ -167,6 +182,7 @@ public abstract class RacProfile implements RacView {
   public Optional<String> rightExtensionDefinitionRoles() {
     return record().optionalText("right-extension-definition-roles");
   }
+
   /**
    * Returns whether all modules may be extended ({@code all-modules-extension}).
    *
@@ -176,6 +192,7 @@ public abstract class RacProfile implements RacView {
   public Optional<Boolean> allModulesExtension() {
     return record().optionalFlag("all-modules-extension");
   }
+
   /**
    * Returns the modules that may be extended ({@code modules-available-for-extension}).
    *
@@ -185,6 +202,7 @@ public abstract class RacProfile implements RacView {
   public Optional<String> modulesAvailableForExtension() {
     return record().optionalText("modules-available-for-extension");
   }
+
   /**
    * Returns the modules that may not be extended ({@code modules-not-available-for-extension}).
    *

@@ -7,7 +7,8 @@ import org.immutables.value.Value;
 /**
  * A security profile to create or update.
  *
- * <p>Options for {@code rac profile update}; unset options are left out of the command line. Immutable.
+ * <p>Options for {@code rac profile update}; unset options are left out of the command line.
+ * Immutable.
  *
  * <pre>{@code
  * RacProfileSpec.builder().name("safe").config(false).priv(false).build()
@@ -40,7 +41,8 @@ public abstract class RacProfileSpec {
   public abstract Optional<String> descr();
 
   /**
-   * Returns whether configuration modules run with safe mode off ({@code --config}) (sent as yes/no).
+   * Returns whether configuration modules run with safe mode off ({@code --config}) (sent as
+   * yes/no).
    *
    * @return the value, or empty to leave it out
    */
@@ -54,7 +56,8 @@ public abstract class RacProfileSpec {
   public abstract Optional<Boolean> priv();
 
   /**
-   * Returns whether full privileged mode is allowed ({@code --full-privileged-mode}) (sent as yes/no).
+   * Returns whether full privileged mode is allowed ({@code --full-privileged-mode}) (sent as
+   * yes/no).
    *
    * @return the value, or empty to leave it out
    */

@@ -15,23 +15,27 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One block of {@code key : value} lines printed by {@code rac}: every field, in output order, as raw text.
+ * One block of {@code key : value} lines printed by {@code rac}: every field, in output order, as
+ * raw text.
  *
- * <p>Nothing is dropped: fields unknown to this library (from newer {@code rac} builds) stay readable
- * by name. Raw values keep their quotes ({@code "My cluster"}); the typed getters unquote and parse:
+ * <p>Nothing is dropped: fields unknown to this library (from newer {@code rac} builds) stay
+ * readable by name. Raw values keep their quotes ({@code "My cluster"}); the typed getters unquote
+ * and parse:
+ *
  * <ul>
- *   <li>{@link #text}: a value printed in double quotes loses them and {@code ""} becomes {@code "};
- *       {@code ''} (how {@code data-separation} prints "empty") becomes empty;
+ *   <li>{@link #text}: a value printed in double quotes loses them and {@code ""} becomes {@code
+ *       "}; {@code ''} (how {@code data-separation} prints "empty") becomes empty;
  *   <li>{@link #uuid}: the zero UUID and the empty value mean "none";
- *   <li>{@link #longValue}/{@link #doubleValue}: plain decimal, possibly negative, with decimals or an
- *       exponent for {@code double};
- *   <li>{@link #flag}: {@code yes/no}, {@code on/off}, {@code allow/deny}, {@code analyze/not-analyze},
- *       {@code 1/0}, {@code true/false};
+ *   <li>{@link #longValue}/{@link #doubleValue}: plain decimal, possibly negative, with decimals or
+ *       an exponent for {@code double};
+ *   <li>{@link #flag}: {@code yes/no}, {@code on/off}, {@code allow/deny}, {@code
+ *       analyze/not-analyze}, {@code 1/0}, {@code true/false};
  *   <li>{@link #dateTime}: {@code YYYY-MM-DDTHH:MM:SS}, the server's local time; empty means unset.
  * </ul>
+ *
  * A value that does not parse raises a {@link RacParseException} naming the field and the record.
- * Required getters also raise it when the field is missing; the {@code optional...} getters return empty
- * for a missing or empty field. Immutable and thread-safe.
+ * Required getters also raise it when the field is missing; the {@code optional...} getters return
+ * empty for a missing or empty field. Immutable and thread-safe.
  *
  * <pre>{@code
  * RacRecord r = RacRecord.of(Map.of("cluster", "6d6a...", "port", "1541"));
@@ -263,8 +267,8 @@ public final class RacRecord {
   }
 
   /**
-   * Returns a boolean field in any of rac's vocabularies: {@code yes/no}, {@code on/off},
-   * {@code allow/deny}, {@code analyze/not-analyze}, {@code 1/0}, {@code true/false}.
+   * Returns a boolean field in any of rac's vocabularies: {@code yes/no}, {@code on/off}, {@code
+   * allow/deny}, {@code analyze/not-analyze}, {@code 1/0}, {@code true/false}.
    *
    * @param key the field name
    * @return the value
@@ -288,7 +292,8 @@ public final class RacRecord {
       case "false":
         return false;
       default:
-        throw error(key, v, "is not a boolean (yes/no, on/off, allow/deny, analyze/not-analyze, 1/0)");
+        throw error(
+            key, v, "is not a boolean (yes/no, on/off, allow/deny, analyze/not-analyze, 1/0)");
     }
   }
 
@@ -323,7 +328,8 @@ public final class RacRecord {
   }
 
   /**
-   * Describes the record by its first field, e.g. {@code "cluster=6d6a... (18 fields)"}; used in errors.
+   * Describes the record by its first field, e.g. {@code "cluster=6d6a... (18 fields)"}; used in
+   * errors.
    *
    * @return a short description
    */
@@ -331,7 +337,12 @@ public final class RacRecord {
     if (keys.length == 0) {
       return "empty record";
     }
-    return keys[0] + "=" + values[0] + " (" + keys.length + (keys.length == 1 ? " field)" : " fields)");
+    return keys[0]
+        + "="
+        + values[0]
+        + " ("
+        + keys.length
+        + (keys.length == 1 ? " field)" : " fields)");
   }
 
   private boolean isAbsent(String key) {

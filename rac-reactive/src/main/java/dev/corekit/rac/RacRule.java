@@ -7,8 +7,9 @@ import org.immutables.value.Value;
 /**
  * A requirement (assignment rule) of a working server.
  *
- * <p>A typed view of a {@link RacRecord} printed by {@code rac rule list|info}: the typed fields are parsed when the
- * view is created, and {@link #record()} keeps every field, also those this library does not know.
+ * <p>A typed view of a {@link RacRecord} printed by {@code rac rule list|info}: the typed fields
+ * are parsed when the view is created, and {@link #record()} keeps every field, also those this
+ * library does not know.
  */
 @Value.Immutable
 public abstract class RacRule implements RacView {
@@ -42,6 +43,7 @@ public abstract class RacRule implements RacView {
   public UUID id() {
     return record().id("rule");
   }
+
   /**
    * Returns the object type ({@code object-type}).
    *
@@ -51,6 +53,7 @@ public abstract class RacRule implements RacView {
   public Optional<String> objectType() {
     return record().optionalText("object-type");
   }
+
   /**
    * Returns the infobase name ({@code infobase-name}).
    *
@@ -60,6 +63,7 @@ public abstract class RacRule implements RacView {
   public Optional<String> infobaseName() {
     return record().optionalText("infobase-name");
   }
+
   /**
    * Returns the rule type (auto, always, never) ({@code rule-type}).
    *
@@ -69,6 +73,7 @@ public abstract class RacRule implements RacView {
   public Optional<String> ruleType() {
     return record().optionalText("rule-type");
   }
+
   /**
    * Returns the additional parameter ({@code application-ext}).
    *
@@ -78,6 +83,7 @@ public abstract class RacRule implements RacView {
   public Optional<String> applicationExt() {
     return record().optionalText("application-ext");
   }
+
   /**
    * Returns the priority ({@code priority}).
    *

@@ -7,7 +7,8 @@ import org.immutables.value.Value;
 /**
  * A requirement (assignment rule) of a working server to insert or update.
  *
- * <p>Options for {@code rac rule insert|update}; unset options are left out of the command line. Immutable.
+ * <p>Options for {@code rac rule insert|update}; unset options are left out of the command line.
+ * Immutable.
  *
  * <pre>{@code
  * RacRuleSpec.builder().position(0).ruleType("always").infobaseName("trade").build()
@@ -34,6 +35,7 @@ public abstract class RacRuleSpec {
   public int position() {
     return 0;
   }
+
   /**
    * Returns the object type ({@code --object-type}).
    *

@@ -7,8 +7,9 @@ import org.immutables.value.Value;
 /**
  * A working server of a cluster.
  *
- * <p>A typed view of a {@link RacRecord} printed by {@code rac server list|info}: the typed fields are parsed when the
- * view is created, and {@link #record()} keeps every field, also those this library does not know.
+ * <p>A typed view of a {@link RacRecord} printed by {@code rac server list|info}: the typed fields
+ * are parsed when the view is created, and {@link #record()} keeps every field, also those this
+ * library does not know.
  */
 @Value.Immutable
 public abstract class RacServer implements RacView {
@@ -42,6 +43,7 @@ public abstract class RacServer implements RacView {
   public UUID id() {
     return record().id("server");
   }
+
   /**
    * Returns the agent host ({@code agent-host}).
    *
@@ -51,6 +53,7 @@ public abstract class RacServer implements RacView {
   public String agentHost() {
     return record().text("agent-host");
   }
+
   /**
    * Returns the agent port ({@code agent-port}).
    *
@@ -60,6 +63,7 @@ public abstract class RacServer implements RacView {
   public int agentPort() {
     return record().intValue("agent-port");
   }
+
   /**
    * Returns the port range (min ({@code port-range}).
    *
@@ -69,6 +73,7 @@ public abstract class RacServer implements RacView {
   public String portRange() {
     return record().text("port-range");
   }
+
   /**
    * Returns the name ({@code name}).
    *
@@ -78,6 +83,7 @@ public abstract class RacServer implements RacView {
   public String name() {
     return record().text("name");
   }
+
   /**
    * Returns how it is used (main, normal) ({@code using}).
    *
@@ -87,6 +93,7 @@ public abstract class RacServer implements RacView {
   public Optional<String> using() {
     return record().optionalText("using");
   }
+
   /**
    * Returns the manager dedication (all, none) ({@code dedicate-managers}).
    *
@@ -96,6 +103,7 @@ public abstract class RacServer implements RacView {
   public Optional<String> dedicateManagers() {
     return record().optionalText("dedicate-managers");
   }
+
   /**
    * Returns the infobases per process limit ({@code infobases-limit}).
    *
@@ -105,6 +113,7 @@ public abstract class RacServer implements RacView {
   public Optional<Long> infobasesLimit() {
     return record().optionalLong("infobases-limit");
   }
+
   /**
    * Returns the working processes memory limit ({@code memory-limit}).
    *
@@ -114,6 +123,7 @@ public abstract class RacServer implements RacView {
   public Optional<Long> memoryLimit() {
     return record().optionalLong("memory-limit");
   }
+
   /**
    * Returns the connections per process limit ({@code connections-limit}).
    *
@@ -123,6 +133,7 @@ public abstract class RacServer implements RacView {
   public Optional<Long> connectionsLimit() {
     return record().optionalLong("connections-limit");
   }
+
   /**
    * Returns the safe working processes memory limit ({@code safe-working-processes-memory-limit}).
    *
@@ -132,6 +143,7 @@ public abstract class RacServer implements RacView {
   public Optional<Long> safeWorkingProcessesMemoryLimit() {
     return record().optionalLong("safe-working-processes-memory-limit");
   }
+
   /**
    * Returns the safe server call memory limit ({@code safe-call-memory-limit}).
    *
@@ -141,6 +153,7 @@ public abstract class RacServer implements RacView {
   public Optional<Long> safeCallMemoryLimit() {
     return record().optionalLong("safe-call-memory-limit");
   }
+
   /**
    * Returns the cluster manager port ({@code cluster-port}).
    *
@@ -150,6 +163,7 @@ public abstract class RacServer implements RacView {
   public Optional<Long> clusterPort() {
     return record().optionalLong("cluster-port");
   }
+
   /**
    * Returns the critical total memory ({@code critical-total-memory}).
    *
@@ -159,6 +173,7 @@ public abstract class RacServer implements RacView {
   public Optional<Long> criticalTotalMemory() {
     return record().optionalLong("critical-total-memory");
   }
+
   /**
    * Returns the temporarily allowed total memory ({@code temporary-allowed-total-memory}).
    *
@@ -168,8 +183,10 @@ public abstract class RacServer implements RacView {
   public Optional<Long> temporaryAllowedTotalMemory() {
     return record().optionalLong("temporary-allowed-total-memory");
   }
+
   /**
-   * Returns the time limit of the temporarily allowed total memory, seconds ({@code temporary-allowed-total-memory-time-limit}).
+   * Returns the time limit of the temporarily allowed total memory, seconds ({@code
+   * temporary-allowed-total-memory-time-limit}).
    *
    * @return the number, or empty when empty or not printed
    */
@@ -177,6 +194,7 @@ public abstract class RacServer implements RacView {
   public Optional<Long> temporaryAllowedTotalMemoryTimeLimit() {
     return record().optionalLong("temporary-allowed-total-memory-time-limit");
   }
+
   /**
    * Returns the Kerberos service principal name ({@code service-principal-name}).
    *
@@ -186,6 +204,7 @@ public abstract class RacServer implements RacView {
   public Optional<String> servicePrincipalName() {
     return record().optionalText("service-principal-name");
   }
+
   /**
    * Returns the restart schedule ({@code restart-schedule}).
    *

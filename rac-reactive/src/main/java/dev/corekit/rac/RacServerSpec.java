@@ -7,7 +7,8 @@ import org.immutables.value.Value;
 /**
  * Settings of a working server to insert or update.
  *
- * <p>Options for {@code rac server insert|update}; unset options are left out of the command line. Immutable.
+ * <p>Options for {@code rac server insert|update}; unset options are left out of the command line.
+ * Immutable.
  *
  * <pre>{@code
  * RacServerSpec.builder().agentHost("srv").agentPort(1540).portRange("1560:1591").build()
@@ -96,7 +97,8 @@ public abstract class RacServerSpec {
   public abstract Optional<String> dedicateManagers();
 
   /**
-   * Returns the safe working processes memory limit ({@code --safe-working-processes-memory-limit}).
+   * Returns the safe working processes memory limit ({@code
+   * --safe-working-processes-memory-limit}).
    *
    * @return the value, or empty to leave it out
    */
@@ -124,7 +126,8 @@ public abstract class RacServerSpec {
   public abstract Optional<Long> temporaryAllowedTotalMemory();
 
   /**
-   * Returns the time limit of the temporarily allowed total memory, seconds ({@code --temporary-allowed-total-memory-time-limit}).
+   * Returns the time limit of the temporarily allowed total memory, seconds ({@code
+   * --temporary-allowed-total-memory-time-limit}).
    *
    * @return the value, or empty to leave it out
    */

@@ -6,8 +6,9 @@ import org.immutables.value.Value;
 /**
  * A service of the cluster manager.
  *
- * <p>A typed view of a {@link RacRecord} printed by {@code rac service list}: the typed fields are parsed when the
- * view is created, and {@link #record()} keeps every field, also those this library does not know.
+ * <p>A typed view of a {@link RacRecord} printed by {@code rac service list}: the typed fields are
+ * parsed when the view is created, and {@link #record()} keeps every field, also those this library
+ * does not know.
  */
 @Value.Immutable
 public abstract class RacService implements RacView {
@@ -41,6 +42,7 @@ public abstract class RacService implements RacView {
   public String name() {
     return record().text("name");
   }
+
   /**
    * Returns whether it runs on the main manager only ({@code main-only}).
    *
@@ -50,6 +52,7 @@ public abstract class RacService implements RacView {
   public Optional<Boolean> mainOnly() {
     return record().optionalFlag("main-only");
   }
+
   /**
    * Returns the managers running it ({@code manager}).
    *
@@ -59,6 +62,7 @@ public abstract class RacService implements RacView {
   public Optional<String> manager() {
     return record().optionalText("manager");
   }
+
   /**
    * Returns the description ({@code descr}).
    *

@@ -5,10 +5,11 @@ import java.util.UUID;
 import reactor.core.publisher.Flux;
 
 /**
- * One {@code ras} server ({@code host:port}), reached through {@code rac}; the root of the per-mode APIs.
+ * One {@code ras} server ({@code host:port}), reached through {@code rac}; the root of the per-mode
+ * APIs.
  *
- * <p>Made by {@link RacClient#session(String, int)}; cheap, immutable and thread-safe. Nothing runs until
- * a returned publisher is subscribed; every subscription runs {@code rac} once.
+ * <p>Made by {@link RacClient#session(String, int)}; cheap, immutable and thread-safe. Nothing runs
+ * until a returned publisher is subscribed; every subscription runs {@code rac} once.
  *
  * <pre>{@code
  * RacSession ras = rac.session("srv1c", 1545);
@@ -35,10 +36,11 @@ public interface RacSession {
 
   /**
    * Runs {@code rac host:port <arguments>} and streams the records it prints; for commands this API
-   * does not name. Values of options named {@code *pwd}/{@code *password} are masked in logs and errors.
+   * does not name. Values of options named {@code *pwd}/{@code *password} are masked in logs and
+   * errors.
    *
-   * @param arguments the arguments after the address, e.g. {@code ["cluster", "list"]}, one option per
-   *     element ({@code --name=value})
+   * @param arguments the arguments after the address, e.g. {@code ["cluster", "list"]}, one option
+   *     per element ({@code --name=value})
    * @return the records, emitted while rac writes
    */
   Flux<RacRecord> records(List<String> arguments);
@@ -51,7 +53,8 @@ public interface RacSession {
   AgentApi agent();
 
   /**
-   * Returns the agent API authenticated as an agent administrator ({@code --agent-user/--agent-pwd}).
+   * Returns the agent API authenticated as an agent administrator ({@code
+   * --agent-user/--agent-pwd}).
    *
    * @param agentAdmin the agent administrator
    * @return the agent API
@@ -66,7 +69,8 @@ public interface RacSession {
   ClustersApi clusters();
 
   /**
-   * Returns the cluster API authenticated as an agent administrator, as needed by insert and update.
+   * Returns the cluster API authenticated as an agent administrator, as needed by insert and
+   * update.
    *
    * @param agentAdmin the agent administrator
    * @return the clusters API
@@ -82,8 +86,8 @@ public interface RacSession {
   ClusterApi cluster(UUID clusterId);
 
   /**
-   * Returns the APIs scoped to one cluster, authenticated as a cluster administrator
-   * ({@code --cluster-user/--cluster-pwd}).
+   * Returns the APIs scoped to one cluster, authenticated as a cluster administrator ({@code
+   * --cluster-user/--cluster-pwd}).
    *
    * @param clusterId the cluster id
    * @param clusterAdmin the cluster administrator

@@ -7,20 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
  * The rac client as plain blocking calls: the same API as {@link RacClient} and {@link RacSession},
  * method by method, with {@code Mono<T>} as {@code T}, {@code Mono<Void>} as {@code void} and
- * {@code Flux<T>} as {@code List<T>} or, for large outputs, a lazy {@code Stream<T>}
- * ({@code <name>Stream}, to be closed).
+ * {@code Flux<T>} as {@code List<T>} or, for large outputs, a lazy {@code Stream<T>} ({@code
+ * <name>Stream}, to be closed).
  *
- * <p>Built with the generic blocking proxy of {@code dev.corekit.sync} over the reactive API. Errors are
- * the same {@link RacException} subtypes, thrown with the caller's stack frames. Each call waits at most
- * the client's timeout plus 10 seconds (the process itself is killed at the timeout); interrupting the
- * caller kills the process and keeps the interrupt flag. Calling from a Reactor non-blocking thread fails
- * at once with an {@link IllegalStateException}. Closing it closes the client.
+ * <p>Built with the generic blocking proxy of {@code dev.corekit.sync} over the reactive API.
+ * Errors are the same {@link RacException} subtypes, thrown with the caller's stack frames. Each
+ * call waits at most the client's timeout plus 10 seconds (the process itself is killed at the
+ * timeout); interrupting the caller kills the process and keeps the interrupt flag. Calling from a
+ * Reactor non-blocking thread fails at once with an {@link IllegalStateException}. Closing it
+ * closes the client.
  *
  * <pre>{@code
  * try (RacSync rac = RacSync.of(RacClient.builder().executable(Path.of("/opt/1cv8/x86_64/8.3.24.1548/rac")).build())) {
@@ -60,13 +60,15 @@ public interface RacSync extends AutoCloseable {
         BlockingPolicy.builder()
             .timeout(deadline)
             .timeoutException(
-                (call, d) -> new RacTimeoutException(call + " did not complete within " + d, List.of(), d))
+                (call, d) ->
+                    new RacTimeoutException(call + " did not complete within " + d, List.of(), d))
             .interruptedException(
                 e -> new RacException("Interrupted while waiting for rac", List.of(), e))
             .exceptionTranslator(
-                e -> e instanceof RuntimeException
-                    ? (RuntimeException) e
-                    : new RacException(String.valueOf(e.getMessage()), List.of(), e))
+                e ->
+                    e instanceof RuntimeException
+                        ? (RuntimeException) e
+                        : new RacException(String.valueOf(e.getMessage()), List.of(), e))
             .build();
     return BlockingProxy.create(RacSync.class, RacClient.class, client, policy);
   }
@@ -172,6 +174,7 @@ public interface RacSync extends AutoCloseable {
      */
     Cluster cluster(UUID clusterId, RacCredentials clusterAdmin);
   }
+
   /** Blocking twin of {@link AgentApi}. */
   interface Agent {
 
@@ -189,6 +192,7 @@ public interface RacSync extends AutoCloseable {
      */
     Admins admins();
   }
+
   /** Blocking twin of {@link AdminsApi}. */
   interface Admins {
 
@@ -220,6 +224,7 @@ public interface RacSync extends AutoCloseable {
      */
     void remove(String name);
   }
+
   /** Blocking twin of {@link ClustersApi}. */
   interface Clusters {
 
@@ -261,6 +266,7 @@ public interface RacSync extends AutoCloseable {
      */
     void update(UUID clusterId, RacClusterSpec changes);
   }
+
   /** Blocking twin of {@link ClusterApi}. */
   interface Cluster {
 
@@ -278,10 +284,7 @@ public interface RacSync extends AutoCloseable {
      */
     RacCluster info();
 
-    /**
-     * Runs {@link ClusterApi#remove()}.
-     *
-     */
+    /** Runs {@link ClusterApi#remove()}. */
     void remove();
 
     /**
@@ -375,6 +378,7 @@ public interface RacSync extends AutoCloseable {
      */
     Limits limits();
   }
+
   /** Blocking twin of {@link ManagersApi}. */
   interface Managers {
 
@@ -400,6 +404,7 @@ public interface RacSync extends AutoCloseable {
      */
     RacManager info(UUID managerId);
   }
+
   /** Blocking twin of {@link ServersApi}. */
   interface Servers {
 
@@ -448,6 +453,7 @@ public interface RacSync extends AutoCloseable {
      */
     void remove(UUID serverId);
   }
+
   /** Blocking twin of {@link ProcessesApi}. */
   interface Processes {
 
@@ -528,13 +534,15 @@ public interface RacSync extends AutoCloseable {
     List<RacLicense> processLicenses(UUID processId);
 
     /**
-     * Streams lazily (close the stream to stop {@code rac}): {@link ProcessesApi#processLicenses(UUID)}.
+     * Streams lazily (close the stream to stop {@code rac}): {@link
+     * ProcessesApi#processLicenses(UUID)}.
      *
      * @param processId as for the reactive method
      * @return a lazy stream; close it when done
      */
     Stream<RacLicense> processLicensesStream(UUID processId);
   }
+
   /** Blocking twin of {@link ServicesApi}. */
   interface Services {
 
@@ -552,6 +560,7 @@ public interface RacSync extends AutoCloseable {
      */
     Stream<RacService> listStream();
   }
+
   /** Blocking twin of {@link InfobasesApi}. */
   interface Infobases {
 
@@ -644,6 +653,7 @@ public interface RacSync extends AutoCloseable {
      */
     void drop(UUID infobaseId, RacDropMode mode, RacCredentials infobaseUser);
   }
+
   /** Blocking twin of {@link ConnectionsApi}. */
   interface Connections {
 
@@ -670,7 +680,8 @@ public interface RacSync extends AutoCloseable {
     List<RacConnection> listByProcess(UUID processId);
 
     /**
-     * Streams lazily (close the stream to stop {@code rac}): {@link ConnectionsApi#listByProcess(UUID)}.
+     * Streams lazily (close the stream to stop {@code rac}): {@link
+     * ConnectionsApi#listByProcess(UUID)}.
      *
      * @param processId as for the reactive method
      * @return a lazy stream; close it when done
@@ -686,7 +697,8 @@ public interface RacSync extends AutoCloseable {
     List<RacConnection> listByInfobase(UUID infobaseId);
 
     /**
-     * Streams lazily (close the stream to stop {@code rac}): {@link ConnectionsApi#listByInfobase(UUID)}.
+     * Streams lazily (close the stream to stop {@code rac}): {@link
+     * ConnectionsApi#listByInfobase(UUID)}.
      *
      * @param infobaseId as for the reactive method
      * @return a lazy stream; close it when done
@@ -703,7 +715,8 @@ public interface RacSync extends AutoCloseable {
     List<RacConnection> listByInfobase(UUID infobaseId, RacCredentials infobaseUser);
 
     /**
-     * Streams lazily (close the stream to stop {@code rac}): {@link ConnectionsApi#listByInfobase(UUID, RacCredentials)}.
+     * Streams lazily (close the stream to stop {@code rac}): {@link
+     * ConnectionsApi#listByInfobase(UUID, RacCredentials)}.
      *
      * @param infobaseId as for the reactive method
      * @param infobaseUser as for the reactive method
@@ -736,6 +749,7 @@ public interface RacSync extends AutoCloseable {
      */
     void disconnect(UUID processId, UUID connectionId, RacCredentials infobaseUser);
   }
+
   /** Blocking twin of {@link SessionsApi}. */
   interface Sessions {
 
@@ -762,7 +776,8 @@ public interface RacSync extends AutoCloseable {
     List<RacInfobaseSession> listByInfobase(UUID infobaseId);
 
     /**
-     * Streams lazily (close the stream to stop {@code rac}): {@link SessionsApi#listByInfobase(UUID)}.
+     * Streams lazily (close the stream to stop {@code rac}): {@link
+     * SessionsApi#listByInfobase(UUID)}.
      *
      * @param infobaseId as for the reactive method
      * @return a lazy stream; close it when done
@@ -800,7 +815,8 @@ public interface RacSync extends AutoCloseable {
     List<RacLicense> licensesByInfobase(UUID infobaseId);
 
     /**
-     * Streams lazily (close the stream to stop {@code rac}): {@link SessionsApi#licensesByInfobase(UUID)}.
+     * Streams lazily (close the stream to stop {@code rac}): {@link
+     * SessionsApi#licensesByInfobase(UUID)}.
      *
      * @param infobaseId as for the reactive method
      * @return a lazy stream; close it when done
@@ -816,7 +832,8 @@ public interface RacSync extends AutoCloseable {
     List<RacLicense> sessionLicenses(UUID sessionId);
 
     /**
-     * Streams lazily (close the stream to stop {@code rac}): {@link SessionsApi#sessionLicenses(UUID)}.
+     * Streams lazily (close the stream to stop {@code rac}): {@link
+     * SessionsApi#sessionLicenses(UUID)}.
      *
      * @param sessionId as for the reactive method
      * @return a lazy stream; close it when done
@@ -846,6 +863,7 @@ public interface RacSync extends AutoCloseable {
      */
     void interruptCurrentServerCall(UUID sessionId, String message);
   }
+
   /** Blocking twin of {@link LocksApi}. */
   interface Locks {
 
@@ -888,7 +906,8 @@ public interface RacSync extends AutoCloseable {
     List<RacLock> listByConnection(UUID connectionId);
 
     /**
-     * Streams lazily (close the stream to stop {@code rac}): {@link LocksApi#listByConnection(UUID)}.
+     * Streams lazily (close the stream to stop {@code rac}): {@link
+     * LocksApi#listByConnection(UUID)}.
      *
      * @param connectionId as for the reactive method
      * @return a lazy stream; close it when done
@@ -911,6 +930,7 @@ public interface RacSync extends AutoCloseable {
      */
     Stream<RacLock> listBySessionStream(UUID sessionId);
   }
+
   /** Blocking twin of {@link RulesApi}. */
   interface Rules {
 
@@ -965,18 +985,13 @@ public interface RacSync extends AutoCloseable {
      */
     void remove(UUID serverId, UUID ruleId);
 
-    /**
-     * Runs {@link RulesApi#applyFull()}.
-     *
-     */
+    /** Runs {@link RulesApi#applyFull()}. */
     void applyFull();
 
-    /**
-     * Runs {@link RulesApi#applyPartial()}.
-     *
-     */
+    /** Runs {@link RulesApi#applyPartial()}. */
     void applyPartial();
   }
+
   /** Blocking twin of {@link ProfilesApi}. */
   interface Profiles {
 
@@ -1017,6 +1032,7 @@ public interface RacSync extends AutoCloseable {
      */
     ProfileAcl acl(String profile, RacAclKind kind);
   }
+
   /** Blocking twin of {@link ProfileAclApi}. */
   interface ProfileAcl {
 
@@ -1049,6 +1065,7 @@ public interface RacSync extends AutoCloseable {
      */
     void remove(String key);
   }
+
   /** Blocking twin of {@link CountersApi}. */
   interface Counters {
 
@@ -1107,7 +1124,8 @@ public interface RacSync extends AutoCloseable {
     List<RacCounterValue> values(String name, String objects);
 
     /**
-     * Streams lazily (close the stream to stop {@code rac}): {@link CountersApi#values(String, String)}.
+     * Streams lazily (close the stream to stop {@code rac}): {@link CountersApi#values(String,
+     * String)}.
      *
      * @param name as for the reactive method
      * @param objects as for the reactive method
@@ -1124,7 +1142,8 @@ public interface RacSync extends AutoCloseable {
     List<RacCounterValue> accumulatedValues(String name);
 
     /**
-     * Streams lazily (close the stream to stop {@code rac}): {@link CountersApi#accumulatedValues(String)}.
+     * Streams lazily (close the stream to stop {@code rac}): {@link
+     * CountersApi#accumulatedValues(String)}.
      *
      * @param name as for the reactive method
      * @return a lazy stream; close it when done
@@ -1141,7 +1160,8 @@ public interface RacSync extends AutoCloseable {
     List<RacCounterValue> accumulatedValues(String name, String objects);
 
     /**
-     * Streams lazily (close the stream to stop {@code rac}): {@link CountersApi#accumulatedValues(String, String)}.
+     * Streams lazily (close the stream to stop {@code rac}): {@link
+     * CountersApi#accumulatedValues(String, String)}.
      *
      * @param name as for the reactive method
      * @param objects as for the reactive method
@@ -1171,6 +1191,7 @@ public interface RacSync extends AutoCloseable {
      */
     void remove(String name);
   }
+
   /** Blocking twin of {@link LimitsApi}. */
   interface Limits {
 

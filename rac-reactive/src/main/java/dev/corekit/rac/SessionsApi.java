@@ -38,7 +38,8 @@ public interface SessionsApi {
   Flux<RacLicense> licenses();
 
   /**
-   * Lists the licenses held by the sessions of one infobase ({@code session list --infobase= --licenses}).
+   * Lists the licenses held by the sessions of one infobase ({@code session list --infobase=
+   * --licenses}).
    *
    * @param infobaseId the infobase id
    * @return one record per license
@@ -71,7 +72,8 @@ public interface SessionsApi {
   Mono<Void> terminate(UUID sessionId, String message);
 
   /**
-   * Interrupts the server call the session is running ({@code session interrupt-current-server-call}).
+   * Interrupts the server call the session is running ({@code session
+   * interrupt-current-server-call}).
    *
    * @param sessionId the session id
    * @param message the error message the interrupted call raises

@@ -2,9 +2,9 @@
  * The 1C:Enterprise remote administration CLI {@code rac} as a reactive API.
  *
  * <p>Entry point: {@link dev.corekit.rac.RacClient}. A {@link dev.corekit.rac.RacSession} (one
- * {@code ras} address) gives one API per {@code rac} mode; reads stream typed views
- * ({@link dev.corekit.rac.RacView}) parsed from {@link dev.corekit.rac.RacRecord}s while {@code rac}
- * is still writing, writes return {@code Mono<Void>} or the new id. {@link dev.corekit.rac.RacSync} is
+ * {@code ras} address) gives one API per {@code rac} mode; reads stream typed views ({@link
+ * dev.corekit.rac.RacView}) parsed from {@link dev.corekit.rac.RacRecord}s while {@code rac} is
+ * still writing, writes return {@code Mono<Void>} or the new id. {@link dev.corekit.rac.RacSync} is
  * the same API as blocking calls.
  *
  * <pre>{@code
@@ -17,10 +17,7 @@
  * }</pre>
  */
 @NullMarked
-@Value.Style(
-    jdkOnly = true,
-    defaults = @Value.Immutable(copy = false),
-    redactedMask = "***")
+@Value.Style(jdkOnly = true, defaults = @Value.Immutable(copy = false), redactedMask = "***")
 package dev.corekit.rac;
 
 import org.immutables.value.Value;

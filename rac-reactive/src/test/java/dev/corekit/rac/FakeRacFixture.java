@@ -18,8 +18,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * A fake {@code rac} in a temporary directory: a launcher script running {@link FakeRac} with the current
- * JVM, a directory of scenario files and the log of what each run received.
+ * A fake {@code rac} in a temporary directory: a launcher script running {@link FakeRac} with the
+ * current JVM, a directory of scenario files and the log of what each run received.
  */
 final class FakeRacFixture {
 
@@ -54,18 +54,29 @@ final class FakeRacFixture {
     try {
       Files.createDirectories(scenarios);
       String java =
-          ProcessHandle.current().info().command()
+          ProcessHandle.current()
+              .info()
+              .command()
               .orElse(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
       String classpath =
           Paths.get(FakeRac.class.getProtectionDomain().getCodeSource().getLocation().toURI())
               .toString();
       String script =
           "#!/bin/sh\n"
-              + "FAKE_RAC_SCENARIOS='" + scenarios + "'\n"
-              + "FAKE_RAC_LOG='" + log + "'\n"
+              + "FAKE_RAC_SCENARIOS='"
+              + scenarios
+              + "'\n"
+              + "FAKE_RAC_LOG='"
+              + log
+              + "'\n"
               + "export FAKE_RAC_SCENARIOS FAKE_RAC_LOG\n"
-              + "exec '" + java + "' -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-              + " -XX:-UsePerfData -Xmx64m -cp '" + classpath + "' " + FakeRac.class.getName()
+              + "exec '"
+              + java
+              + "' -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+              + " -XX:-UsePerfData -Xmx64m -cp '"
+              + classpath
+              + "' "
+              + FakeRac.class.getName()
               + " \"$@\"\n";
       Files.writeString(executable, script);
       Files.setPosixFilePermissions(executable, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -87,7 +98,9 @@ final class FakeRacFixture {
     return this;
   }
 
-  /** Writes stdout lines ({@code |} prefix added) for a key, ending each record's block as given. */
+  /**
+   * Writes stdout lines ({@code |} prefix added) for a key, ending each record's block as given.
+   */
   FakeRacFixture output(String key, String text) {
     List<String> lines = new ArrayList<>();
     for (String l : text.split("\n", -1)) {
@@ -105,7 +118,10 @@ final class FakeRacFixture {
 
   RacClient client(Consumer<RacClient.Builder> options) {
     RacClient.Builder b =
-        RacClient.builder().executable(executable).timeout(Duration.ofSeconds(30)).maxConcurrency(4);
+        RacClient.builder()
+            .executable(executable)
+            .timeout(Duration.ofSeconds(30))
+            .maxConcurrency(4);
     options.accept(b);
     return b.build();
   }

@@ -103,7 +103,8 @@ class RacCommandLineTest {
                 .auth("pwd,os")
                 .osUser("DOMAIN\\user")
                 .build()),
-        agent + "register --name=new admin --pwd=s e c --descr=Главный \"админ\" --auth=pwd,os"
+        agent
+            + "register --name=new admin --pwd=s e c --descr=Главный \"админ\" --auth=pwd,os"
             + " --os-user=DOMAIN\\user");
     expect(ras.agent().admins().remove("old"), "agent admin remove --name=old");
     runAll();
@@ -128,13 +129,25 @@ class RacCommandLineTest {
                     .putExtraOptions("restart-schedule", "0 3 * * *")
                     .build())
             .doOnNext(id -> assertThat(id).isEqualTo(U)),
-        "cluster " + agent + " insert --host=srv --port=1541 --name=Новый кластер"
+        "cluster "
+            + agent
+            + " insert --host=srv --port=1541 --name=Новый кластер"
             + " --kill-problem-processes=yes --kill-by-memory-with-dump=no"
             + " --allow-access-right-audit-events-recording=yes --restart-schedule=0 3 * * *");
     expect(
-        clusters.update(U, RacClusterSpec.builder().lifetimeLimit(86400L).loadBalancingMode("memory")
-            .securityLevel(1).pingTimeout(5000L).build()),
-        "cluster " + agent + " update " + CL + " --lifetime-limit=86400 --security-level=1"
+        clusters.update(
+            U,
+            RacClusterSpec.builder()
+                .lifetimeLimit(86400L)
+                .loadBalancingMode("memory")
+                .securityLevel(1)
+                .pingTimeout(5000L)
+                .build()),
+        "cluster "
+            + agent
+            + " update "
+            + CL
+            + " --lifetime-limit=86400 --security-level=1"
             + " --load-balancing-mode=memory --ping-timeout=5000");
     ClusterApi cluster = ras.cluster(U, ADMIN);
     expect(cluster.info(), "cluster info " + CL);
@@ -142,9 +155,12 @@ class RacCommandLineTest {
     expect(ras.cluster(U).remove(), "cluster remove " + CL);
     expect(cluster.admins().list(), "cluster admin " + CL + " " + CREDS + " list");
     expect(
-        cluster.admins().register(RacAdminSpec.builder().name("ca").password("x").auth("pwd").build()),
+        cluster
+            .admins()
+            .register(RacAdminSpec.builder().name("ca").password("x").auth("pwd").build()),
         "cluster admin " + CL + " " + CREDS + " register --name=ca --pwd=x --auth=pwd");
-    expect(cluster.admins().remove("ca"), "cluster admin " + CL + " " + CREDS + " remove --name=ca");
+    expect(
+        cluster.admins().remove("ca"), "cluster admin " + CL + " " + CREDS + " remove --name=ca");
     runAll();
   }
 
@@ -158,11 +174,21 @@ class RacCommandLineTest {
     expect(c.servers().info(S), "server " + m + " info --server=" + S);
     expect(
         c.servers()
-            .insert(RacServerSpec.builder().agentHost("srv 2").agentPort(1540).portRange("1560:1591")
-                .name("Второй").using("normal").dedicateManagers("none").infobasesLimit(8L)
-                .clusterPort(1541).build())
+            .insert(
+                RacServerSpec.builder()
+                    .agentHost("srv 2")
+                    .agentPort(1540)
+                    .portRange("1560:1591")
+                    .name("Второй")
+                    .using("normal")
+                    .dedicateManagers("none")
+                    .infobasesLimit(8L)
+                    .clusterPort(1541)
+                    .build())
             .doOnNext(id -> assertThat(id).isEqualTo(S)),
-        "server " + m + " insert --agent-host=srv 2 --agent-port=1540 --port-range=1560:1591"
+        "server "
+            + m
+            + " insert --agent-host=srv 2 --agent-port=1540 --port-range=1560:1591"
             + " --name=Второй --using=normal --infobases-limit=8 --cluster-port=1541"
             + " --dedicate-managers=none");
     expect(
@@ -174,7 +200,8 @@ class RacCommandLineTest {
     expect(c.processes().info(P), "process " + m + " info --process=" + P);
     expect(c.processes().licenses(), "process " + m + " list --licenses");
     expect(c.processes().licenses(S), "process " + m + " list --server=" + S + " --licenses");
-    expect(c.processes().processLicenses(P), "process " + m + " info --process=" + P + " --licenses");
+    expect(
+        c.processes().processLicenses(P), "process " + m + " info --process=" + P + " --licenses");
     expect(ras.cluster(U).services().list(), "service " + CL + " list");
     runAll();
   }
@@ -186,38 +213,71 @@ class RacCommandLineTest {
     String user = "--infobase-user=Иванов И.И. --infobase-pwd=ib pass";
     expect(ib.summaries(), i + "summary list");
     expect(ib.summary(I), i + "summary info --infobase=" + I);
-    expect(ib.updateSummary(I, "Новое описание"), i + "summary update --infobase=" + I + " --descr=Новое описание");
+    expect(
+        ib.updateSummary(I, "Новое описание"),
+        i + "summary update --infobase=" + I + " --descr=Новое описание");
     expect(ib.info(I), i + "info --infobase=" + I);
     expect(ib.info(I, IB_USER), i + "info --infobase=" + I + " " + user);
     expect(
         ib.create(
-                RacInfobaseSpec.builder().createDatabase(true).name("trade").dbms("PostgreSQL")
-                    .dbServer("db").dbName("trade db").locale("ru_RU").dbUser("postgres")
-                    .dbPassword("pg secret").scheduledJobsDeny(true).licenseDistribution(true)
-                    .dateOffset(2000).build())
+                RacInfobaseSpec.builder()
+                    .createDatabase(true)
+                    .name("trade")
+                    .dbms("PostgreSQL")
+                    .dbServer("db")
+                    .dbName("trade db")
+                    .locale("ru_RU")
+                    .dbUser("postgres")
+                    .dbPassword("pg secret")
+                    .scheduledJobsDeny(true)
+                    .licenseDistribution(true)
+                    .dateOffset(2000)
+                    .build())
             .doOnNext(id -> assertThat(id).isEqualTo(I)),
-        i + "create --create-database --name=trade --dbms=PostgreSQL --db-server=db --db-name=trade db"
+        i
+            + "create --create-database --name=trade --dbms=PostgreSQL --db-server=db --db-name=trade db"
             + " --locale=ru_RU --db-user=postgres --db-pwd=pg secret --date-offset=2000"
             + " --scheduled-jobs-deny=on --license-distribution=allow");
     expect(
-        ib.create(RacInfobaseSpec.builder().name("t2").dbms("MSSQLServer").dbServer("db")
-            .dbName("t2").locale("ru_RU").scheduledJobsDeny(false).licenseDistribution(false).build()),
-        i + "create --name=t2 --dbms=MSSQLServer --db-server=db --db-name=t2 --locale=ru_RU"
+        ib.create(
+            RacInfobaseSpec.builder()
+                .name("t2")
+                .dbms("MSSQLServer")
+                .dbServer("db")
+                .dbName("t2")
+                .locale("ru_RU")
+                .scheduledJobsDeny(false)
+                .licenseDistribution(false)
+                .build()),
+        i
+            + "create --name=t2 --dbms=MSSQLServer --db-server=db --db-name=t2 --locale=ru_RU"
             + " --scheduled-jobs-deny=off --license-distribution=deny");
     expect(
-        ib.update(I, RacInfobaseUpdate.builder().sessionsDeny(true)
-            .deniedFrom(LocalDateTime.of(2024, 3, 1, 20, 0)).deniedMessage("Регламент \"ночной\"")
-            .permissionCode("0451").externalSessionManagerRequired(false)
-            .reserveWorkingProcesses(true).build()),
-        i + "update --infobase=" + I + " --denied-from=2024-03-01T20:00:00"
+        ib.update(
+            I,
+            RacInfobaseUpdate.builder()
+                .sessionsDeny(true)
+                .deniedFrom(LocalDateTime.of(2024, 3, 1, 20, 0))
+                .deniedMessage("Регламент \"ночной\"")
+                .permissionCode("0451")
+                .externalSessionManagerRequired(false)
+                .reserveWorkingProcesses(true)
+                .build()),
+        i
+            + "update --infobase="
+            + I
+            + " --denied-from=2024-03-01T20:00:00"
             + " --denied-message=Регламент \"ночной\" --permission-code=0451 --sessions-deny=on"
             + " --external-session-manager-required=no --reserve-working-processes=yes");
     expect(
         ib.update(I, RacInfobaseUpdate.builder().dbPassword("new pg").build(), IB_USER),
         i + "update --infobase=" + I + " " + user + " --db-pwd=new pg");
     expect(ib.drop(I, RacDropMode.KEEP_DATABASE), i + "drop --infobase=" + I);
-    expect(ib.drop(I, RacDropMode.DROP_DATABASE, IB_USER), i + "drop --infobase=" + I + " " + user + " --drop-database");
-    expect(ib.drop(I, RacDropMode.CLEAR_DATABASE), i + "drop --infobase=" + I + " --clear-database");
+    expect(
+        ib.drop(I, RacDropMode.DROP_DATABASE, IB_USER),
+        i + "drop --infobase=" + I + " " + user + " --drop-database");
+    expect(
+        ib.drop(I, RacDropMode.CLEAR_DATABASE), i + "drop --infobase=" + I + " --clear-database");
     runAll();
   }
 
@@ -228,10 +288,15 @@ class RacCommandLineTest {
     expect(c.connections().list(), "connection " + CL + " list");
     expect(c.connections().listByProcess(P), "connection " + CL + " list --process=" + P);
     expect(c.connections().listByInfobase(I), "connection " + CL + " list --infobase=" + I);
-    expect(c.connections().listByInfobase(I, IB_USER), "connection " + CL + " list --infobase=" + I + " " + user);
+    expect(
+        c.connections().listByInfobase(I, IB_USER),
+        "connection " + CL + " list --infobase=" + I + " " + user);
     expect(c.connections().info(C), "connection " + CL + " info --connection=" + C);
-    expect(c.connections().disconnect(P, C), "connection " + CL + " disconnect --process=" + P + " --connection=" + C);
-    expect(c.connections().disconnect(P, C, IB_USER),
+    expect(
+        c.connections().disconnect(P, C),
+        "connection " + CL + " disconnect --process=" + P + " --connection=" + C);
+    expect(
+        c.connections().disconnect(P, C, IB_USER),
         "connection " + CL + " disconnect --process=" + P + " --connection=" + C + " " + user);
     String s = "session " + CL + " ";
     expect(c.sessions().list(), s + "list");
@@ -241,9 +306,11 @@ class RacCommandLineTest {
     expect(c.sessions().licensesByInfobase(I), s + "list --infobase=" + I + " --licenses");
     expect(c.sessions().sessionLicenses(SE), s + "info --session=" + SE + " --licenses");
     expect(c.sessions().terminate(SE), s + "terminate --session=" + SE);
-    expect(c.sessions().terminate(SE, "Сеанс завершён администратором"),
+    expect(
+        c.sessions().terminate(SE, "Сеанс завершён администратором"),
         s + "terminate --session=" + SE + " --error-message=Сеанс завершён администратором");
-    expect(c.sessions().interruptCurrentServerCall(SE, "Stop \"now\""),
+    expect(
+        c.sessions().interruptCurrentServerCall(SE, "Stop \"now\""),
         s + "interrupt-current-server-call --session=" + SE + " --error-message=Stop \"now\"");
     expect(c.locks().list(), "lock " + CL + " list");
     expect(c.locks().listByInfobase(I), "lock " + CL + " list --infobase=" + I);
@@ -260,12 +327,23 @@ class RacCommandLineTest {
     expect(c.rules().info(S, R), r + "info --server=" + S + " --rule=" + R);
     expect(
         c.rules()
-            .insert(S, RacRuleSpec.builder().position(0).objectType("").infobaseName("trade")
-                .ruleType("always").priority(5).build())
+            .insert(
+                S,
+                RacRuleSpec.builder()
+                    .position(0)
+                    .objectType("")
+                    .infobaseName("trade")
+                    .ruleType("always")
+                    .priority(5)
+                    .build())
             .doOnNext(id -> assertThat(id).isEqualTo(R)),
-        r + "insert --server=" + S + " --position=0 --object-type= --infobase-name=trade"
+        r
+            + "insert --server="
+            + S
+            + " --position=0 --object-type= --infobase-name=trade"
             + " --rule-type=always --priority=5");
-    expect(c.rules().update(S, R, RacRuleSpec.builder().position(2).ruleType("never").build()),
+    expect(
+        c.rules().update(S, R, RacRuleSpec.builder().position(2).ruleType("never").build()),
         r + "update --server=" + S + " --rule=" + R + " --position=2 --rule-type=never");
     expect(c.rules().remove(S, R), r + "remove --server=" + S + " --rule=" + R);
     expect(c.rules().applyFull(), r + "apply --full");
@@ -273,17 +351,31 @@ class RacCommandLineTest {
     String p = "profile " + CL + " " + CREDS + " ";
     expect(c.profiles().list(), p + "list");
     expect(
-        c.profiles().update(RacProfileSpec.builder().name("safe").descr("Безопасный").config(false)
-            .priv(true).directory("full").crypto(true).build()),
-        p + "update --name=safe --descr=Безопасный --config=no --priv=yes --directory=full --crypto=yes");
+        c.profiles()
+            .update(
+                RacProfileSpec.builder()
+                    .name("safe")
+                    .descr("Безопасный")
+                    .config(false)
+                    .priv(true)
+                    .directory("full")
+                    .crypto(true)
+                    .build()),
+        p
+            + "update --name=safe --descr=Безопасный --config=no --priv=yes --directory=full --crypto=yes");
     expect(c.profiles().remove("safe"), p + "remove --name=safe");
-    expect(c.profiles().acl("safe", RacAclKind.DIRECTORY).list(), p + "acl --name=safe directory list");
+    expect(
+        c.profiles().acl("safe", RacAclKind.DIRECTORY).list(),
+        p + "acl --name=safe directory list");
     Map<String, String> options = new LinkedHashMap<>();
     options.put("physical-path", "/srv/my docs");
     options.put("allowed-read", "yes");
-    expect(c.profiles().acl("safe", RacAclKind.DIRECTORY).update("docs", options),
-        p + "acl --name=safe directory update --alias=docs --physical-path=/srv/my docs --allowed-read=yes");
-    expect(c.profiles().acl("safe", RacAclKind.COM).remove("Excel.Application"),
+    expect(
+        c.profiles().acl("safe", RacAclKind.DIRECTORY).update("docs", options),
+        p
+            + "acl --name=safe directory update --alias=docs --physical-path=/srv/my docs --allowed-read=yes");
+    expect(
+        c.profiles().acl("safe", RacAclKind.COM).remove("Excel.Application"),
         p + "acl --name=safe com remove --name=Excel.Application");
     runAll();
   }
@@ -295,15 +387,29 @@ class RacCommandLineTest {
     expect(c.counters().list(), k + "list");
     expect(c.counters().info("cpu"), k + "info --counter=cpu");
     expect(
-        c.counters().update(RacCounterSpec.builder().name("cpu").collectionTime("current")
-            .group("users").filterType("all").filter("").cpuTime(true).memory(false).descr("CPU")
-            .build()),
-        k + "update --name=cpu --collection-time=current --group=users --filter-type=all --filter="
+        c.counters()
+            .update(
+                RacCounterSpec.builder()
+                    .name("cpu")
+                    .collectionTime("current")
+                    .group("users")
+                    .filterType("all")
+                    .filter("")
+                    .cpuTime(true)
+                    .memory(false)
+                    .descr("CPU")
+                    .build()),
+        k
+            + "update --name=cpu --collection-time=current --group=users --filter-type=all --filter="
             + " --cpu-time=analyze --memory=not-analyze --descr=CPU");
     expect(c.counters().values("cpu"), k + "values --counter=cpu");
-    expect(c.counters().values("cpu", "Иванов,Петров"), k + "values --counter=cpu --object=Иванов,Петров");
+    expect(
+        c.counters().values("cpu", "Иванов,Петров"),
+        k + "values --counter=cpu --object=Иванов,Петров");
     expect(c.counters().accumulatedValues("cpu"), k + "accumulated-values --counter=cpu");
-    expect(c.counters().accumulatedValues("cpu", "x"), k + "accumulated-values --counter=cpu --object=x");
+    expect(
+        c.counters().accumulatedValues("cpu", "x"),
+        k + "accumulated-values --counter=cpu --object=x");
     expect(c.counters().clear("cpu"), k + "clear --counter=cpu");
     expect(c.counters().clear("cpu", "x"), k + "clear --counter=cpu --object=x");
     expect(c.counters().remove("cpu"), k + "remove --name=cpu");
@@ -311,9 +417,17 @@ class RacCommandLineTest {
     expect(c.limits().list(), l + "list");
     expect(c.limits().info("slow"), l + "info --limit=slow");
     expect(
-        c.limits().update(RacLimitSpec.builder().name("slow").counter("cpu")
-            .action("interrupt-current-call").cpuTime(60_000L).errorMessage("Слишком долго").build()),
-        l + "update --name=slow --counter=cpu --action=interrupt-current-call --cpu-time=60000"
+        c.limits()
+            .update(
+                RacLimitSpec.builder()
+                    .name("slow")
+                    .counter("cpu")
+                    .action("interrupt-current-call")
+                    .cpuTime(60_000L)
+                    .errorMessage("Слишком долго")
+                    .build()),
+        l
+            + "update --name=slow --counter=cpu --action=interrupt-current-call --cpu-time=60000"
             + " --error-message=Слишком долго");
     expect(c.limits().remove("slow"), l + "remove --name=slow");
     runAll();
@@ -323,7 +437,8 @@ class RacCommandLineTest {
   void rawRecordsPassArgumentsAfterTheAddress() {
     expect(ras.records(List.of("cluster", "list")), "cluster list");
     expect(client.session("srv", 2545).records(List.of("service-setting", "list", CL)), "");
-    expected.put(expected.keySet().toArray(new Publisher<?>[0])[1], "srv:2545 service-setting list " + CL);
+    expected.put(
+        expected.keySet().toArray(new Publisher<?>[0])[1], "srv:2545 service-setting list " + CL);
     runAll();
   }
 
@@ -332,7 +447,8 @@ class RacCommandLineTest {
     ListAppender<ILoggingEvent> memory = memoryAppender();
     int before = memory.list.size();
     expect(ras.cluster(U, ADMIN).sessions().list(), "session " + CL + " " + CREDS + " list");
-    expect(ras.records(List.of("agent", "--agent-pwd=raw secret", "admin", "list")),
+    expect(
+        ras.records(List.of("agent", "--agent-pwd=raw secret", "admin", "list")),
         "agent --agent-pwd=raw secret admin list");
     runAll();
     List<String> lines =

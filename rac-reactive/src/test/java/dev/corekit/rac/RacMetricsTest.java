@@ -22,15 +22,32 @@ class RacMetricsTest {
     FakeRacFixture fake = new FakeRacFixture(dir);
     fake.output("default", Samples.CLUSTER);
     try (RacClient client = fake.client(b -> b.meterRegistry(registry))) {
-      StepVerifier.create(client.session("h").clusters().list()).expectNextCount(1).expectComplete().verify(WAIT);
-      fake.scenario("default", "@stderr Ошибка соединения с сервером администрирования", "@exit 255");
-      StepVerifier.create(client.session("h").cluster(UUID.fromString(Samples.CLUSTER_ID)).sessions().list())
+      StepVerifier.create(client.session("h").clusters().list())
+          .expectNextCount(1)
+          .expectComplete()
+          .verify(WAIT);
+      fake.scenario(
+          "default", "@stderr Ошибка соединения с сервером администрирования", "@exit 255");
+      StepVerifier.create(
+              client.session("h").cluster(UUID.fromString(Samples.CLUSTER_ID)).sessions().list())
           .expectError(RacConnectionException.class)
           .verify(WAIT);
     }
-    assertThat(registry.get("corekit.rac.commands").tag("command", "cluster list").tag("outcome", "SUCCESS")
-        .timer().count()).isEqualTo(1);
-    assertThat(registry.get("corekit.rac.commands").tag("command", "session list").tag("outcome", "FAILED")
-        .timer().count()).isEqualTo(1);
+    assertThat(
+            registry
+                .get("corekit.rac.commands")
+                .tag("command", "cluster list")
+                .tag("outcome", "SUCCESS")
+                .timer()
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            registry
+                .get("corekit.rac.commands")
+                .tag("command", "session list")
+                .tag("outcome", "FAILED")
+                .timer()
+                .count())
+        .isEqualTo(1);
   }
 }

@@ -17,17 +17,31 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Feeds rac's output parser and the typed views seeded random and mutated output: every input gives
- * records or a {@link RacException} (a parse error naming the field); nothing else is thrown, nothing
- * hangs. The seed is printed; {@code -Dfuzz.cases} raises the number of cases.
+ * records or a {@link RacException} (a parse error naming the field); nothing else is thrown,
+ * nothing hangs. The seed is printed; {@code -Dfuzz.cases} raises the number of cases.
  */
 class RacOutputFuzzTest {
   private static final int CASES = Integer.getInteger("fuzz.cases", 100_000);
   private static final long SEED = Long.getLong("fuzz.seed", System.nanoTime() % 1_000_000);
 
   private static final List<Function<RacRecord, ?>> VIEWS =
-      List.of(RacCluster::from, RacServer::from, RacProcess::from, RacInfobase::from, RacInfobaseSession::from,
-          RacConnection::from, RacLock::from, RacManager::from, RacService::from, RacRule::from, RacLimit::from,
-          RacCounter::from, RacProfile::from, RacAdmin::from, RacLicense::from, RacInfobaseSummary::from);
+      List.of(
+          RacCluster::from,
+          RacServer::from,
+          RacProcess::from,
+          RacInfobase::from,
+          RacInfobaseSession::from,
+          RacConnection::from,
+          RacLock::from,
+          RacManager::from,
+          RacService::from,
+          RacRule::from,
+          RacLimit::from,
+          RacCounter::from,
+          RacProfile::from,
+          RacAdmin::from,
+          RacLicense::from,
+          RacInfobaseSummary::from);
 
   private static final byte[] STRUCTURE = " :\n\r\"'-0123456789.".getBytes(StandardCharsets.UTF_8);
 
@@ -35,9 +49,23 @@ class RacOutputFuzzTest {
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void racOutputGivesRecordsOrATypedError() throws IOException {
     List<byte[]> seeds = new ArrayList<>();
-    for (String sample : List.of(Samples.CLUSTER, Samples.SERVER, Samples.PROCESS, Samples.INFOBASE,
-        Samples.CONNECTION, Samples.MANAGER, Samples.SERVICE, Samples.LICENSE, Samples.ADMINS, Samples.SESSION,
-        Samples.LOCK, Samples.RULE, Samples.PROFILE, Samples.COUNTER, Samples.LIMIT)) {
+    for (String sample :
+        List.of(
+            Samples.CLUSTER,
+            Samples.SERVER,
+            Samples.PROCESS,
+            Samples.INFOBASE,
+            Samples.CONNECTION,
+            Samples.MANAGER,
+            Samples.SERVICE,
+            Samples.LICENSE,
+            Samples.ADMINS,
+            Samples.SESSION,
+            Samples.LOCK,
+            Samples.RULE,
+            Samples.PROFILE,
+            Samples.COUNTER,
+            Samples.LIMIT)) {
       seeds.add(sample.getBytes(StandardCharsets.UTF_8));
       seeds.add(sample.replace("\n", "\r\n").getBytes(Charset.forName("IBM866")));
     }
@@ -45,28 +73,39 @@ class RacOutputFuzzTest {
     int records = 0;
     int rejected = 0;
     for (int i = 0; i < CASES; i++) {
-      byte[] input = i % 10 == 0 ? garbage(random) : mutate(seeds.get(random.nextInt(seeds.size())), random);
+      byte[] input =
+          i % 10 == 0 ? garbage(random) : mutate(seeds.get(random.nextInt(seeds.size())), random);
       try {
         records += parse(input, random);
       } catch (RacException expected) {
         rejected++;
       } catch (RuntimeException | IOException | Error unexpected) {
-        throw new AssertionError("case " + i + " (seed " + SEED + ") threw " + unexpected + " for input "
-            + Base64.getEncoder().encodeToString(input), unexpected);
+        throw new AssertionError(
+            "case "
+                + i
+                + " (seed "
+                + SEED
+                + ") threw "
+                + unexpected
+                + " for input "
+                + Base64.getEncoder().encodeToString(input),
+            unexpected);
       }
     }
-    System.out.printf("fuzz rac output: %d cases (seed %d): %d records read, %d inputs rejected with a RacException%n",
+    System.out.printf(
+        "fuzz rac output: %d cases (seed %d): %d records read, %d inputs rejected with a RacException%n",
         CASES, SEED, records, rejected);
     assertThat(records).isPositive();
   }
 
   private static int parse(byte[] input, Random random) throws IOException {
     int count = 0;
-    RacOutputParser parser = switch (random.nextInt(3)) {
-      case 0 -> RacOutputParser.of(new ByteArrayInputStream(input), StandardCharsets.UTF_8);
-      case 1 -> RacOutputParser.of(new ByteArrayInputStream(input), RacOutputParser.CP866);
-      default -> RacOutputParser.autoDetect(new ByteArrayInputStream(input));
-    };
+    RacOutputParser parser =
+        switch (random.nextInt(3)) {
+          case 0 -> RacOutputParser.of(new ByteArrayInputStream(input), StandardCharsets.UTF_8);
+          case 1 -> RacOutputParser.of(new ByteArrayInputStream(input), RacOutputParser.CP866);
+          default -> RacOutputParser.autoDetect(new ByteArrayInputStream(input));
+        };
     try (parser) {
       RacRecord record;
       while ((record = parser.next()) != null) {

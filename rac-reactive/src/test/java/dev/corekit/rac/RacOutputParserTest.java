@@ -77,7 +77,9 @@ class RacOutputParserTest {
     assertThat(records).hasSize(2);
     RacRecord first = records.get(0);
     assertThat(first.size()).isEqualTo(18);
-    assertThat(first.keys()).startsWith("cluster", "host", "port", "name").endsWith("restart-schedule");
+    assertThat(first.keys())
+        .startsWith("cluster", "host", "port", "name")
+        .endsWith("restart-schedule");
     assertThat(first.raw("name")).contains("\"Главный \"\"кластер\"\"\"");
     assertThat(first.text("name")).isEqualTo("Главный \"кластер\"");
     assertThat(first.raw("restart-schedule")).contains("");
@@ -102,9 +104,10 @@ class RacOutputParserTest {
 
   @Test
   void acceptsCrlfAndCrLineEnds() throws IOException {
-    String crlf = "infobase : 11111111-2222-3333-4444-555555555555\r\nname     : Бухгалтерия\r\n"
-        + "descr    : \"Main\"\r\n\r\ninfobase : 11111111-2222-3333-4444-666666666666\r\n"
-        + "name     : B\r\ndescr    :\r\n\r\n";
+    String crlf =
+        "infobase : 11111111-2222-3333-4444-555555555555\r\nname     : Бухгалтерия\r\n"
+            + "descr    : \"Main\"\r\n\r\ninfobase : 11111111-2222-3333-4444-666666666666\r\n"
+            + "name     : B\r\ndescr    :\r\n\r\n";
     List<RacRecord> records = parse(crlf);
     assertThat(records).hasSize(2);
     assertThat(records.get(0).text("name")).isEqualTo("Бухгалтерия");
@@ -116,14 +119,16 @@ class RacOutputParserTest {
   @Test
   void decodesCp866() throws IOException {
     byte[] bytes = "name : Пользователь И.Б.\n\n".getBytes(Charset.forName("cp866"));
-    assertThat(parse(bytes, RacOutputParser.CP866).get(0).text("name")).isEqualTo("Пользователь И.Б.");
+    assertThat(parse(bytes, RacOutputParser.CP866).get(0).text("name"))
+        .isEqualTo("Пользователь И.Б.");
   }
 
   @Test
   void autoDetectionReadsUtf8AndFallsBackToCp866() throws IOException {
     String text = "name : Администратор\n\nname : Пользователь\n\n";
     try (RacOutputParser p =
-        RacOutputParser.autoDetect(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
+        RacOutputParser.autoDetect(
+            new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
       assertThat(p.next().text("name")).isEqualTo("Администратор");
       assertThat(p.next().text("name")).isEqualTo("Пользователь");
       assertThat(p.charset()).isEqualTo(StandardCharsets.UTF_8);
@@ -146,8 +151,8 @@ class RacOutputParserTest {
   @Test
   void acceptsAMissingFinalBlankLineAndReportsIt() throws IOException {
     try (RacOutputParser p =
-        RacOutputParser.of(new ByteArrayInputStream("a : 1\n\nb : 2\nc : 3".getBytes()),
-            StandardCharsets.UTF_8)) {
+        RacOutputParser.of(
+            new ByteArrayInputStream("a : 1\n\nb : 2\nc : 3".getBytes()), StandardCharsets.UTF_8)) {
       assertThat(p.next().raw("a")).contains("1");
       assertThat(p.lastRecordUnterminated()).isFalse();
       RacRecord last = p.next();
@@ -165,7 +170,8 @@ class RacOutputParserTest {
 
   @Test
   void keepsColonsInValuesAndUnknownFields() throws IOException {
-    RacRecord r = parse("port-range : 1560:1591\nconn : host=x;db=y\nnew-field-8-5 : 12:30:00\n\n").get(0);
+    RacRecord r =
+        parse("port-range : 1560:1591\nconn : host=x;db=y\nnew-field-8-5 : 12:30:00\n\n").get(0);
     assertThat(r.text("port-range")).isEqualTo("1560:1591");
     assertThat(r.text("conn")).isEqualTo("host=x;db=y");
     assertThat(r.asMap()).containsEntry("new-field-8-5", "12:30:00");
@@ -226,8 +232,8 @@ class RacOutputParserTest {
   void parsesFromAReader() throws IOException {
     RacOutputParser p = RacOutputParser.of(new StringReader("a : 1\nb :\n\n"));
     RacRecord r = p.next();
-    assertThat(r.asMap()).containsExactly(
-        java.util.Map.entry("a", "1"), java.util.Map.entry("b", ""));
+    assertThat(r.asMap())
+        .containsExactly(java.util.Map.entry("a", "1"), java.util.Map.entry("b", ""));
     assertThat(p.next()).isNull();
   }
 

@@ -56,10 +56,15 @@ class RacProcessTest {
   @Test
   void emitsRecordsWhileRacIsStillWriting() throws IOException {
     Path gate = dir.resolve("gate");
-    fake.scenario("infobase_summary_list",
-        "| infobase : " + Samples.INFOBASE_ID, "| name     : first", "|",
+    fake.scenario(
+        "infobase_summary_list",
+        "| infobase : " + Samples.INFOBASE_ID,
+        "| name     : first",
+        "|",
         "@wait-file " + gate,
-        "| infobase : " + Samples.SESSION_ID, "| name     : second", "|");
+        "| infobase : " + Samples.SESSION_ID,
+        "| name     : second",
+        "|");
     StepVerifier.create(client().session("h").cluster(U).infobases().summaries())
         .assertNext(ib -> assertThat(ib.name()).isEqualTo("first"))
         .then(() -> createFile(gate))
@@ -83,9 +88,11 @@ class RacProcessTest {
                 + " descr=10.0.0.1:1545:111(0x0000006F): Connection refused; line=1040"
                 + " file=src/rtrsrvc/src/DataExchangeTcpClientImpl.cpp",
             RacConnectionException.class),
-        Arguments.of("Ошибка соединения с сервером администрирования\\nHost not found (authoritative)",
+        Arguments.of(
+            "Ошибка соединения с сервером администрирования\\nHost not found (authoritative)",
             RacConnectionException.class),
-        Arguments.of("Ошибка операции администрирования\\nАдминистратор кластера не аутентифицирован",
+        Arguments.of(
+            "Ошибка операции администрирования\\nАдминистратор кластера не аутентифицирован",
             RacAuthenticationException.class),
         Arguments.of(
             "Ошибка операции администрирования\\nАдминистратор центрального сервера не аутентифицирован",
@@ -93,19 +100,22 @@ class RacProcessTest {
         Arguments.of(
             "Ошибка операции администрирования\\nНедостаточно прав пользователя на информационную базу",
             RacAuthenticationException.class),
-        Arguments.of("Ошибка операции администрирования\\nКластер с указанным идентификатором не найден",
+        Arguments.of(
+            "Ошибка операции администрирования\\nКластер с указанным идентификатором не найден",
             RacNotFoundException.class),
         Arguments.of(
             "Ошибка операции администрирования\\nИнформационная база с указанным идентификатором не найдена",
             RacNotFoundException.class),
-        Arguments.of("Ошибка операции администрирования\\nСеанс с указанным идентификатором не найден",
+        Arguments.of(
+            "Ошибка операции администрирования\\nСеанс с указанным идентификатором не найден",
             RacNotFoundException.class),
         Arguments.of(
             "Ошибка операции администрирования\\nИнформационная база trade уже зарегистрирована в"
                 + " кластере серверов 1С:Предприятия",
             RacCommandException.class),
         Arguments.of("Ошибка разбора параметра: --agent-user=root1c", RacCommandException.class),
-        Arguments.of("Administration operation error\\nCluster administrator is not authenticated",
+        Arguments.of(
+            "Administration operation error\\nCluster administrator is not authenticated",
             RacAuthenticationException.class));
   }
 
@@ -115,16 +125,21 @@ class RacProcessTest {
     fake.scenario("default", "! " + stderr, "@exit 255");
     String expectedStderr = stderr.replace("\\n", "\n") + "\n";
     StepVerifier.create(client().session("h").cluster(U, ADMIN).sessions().list())
-        .expectErrorSatisfies(e -> {
-          assertThat(e).isExactlyInstanceOf(type);
-          RacCommandException ce = (RacCommandException) e;
-          assertThat(ce.exitCode()).isEqualTo(255);
-          assertThat(ce.stderr()).isEqualTo(expectedStderr);
-          assertThat(ce.command()).contains("--cluster-pwd=***", "--cluster-user=admin", "session", "list");
-          assertThat(String.join(" ", ce.command())).doesNotContain(PWD);
-          assertThat(ce.getMessage()).contains("255").contains("--cluster-pwd=***").doesNotContain(PWD);
-          assertThat(ce.toString()).doesNotContain(PWD);
-        })
+        .expectErrorSatisfies(
+            e -> {
+              assertThat(e).isExactlyInstanceOf(type);
+              RacCommandException ce = (RacCommandException) e;
+              assertThat(ce.exitCode()).isEqualTo(255);
+              assertThat(ce.stderr()).isEqualTo(expectedStderr);
+              assertThat(ce.command())
+                  .contains("--cluster-pwd=***", "--cluster-user=admin", "session", "list");
+              assertThat(String.join(" ", ce.command())).doesNotContain(PWD);
+              assertThat(ce.getMessage())
+                  .contains("255")
+                  .contains("--cluster-pwd=***")
+                  .doesNotContain(PWD);
+              assertThat(ce.toString()).doesNotContain(PWD);
+            })
         .verify(WAIT);
   }
 
@@ -132,18 +147,23 @@ class RacProcessTest {
   void masksPasswordsEchoedOnStderr() {
     fake.scenario("default", "! Ошибка разбора параметра: --cluster-pwd=" + PWD, "@exit 255");
     StepVerifier.create(client().session("h").cluster(U, ADMIN).locks().list())
-        .expectErrorSatisfies(e -> {
-          RacCommandException ce = (RacCommandException) e;
-          assertThat(ce.stderr()).contains("--cluster-pwd=***").doesNotContain(PWD);
-          assertThat(ce.getMessage()).contains("Ошибка разбора параметра").doesNotContain(PWD);
-        })
+        .expectErrorSatisfies(
+            e -> {
+              RacCommandException ce = (RacCommandException) e;
+              assertThat(ce.stderr()).contains("--cluster-pwd=***").doesNotContain(PWD);
+              assertThat(ce.getMessage()).contains("Ошибка разбора параметра").doesNotContain(PWD);
+            })
         .verify(WAIT);
   }
 
   @Test
   void readsCp866WhenConfiguredAndWhenAutoDetecting() {
-    fake.scenario("default",
-        "@charset cp866", "| user-name : Пользователь И.Б.", "| descr     : \"Главный\"", "|");
+    fake.scenario(
+        "default",
+        "@charset cp866",
+        "| user-name : Пользователь И.Б.",
+        "| descr     : \"Главный\"",
+        "|");
     client = fake.client(b -> b.charset(RacOutputParser.CP866));
     StepVerifier.create(client.session("h").records(List.of("session", "list")))
         .assertNext(r -> assertThat(r.text("user-name")).isEqualTo("Пользователь И.Б."))
@@ -159,25 +179,38 @@ class RacProcessTest {
 
   @Test
   void autoDetectionDecodesCp866Stderr() {
-    fake.scenario("default", "@charset cp866",
-        "! Ошибка операции администрирования", "! Кластер с указанным идентификатором не найден",
+    fake.scenario(
+        "default",
+        "@charset cp866",
+        "! Ошибка операции администрирования",
+        "! Кластер с указанным идентификатором не найден",
         "@exit 255");
     client = fake.client(RacClient.Builder::autoCharset);
     StepVerifier.create(client.session("h").cluster(U).infobases().summaries())
-        .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(RacNotFoundException.class)
-            .hasMessageContaining("Кластер с указанным идентификатором не найден"))
+        .expectErrorSatisfies(
+            e ->
+                assertThat(e)
+                    .isInstanceOf(RacNotFoundException.class)
+                    .hasMessageContaining("Кластер с указанным идентификатором не найден"))
         .verify(WAIT);
   }
 
   @Test
   void decodesCrlfOutputAndInvalidBytes() {
-    fake.scenario("default", "@eol crlf", "| name  : ok", "> descr : bad\\xff\\xfebytes\r",
-        "|", "|", "| name  : last");
+    fake.scenario(
+        "default",
+        "@eol crlf",
+        "| name  : ok",
+        "> descr : bad\\xff\\xfebytes\r",
+        "|",
+        "|",
+        "| name  : last");
     StepVerifier.create(client().session("h").records(List.of("profile", "list")))
-        .assertNext(r -> {
-          assertThat(r.text("name")).isEqualTo("ok");
-          assertThat(r.text("descr")).isEqualTo("bad\ufffd\ufffdbytes");
-        })
+        .assertNext(
+            r -> {
+              assertThat(r.text("name")).isEqualTo("ok");
+              assertThat(r.text("descr")).isEqualTo("bad\ufffd\ufffdbytes");
+            })
         .assertNext(r -> assertThat(r.text("name")).isEqualTo("last"))
         .expectComplete()
         .verify(WAIT);
@@ -188,8 +221,11 @@ class RacProcessTest {
     fake.scenario("default", "| name : complete", "|", "> name : cu", "@die 9");
     StepVerifier.create(client().session("h").records(List.of("counter", "list")))
         .assertNext(r -> assertThat(r.text("name")).isEqualTo("complete"))
-        .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(RacCommandException.class)
-            .satisfies(c -> assertThat(((RacCommandException) c).exitCode()).isEqualTo(9)))
+        .expectErrorSatisfies(
+            e ->
+                assertThat(e)
+                    .isInstanceOf(RacCommandException.class)
+                    .satisfies(c -> assertThat(((RacCommandException) c).exitCode()).isEqualTo(9)))
         .verify(WAIT);
   }
 
@@ -199,12 +235,13 @@ class RacProcessTest {
     client = fake.client(b -> b.timeout(Duration.ofSeconds(4)));
     StepVerifier.create(client.session("h").cluster(U, ADMIN).sessions().list())
         .assertNext(s -> assertThat(s.id()).isEqualTo(UUID.fromString(Samples.SESSION_ID)))
-        .expectErrorSatisfies(e -> {
-          assertThat(e).isInstanceOf(RacTimeoutException.class);
-          assertThat(((RacTimeoutException) e).timeout()).isEqualTo(Duration.ofSeconds(4));
-          assertThat(((RacTimeoutException) e).command()).contains("--cluster-pwd=***");
-          assertThat(e.getMessage()).doesNotContain(PWD);
-        })
+        .expectErrorSatisfies(
+            e -> {
+              assertThat(e).isInstanceOf(RacTimeoutException.class);
+              assertThat(((RacTimeoutException) e).timeout()).isEqualTo(Duration.ofSeconds(4));
+              assertThat(((RacTimeoutException) e).command()).contains("--cluster-pwd=***");
+              assertThat(e.getMessage()).doesNotContain(PWD);
+            })
         .verify(WAIT);
     assertProcessTreeGone();
   }
@@ -237,11 +274,12 @@ class RacProcessTest {
     Flux<RacRecord> eight =
         Flux.range(0, 8).flatMap(i -> ras.records(List.of("counter", "list", "--n=" + i)), 8);
     StepVerifier.create(eight)
-        .then(() -> {
-          // Three start at once; the others wait for a slot (no thread is blocked for them).
-          fake.awaitEvent(e -> fake.argvs().size() == 3, WAIT);
-          createFile(gate);
-        })
+        .then(
+            () -> {
+              // Three start at once; the others wait for a slot (no thread is blocked for them).
+              fake.awaitEvent(e -> fake.argvs().size() == 3, WAIT);
+              createFile(gate);
+            })
         .expectNextCount(8)
         .expectComplete()
         .verify(WAIT);
@@ -263,13 +301,14 @@ class RacProcessTest {
     fake.scenario("default", "@generate 1000000");
     StepVerifier.create(client().session("h").cluster(U).infobases().summaries(), 10)
         .expectNextCount(10)
-        .then(() -> {
-          FakeRacFixture.Event blocked = fake.awaitEvent(e -> e.type.equals("blocked"), WAIT);
-          long written = Long.parseLong(blocked.data.get(0));
-          // Only what fits in the pipe and the reader's buffer: far from the million records.
-          assertThat(written).isLessThan(20_000);
-          assertThat(ProcessHandle.of(blocked.pid).map(ProcessHandle::isAlive)).contains(true);
-        })
+        .then(
+            () -> {
+              FakeRacFixture.Event blocked = fake.awaitEvent(e -> e.type.equals("blocked"), WAIT);
+              long written = Long.parseLong(blocked.data.get(0));
+              // Only what fits in the pipe and the reader's buffer: far from the million records.
+              assertThat(written).isLessThan(20_000);
+              assertThat(ProcessHandle.of(blocked.pid).map(ProcessHandle::isAlive)).contains(true);
+            })
         .thenCancel()
         .verify(WAIT);
     assertThat(FakeRacFixture.awaitGone(onlyPid(), WAIT)).isTrue();
@@ -283,20 +322,27 @@ class RacProcessTest {
     AtomicLong maxGrowth = new AtomicLong();
     long start = System.nanoTime();
     StepVerifier.create(
-            client().session("h").cluster(U).infobases().summaries()
-                .doOnNext(ib -> {
-                  if (ib.name().equals("base250000") || ib.name().equals("base500000")
-                      || ib.name().equals("base750000") || ib.name().equals("base999999")) {
-                    maxGrowth.accumulateAndGet(usedAfterGc(rt) - before, Math::max);
-                  }
-                })
+            client()
+                .session("h")
+                .cluster(U)
+                .infobases()
+                .summaries()
+                .doOnNext(
+                    ib -> {
+                      if (ib.name().equals("base250000")
+                          || ib.name().equals("base500000")
+                          || ib.name().equals("base750000")
+                          || ib.name().equals("base999999")) {
+                        maxGrowth.accumulateAndGet(usedAfterGc(rt) - before, Math::max);
+                      }
+                    })
                 .count())
         .expectNext(1_000_000L)
         .expectComplete()
         .verify(Duration.ofSeconds(60));
     long millis = (System.nanoTime() - start) / 1_000_000;
-    System.out.printf("1M records: %d ms, max heap growth %.1f MB%n", millis,
-        maxGrowth.get() / 1024.0 / 1024.0);
+    System.out.printf(
+        "1M records: %d ms, max heap growth %.1f MB%n", millis, maxGrowth.get() / 1024.0 / 1024.0);
     assertThat(maxGrowth.get()).isLessThan(32L * 1024 * 1024);
   }
 
@@ -311,15 +357,17 @@ class RacProcessTest {
     fake.scenario("default", "@hang");
     RacClient c = client();
     StepVerifier.create(c.session("h").records(List.of("cluster", "list")))
-        .then(() -> {
-          onlyPid();
-          c.close();
-        })
+        .then(
+            () -> {
+              onlyPid();
+              c.close();
+            })
         .expectError(RacException.class)
         .verify(WAIT);
     assertThat(FakeRacFixture.awaitGone(onlyPid(), WAIT)).isTrue();
     StepVerifier.create(c.session("h").clusters().list())
-        .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(RacException.class).hasMessageContaining("closed"))
+        .expectErrorSatisfies(
+            e -> assertThat(e).isInstanceOf(RacException.class).hasMessageContaining("closed"))
         .verify(WAIT);
   }
 
@@ -327,8 +375,11 @@ class RacProcessTest {
   void aMissingExecutableIsARacException() {
     client = RacClient.builder().executable(dir.resolve("no-such-rac")).build();
     StepVerifier.create(client.session("h").clusters().list())
-        .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(RacException.class)
-            .hasMessageContaining("Cannot start rac"))
+        .expectErrorSatisfies(
+            e ->
+                assertThat(e)
+                    .isInstanceOf(RacException.class)
+                    .hasMessageContaining("Cannot start rac"))
         .verify(WAIT);
   }
 

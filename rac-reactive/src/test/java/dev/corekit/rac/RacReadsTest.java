@@ -96,11 +96,14 @@ class RacReadsTest {
               assertThat(admins.get(0).descr()).contains("Главный администратор");
               @SuppressWarnings("unchecked")
               List<RacCluster> clusters = (List<RacCluster>) all[1];
-              assertThat(clusters).singleElement().satisfies(c -> {
-                assertThat(c.id()).isEqualTo(U);
-                assertThat(c.name()).isEqualTo("Локальный кластер");
-                assertThat(c.killProblemProcesses()).contains(true);
-              });
+              assertThat(clusters)
+                  .singleElement()
+                  .satisfies(
+                      c -> {
+                        assertThat(c.id()).isEqualTo(U);
+                        assertThat(c.name()).isEqualTo("Локальный кластер");
+                        assertThat(c.killProblemProcesses()).contains(true);
+                      });
               assertThat(((RacCluster) all[2]).port()).isEqualTo(1541);
               @SuppressWarnings("unchecked")
               List<RacManager> managers = (List<RacManager>) all[3];
@@ -183,19 +186,23 @@ class RacReadsTest {
   void readsLicensesAndOlderBuildFieldNames() {
     fake.output("process_list", Samples.LICENSE).output("process_info", Samples.PROCESS_OLD_BUILD);
     List<RacLicense> licenses = await(cluster.processes().licenses());
-    assertThat(licenses).singleElement().satisfies(l -> {
-      assertThat(l.process()).contains(UUID.fromString(Samples.PROCESS_ID));
-      assertThat(l.series()).contains("8100000001");
-      assertThat(l.issuedByServer()).contains(true);
-      assertThat(l.net()).contains(false);
-      assertThat(l.maxUsersCurrent()).contains(50L);
-      assertThat(l.shortPresentation()).contains("Сервер, 8100000001 50");
-    });
+    assertThat(licenses)
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.process()).contains(UUID.fromString(Samples.PROCESS_ID));
+              assertThat(l.series()).contains("8100000001");
+              assertThat(l.issuedByServer()).contains(true);
+              assertThat(l.net()).contains(false);
+              assertThat(l.maxUsersCurrent()).contains(50L);
+              assertThat(l.shortPresentation()).contains("Сервер, 8100000001 50");
+            });
     StepVerifier.create(cluster.processes().info(UUID.fromString(Samples.PROCESS_ID)))
-        .assertNext(p -> {
-          assertThat(p.turnedOn()).contains(false);
-          assertThat(p.avgCallTime()).isEmpty();
-        })
+        .assertNext(
+            p -> {
+              assertThat(p.turnedOn()).contains(false);
+              assertThat(p.avgCallTime()).isEmpty();
+            })
         .expectComplete()
         .verify(WAIT);
   }
@@ -204,11 +211,14 @@ class RacReadsTest {
   void aBadValueFailsTheFluxNamingFieldAndRecord() {
     fake.output("server_list", Samples.SERVER.replace("1540", "15x0"));
     StepVerifier.create(cluster.servers().list())
-        .expectErrorSatisfies(e -> {
-          assertThat(e).isInstanceOf(RacParseException.class).hasMessageContaining("'agent-port'")
-              .hasMessageContaining("server=" + Samples.SERVER_ID);
-          assertThat(((RacParseException) e).field()).isEqualTo("agent-port");
-        })
+        .expectErrorSatisfies(
+            e -> {
+              assertThat(e)
+                  .isInstanceOf(RacParseException.class)
+                  .hasMessageContaining("'agent-port'")
+                  .hasMessageContaining("server=" + Samples.SERVER_ID);
+              assertThat(((RacParseException) e).field()).isEqualTo("agent-port");
+            })
         .verify(WAIT);
   }
 }

@@ -21,10 +21,11 @@ class RacRecordTest {
 
   @Test
   void zeroUuidAndEmptyMeanNone() {
-    RacRecord r = record(
-        "session", "7c1d5f0e-1234-4abc-9def-0123456789ab",
-        "connection", "00000000-0000-0000-0000-000000000000",
-        "process", "");
+    RacRecord r =
+        record(
+            "session", "7c1d5f0e-1234-4abc-9def-0123456789ab",
+            "connection", "00000000-0000-0000-0000-000000000000",
+            "process", "");
     assertThat(r.uuid("session")).contains(UUID.fromString("7c1d5f0e-1234-4abc-9def-0123456789ab"));
     assertThat(r.uuid("connection")).isEmpty();
     assertThat(r.uuid("process")).isEmpty();
@@ -36,8 +37,18 @@ class RacRecordTest {
 
   @Test
   void parsesNegativeNumbersDecimalsAndExponents() {
-    RacRecord r = record("memory-current", "-1138560", "avg-server-call-time", "-0.265",
-        "avg", "0.483", "tiny", "9.99E-05", "empty", "");
+    RacRecord r =
+        record(
+            "memory-current",
+            "-1138560",
+            "avg-server-call-time",
+            "-0.265",
+            "avg",
+            "0.483",
+            "tiny",
+            "9.99E-05",
+            "empty",
+            "");
     assertThat(r.longValue("memory-current")).isEqualTo(-1_138_560L);
     assertThat(r.doubleValue("avg-server-call-time")).isEqualTo(-0.265);
     assertThat(r.doubleValue("avg")).isEqualTo(0.483);
@@ -48,8 +59,28 @@ class RacRecordTest {
 
   @Test
   void parsesEveryBooleanVocabulary() {
-    RacRecord r = record("a", "yes", "b", "no", "c", "on", "d", "off", "e", "allow", "f", "deny",
-        "g", "analyze", "h", "not-analyze", "i", "1", "j", "0");
+    RacRecord r =
+        record(
+            "a",
+            "yes",
+            "b",
+            "no",
+            "c",
+            "on",
+            "d",
+            "off",
+            "e",
+            "allow",
+            "f",
+            "deny",
+            "g",
+            "analyze",
+            "h",
+            "not-analyze",
+            "i",
+            "1",
+            "j",
+            "0");
     assertThat(new boolean[] {r.flag("a"), r.flag("c"), r.flag("e"), r.flag("g"), r.flag("i")})
         .containsOnly(true);
     assertThat(new boolean[] {r.flag("b"), r.flag("d"), r.flag("f"), r.flag("h"), r.flag("j")})
@@ -65,7 +96,8 @@ class RacRecordTest {
 
   @Test
   void unquotesDoubledQuotesAndTreatsTwoSingleQuotesAsEmpty() {
-    RacRecord r = record("descr", "\"say \"\"hi\"\"\"", "data-separation", "''", "name", "raw \"x\" y");
+    RacRecord r =
+        record("descr", "\"say \"\"hi\"\"\"", "data-separation", "''", "name", "raw \"x\" y");
     assertThat(r.text("descr")).isEqualTo("say \"hi\"");
     assertThat(r.text("data-separation")).isEmpty();
     assertThat(r.optionalText("data-separation")).isEmpty();
@@ -74,24 +106,36 @@ class RacRecordTest {
 
   @Test
   void aBadValueIsAnErrorNamingTheFieldAndTheRecord() {
-    RacRecord r = record("cluster", "6d6a4c6e-35a0-4f2c-9a3c-2f0b8e1f0a11", "host", "h",
-        "port", "15x41", "name", "n");
+    RacRecord r =
+        record(
+            "cluster",
+            "6d6a4c6e-35a0-4f2c-9a3c-2f0b8e1f0a11",
+            "host",
+            "h",
+            "port",
+            "15x41",
+            "name",
+            "n");
     assertThatThrownBy(() -> RacCluster.from(r))
         .isInstanceOf(RacParseException.class)
         .hasMessageContaining("'port'")
         .hasMessageContaining("15x41")
         .hasMessageContaining("cluster=6d6a4c6e-35a0-4f2c-9a3c-2f0b8e1f0a11")
-        .satisfies(e -> {
-          RacParseException p = (RacParseException) e;
-          assertThat(p.field()).isEqualTo("port");
-          assertThat(p.record()).contains(r);
-        });
+        .satisfies(
+            e -> {
+              RacParseException p = (RacParseException) e;
+              assertThat(p.field()).isEqualTo("port");
+              assertThat(p.record()).contains(r);
+            });
     assertThatThrownBy(() -> record("hibernate", "maybe").flag("hibernate"))
-        .isInstanceOf(RacParseException.class).hasMessageContaining("'hibernate'");
+        .isInstanceOf(RacParseException.class)
+        .hasMessageContaining("'hibernate'");
     assertThatThrownBy(() -> record("at", "01.03.2024").dateTime("at"))
-        .isInstanceOf(RacParseException.class).hasMessageContaining("'at'");
+        .isInstanceOf(RacParseException.class)
+        .hasMessageContaining("'at'");
     assertThatThrownBy(() -> record("x", "1").text("y"))
-        .isInstanceOf(RacParseException.class).hasMessageContaining("missing");
+        .isInstanceOf(RacParseException.class)
+        .hasMessageContaining("missing");
   }
 
   @Test

@@ -62,8 +62,11 @@ class RacSyncTest {
     List<RacCluster> clusters = ras.clusters().list();
     assertThat(clusters).extracting(RacCluster::name).containsExactly("Локальный кластер");
     assertThat(ras.agent().version()).isEqualTo("8.3.24.1548");
-    assertThat(ras.clusters().insert(RacClusterSpec.builder().host("x").port(1541).build())).isEqualTo(U);
-    ras.cluster(U).infobases().drop(UUID.fromString(Samples.INFOBASE_ID), RacDropMode.CLEAR_DATABASE);
+    assertThat(ras.clusters().insert(RacClusterSpec.builder().host("x").port(1541).build()))
+        .isEqualTo(U);
+    ras.cluster(U)
+        .infobases()
+        .drop(UUID.fromString(Samples.INFOBASE_ID), RacDropMode.CLEAR_DATABASE);
     assertThat(ras.cluster(U).id()).isEqualTo(U);
     assertThat(ras.host()).isEqualTo("h");
     assertThat(ras.port()).isEqualTo(1545);
@@ -87,13 +90,18 @@ class RacSyncTest {
 
   @Test
   void throwsTheTypedExceptionWithTheCallersFrames() {
-    fake.scenario("default", "! Ошибка операции администрирования",
-        "! Администратор кластера не аутентифицирован", "@exit 255");
+    fake.scenario(
+        "default",
+        "! Ошибка операции администрирования",
+        "! Администратор кластера не аутентифицирован",
+        "@exit 255");
     RacSync.Session ras = rac.session("h");
     assertThatThrownBy(() -> ras.cluster(U, RacCredentials.of("a", "b")).sessions().list())
         .isInstanceOf(RacAuthenticationException.class)
-        .satisfies(e -> assertThat(Arrays.stream(e.getStackTrace()).map(StackTraceElement::getMethodName))
-            .contains("throwsTheTypedExceptionWithTheCallersFrames"));
+        .satisfies(
+            e ->
+                assertThat(Arrays.stream(e.getStackTrace()).map(StackTraceElement::getMethodName))
+                    .contains("throwsTheTypedExceptionWithTheCallersFrames"));
   }
 
   @Test
@@ -116,20 +124,23 @@ class RacSyncTest {
     AtomicReference<Throwable> thrown = new AtomicReference<>();
     AtomicBoolean flag = new AtomicBoolean();
     CompletableFuture<Void> done = new CompletableFuture<>();
-    Thread caller = new Thread(() -> {
-      try {
-        ras.cluster(U).locks().list();
-      } catch (Throwable t) {
-        thrown.set(t);
-      }
-      flag.set(Thread.currentThread().isInterrupted());
-      done.complete(null);
-    });
+    Thread caller =
+        new Thread(
+            () -> {
+              try {
+                ras.cluster(U).locks().list();
+              } catch (Throwable t) {
+                thrown.set(t);
+              }
+              flag.set(Thread.currentThread().isInterrupted());
+              done.complete(null);
+            });
     caller.start();
     long pid = fake.awaitEvent(e -> e.type.equals("argv"), WAIT).pid;
     caller.interrupt();
     done.get(30, TimeUnit.SECONDS);
-    assertThat(thrown.get()).isInstanceOf(RacException.class)
+    assertThat(thrown.get())
+        .isInstanceOf(RacException.class)
         .hasCauseInstanceOf(InterruptedException.class);
     assertThat(flag).isTrue();
     assertThat(FakeRacFixture.awaitGone(pid, WAIT)).isTrue();
@@ -138,19 +149,26 @@ class RacSyncTest {
   @Test
   void aBlockingCallOnANonBlockingThreadFailsAtOnce() {
     RacSync.Session ras = rac.session("h");
-    StepVerifier.create(Mono.fromCallable(() -> ras.clusters().list()).subscribeOn(Schedulers.parallel()))
-        .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalStateException.class)
-            .hasMessageContaining("use the reactive API"))
+    StepVerifier.create(
+            Mono.fromCallable(() -> ras.clusters().list()).subscribeOn(Schedulers.parallel()))
+        .expectErrorSatisfies(
+            e ->
+                assertThat(e)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("use the reactive API"))
         .verify(WAIT);
     assertThat(fake.argvs()).isEmpty();
   }
 
   @Test
   void blockHoundIsActiveInTheseTests() {
-    StepVerifier.create(Mono.fromCallable(() -> {
-          Thread.sleep(1);
-          return 1;
-        }).subscribeOn(Schedulers.parallel()))
+    StepVerifier.create(
+            Mono.fromCallable(
+                    () -> {
+                      Thread.sleep(1);
+                      return 1;
+                    })
+                .subscribeOn(Schedulers.parallel()))
         .expectError(BlockingOperationError.class)
         .verify(WAIT);
   }

@@ -50,7 +50,8 @@ final class Samples {
       ping-timeout                              : 0
       restart-schedule                          :\s
 
-      """.formatted(CLUSTER_ID);
+      """
+          .formatted(CLUSTER_ID);
 
   static final String MANAGER =
       """
@@ -61,7 +62,8 @@ final class Samples {
       port    : 1541
       descr   : "Главный менеджер кластера"
 
-      """.formatted(MANAGER_ID);
+      """
+          .formatted(MANAGER_ID);
 
   static final String SERVER =
       """
@@ -83,7 +85,8 @@ final class Samples {
       temporary-allowed-total-memory-time-limit : 300
       service-principal-name                    :\s
 
-      """.formatted(SERVER_ID);
+      """
+          .formatted(SERVER_ID);
 
   static final String PROCESS =
       """
@@ -108,7 +111,8 @@ final class Samples {
       avg-threads          : 1.066
       reserve              : no
 
-      """.formatted(PROCESS_ID);
+      """
+          .formatted(PROCESS_ID);
 
   static final String PROCESS_OLD_BUILD =
       """
@@ -119,7 +123,8 @@ final class Samples {
       is-enable            : no
       running              : yes
 
-      """.formatted(PROCESS_ID);
+      """
+          .formatted(PROCESS_ID);
 
   static final String LICENSE =
       """
@@ -140,7 +145,8 @@ final class Samples {
       short-presentation : "Сервер, 8100000001 50"
       full-presentation  : "Сервер, 4120, srv-1c, 1560, 8100000001 50, файл"
 
-      """.formatted(PROCESS_ID);
+      """
+          .formatted(PROCESS_ID);
 
   static final String SERVICE =
       """
@@ -149,7 +155,8 @@ final class Samples {
       manager   : %s
       descr     : "Сервис журналов регистрации"
 
-      """.formatted(MANAGER_ID);
+      """
+          .formatted(MANAGER_ID);
 
   static final String INFOBASE_SUMMARY =
       """
@@ -157,7 +164,8 @@ final class Samples {
       name     : Бухгалтерия предприятия
       descr    : "Учёт \"\"основной\"\"\"
 
-      """.formatted(INFOBASE_ID);
+      """
+          .formatted(INFOBASE_ID);
 
   static final String INFOBASE =
       """
@@ -183,7 +191,8 @@ final class Samples {
       reserve-working-processes                  : yes
       descr                                      :\s
 
-      """.formatted(INFOBASE_ID);
+      """
+          .formatted(INFOBASE_ID);
 
   static final String CONNECTION =
       """
@@ -197,7 +206,8 @@ final class Samples {
       session-number : 7
       blocked-by-ls  : 0
 
-      """.formatted(CONNECTION_ID, PROCESS_ID, INFOBASE_ID);
+      """
+          .formatted(CONNECTION_ID, PROCESS_ID, INFOBASE_ID);
 
   static final String SESSION =
       """
@@ -269,7 +279,8 @@ final class Samples {
       blocked-by-ls                    : 0
       new-field-from-8-5               : whatever
 
-      """.formatted(SESSION_ID, INFOBASE_ID, CONNECTION_ID, PROCESS_ID, INFOBASE_ID, ZERO, ZERO);
+      """
+          .formatted(SESSION_ID, INFOBASE_ID, CONNECTION_ID, PROCESS_ID, INFOBASE_ID, ZERO, ZERO);
 
   static final String LOCK =
       """
@@ -279,7 +290,8 @@ final class Samples {
       locked     : 2024-03-01T10:00:00
       descr      : "Разделяемая блокировка"
 
-      """.formatted(ZERO, SESSION_ID);
+      """
+          .formatted(ZERO, SESSION_ID);
 
   static final String RULE =
       """
@@ -290,7 +302,8 @@ final class Samples {
       application-ext :\s
       priority        : 5
 
-      """.formatted(RULE_ID);
+      """
+          .formatted(RULE_ID);
 
   static final String PROFILE =
       """

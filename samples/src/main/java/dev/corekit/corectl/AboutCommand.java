@@ -6,7 +6,10 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code corectl about}: the server's name, id, version and uptime. */
-@Command(name = "about", mixinStandardHelpOptions = true, description = "Show the server's name, id, version and uptime.")
+@Command(
+    name = "about",
+    mixinStandardHelpOptions = true,
+    description = "Show the server's name, id, version and uptime.")
 final class AboutCommand extends CoreCommand {
 
   @Override

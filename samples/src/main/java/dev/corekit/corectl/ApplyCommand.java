@@ -38,7 +38,9 @@ final class ApplyCommand extends CoreCommand {
   @Parameters(paramLabel = "DIR", description = "The folder of process config files.")
   Path dir;
 
-  @Option(names = "--prune", description = "Also delete the processes of the server that are in no file.")
+  @Option(
+      names = "--prune",
+      description = "Also delete the processes of the server that are in no file.")
   boolean prune;
 
   @Option(names = "--dry-run", description = "Only print what would change.")
@@ -51,7 +53,8 @@ final class ApplyCommand extends CoreCommand {
     try (CoreClient core = connect()) {
       ProcessApi processes = core.processes();
       Map<String, ProcessConfig> current = new LinkedHashMap<>();
-      for (CoreProcess proc : processes.list(ProcessApi.ListQuery.builder().filter("config").build()).toIterable()) {
+      for (CoreProcess proc :
+          processes.list(ProcessApi.ListQuery.builder().filter("config").build()).toIterable()) {
         proc.config().ifPresent(c -> current.put(proc.id(), c));
       }
       ApplyPlan plan = ApplyPlan.plan(desired, current, prune);
@@ -95,12 +98,20 @@ final class ApplyCommand extends CoreCommand {
   private String summary(ApplyPlan plan) {
     int upToDate = plan.unchanged().size();
     if (plan.actions().isEmpty()) {
-      return "no changes: " + upToDate + (upToDate == 1 ? " process" : " processes") + " up to date";
+      return "no changes: "
+          + upToDate
+          + (upToDate == 1 ? " process" : " processes")
+          + " up to date";
     }
-    String counts = plan.count(ApplyPlan.Kind.CREATE) + (dryRun ? " to create, " : " created, ")
-        + plan.count(ApplyPlan.Kind.UPDATE) + (dryRun ? " to update, " : " updated, ")
-        + plan.count(ApplyPlan.Kind.DELETE) + (dryRun ? " to delete, " : " deleted, ")
-        + upToDate + " unchanged";
+    String counts =
+        plan.count(ApplyPlan.Kind.CREATE)
+            + (dryRun ? " to create, " : " created, ")
+            + plan.count(ApplyPlan.Kind.UPDATE)
+            + (dryRun ? " to update, " : " updated, ")
+            + plan.count(ApplyPlan.Kind.DELETE)
+            + (dryRun ? " to delete, " : " deleted, ")
+            + upToDate
+            + " unchanged";
     return dryRun ? "dry run: " + counts + "; nothing was changed" : "applied: " + counts;
   }
 
@@ -108,7 +119,10 @@ final class ApplyCommand extends CoreCommand {
     if (a.file() == null) {
       return "";
     }
-    return "  (" + a.file() + (a.fields().isEmpty() ? "" : ": " + String.join(", ", a.fields())) + ")";
+    return "  ("
+        + a.file()
+        + (a.fields().isEmpty() ? "" : ": " + String.join(", ", a.fields()))
+        + ")";
   }
 
   private static Map<String, Object> json(ApplyPlan.Action a) {
@@ -147,7 +161,8 @@ final class ApplyCommand extends CoreCommand {
         }
         String other = fileOf.putIfAbsent(id, name);
         if (other != null) {
-          throw new UsageException("process id " + id + " is in two configs: " + other + " and " + name);
+          throw new UsageException(
+              "process id " + id + " is in two configs: " + other + " and " + name);
         }
         desired.add(new ApplyPlan.Desired(id, name, config));
       }

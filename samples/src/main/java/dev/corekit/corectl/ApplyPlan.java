@@ -19,17 +19,17 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code corectl apply} does to make Core's processes match a folder of configs: which to create,
- * update and (with prune) delete, in dependency order.
+ * What {@code corectl apply} does to make Core's processes match a folder of configs: which to
+ * create, update and (with prune) delete, in dependency order.
  *
  * <p>A process depends on another when one of its input addresses is one of the other's output
- * addresses (after expanding {@code {processid}} and {@code {reference}}), or names it as
- * {@code #id:...}. Creates and updates run producers first; deletes run consumers first.
+ * addresses (after expanding {@code {processid}} and {@code {reference}}), or names it as {@code
+ * #id:...}. Creates and updates run producers first; deletes run consumers first.
  *
  * <p>Desired and current configs are compared after normalizing both: fields Core fills in (owner,
- * generated input/output ids, type and binary {@code ffmpeg}), Core's defaults (empty strings and lists,
- * zero, false, {@code autostart: true}) and the process metadata (stored apart from the config) are
- * dropped; numbers compare by value.
+ * generated input/output ids, type and binary {@code ffmpeg}), Core's defaults (empty strings and
+ * lists, zero, false, {@code autostart: true}) and the process metadata (stored apart from the
+ * config) are dropped; numbers compare by value.
  */
 final class ApplyPlan {
 
@@ -49,7 +49,12 @@ final class ApplyPlan {
   }
 
   /** One change, with the file it comes from and (for updates) the top-level fields that differ. */
-  record Action(Kind kind, String id, @Nullable String file, List<String> fields, @Nullable ProcessConfig config) {}
+  record Action(
+      Kind kind,
+      String id,
+      @Nullable String file,
+      List<String> fields,
+      @Nullable ProcessConfig config) {}
 
   /** A config read from a file. */
   record Desired(String id, String file, ProcessConfig config) {}
@@ -116,11 +121,12 @@ final class ApplyPlan {
     }
     if (prune) {
       Map<String, ProcessConfig> extra = new LinkedHashMap<>();
-      current.forEach((id, config) -> {
-        if (!byId.containsKey(id)) {
-          extra.put(id, config);
-        }
-      });
+      current.forEach(
+          (id, config) -> {
+            if (!byId.containsKey(id)) {
+              extra.put(id, config);
+            }
+          });
       List<String> deleteOrder = new ArrayList<>(order(extra));
       java.util.Collections.reverse(deleteOrder);
       for (String id : deleteOrder) {
@@ -149,8 +155,9 @@ final class ApplyPlan {
   }
 
   /**
-   * Normalizes a config tree for comparison. With {@code shape} (the normalized desired config), fields
-   * Core generates where the desired config has none (owner, input/output ids) are dropped too.
+   * Normalizes a config tree for comparison. With {@code shape} (the normalized desired config),
+   * fields Core generates where the desired config has none (owner, input/output ids) are dropped
+   * too.
    */
   static ObjectNode normalize(JsonNode config, @Nullable ObjectNode shape) {
     ObjectNode c = config.deepCopy();
@@ -187,7 +194,9 @@ final class ApplyPlan {
     return c;
   }
 
-  /** Removes object fields holding null, "", 0, false, [] or {} (after cleaning them), recursively. */
+  /**
+   * Removes object fields holding null, "", 0, false, [] or {} (after cleaning them), recursively.
+   */
   private static boolean dropDefaults(JsonNode node) {
     if (node.isObject()) {
       Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
@@ -228,11 +237,12 @@ final class ApplyPlan {
       }
     }
     TreeSet<String> ready = new TreeSet<>();
-    missing.forEach((id, n) -> {
-      if (n == 0) {
-        ready.add(id);
-      }
-    });
+    missing.forEach(
+        (id, n) -> {
+          if (n == 0) {
+            ready.add(id);
+          }
+        });
     List<String> order = new ArrayList<>();
     while (!ready.isEmpty()) {
       String id = ready.pollFirst();
@@ -246,7 +256,8 @@ final class ApplyPlan {
     if (order.size() < configs.size()) {
       Set<String> cycle = new TreeSet<>(configs.keySet());
       order.forEach(cycle::remove);
-      throw new UsageException("the configs depend on each other in a cycle: " + String.join(", ", cycle));
+      throw new UsageException(
+          "the configs depend on each other in a cycle: " + String.join(", ", cycle));
     }
     return order;
   }
@@ -254,27 +265,29 @@ final class ApplyPlan {
   /** For each process, the processes (of the same map) whose output it reads. */
   static Map<String, Set<String>> dependencies(Map<String, ProcessConfig> configs) {
     Map<String, String> producerOf = new HashMap<>();
-    configs.forEach((id, config) -> {
-      for (ProcessConfigIo out : config.output()) {
-        producerOf.putIfAbsent(address(out.address(), id, config), id);
-      }
-    });
+    configs.forEach(
+        (id, config) -> {
+          for (ProcessConfigIo out : config.output()) {
+            producerOf.putIfAbsent(address(out.address(), id, config), id);
+          }
+        });
     Map<String, Set<String>> needs = new TreeMap<>();
-    configs.forEach((id, config) -> {
-      Set<String> producers = new TreeSet<>();
-      for (ProcessConfigIo in : config.input()) {
-        String address = address(in.address(), id, config);
-        String producer = producerOf.get(address);
-        if (producer == null && address.startsWith("#")) {
-          int end = address.indexOf(':');
-          producer = address.substring(1, end < 0 ? address.length() : end);
-        }
-        if (producer != null && !producer.equals(id) && configs.containsKey(producer)) {
-          producers.add(producer);
-        }
-      }
-      needs.put(id, producers);
-    });
+    configs.forEach(
+        (id, config) -> {
+          Set<String> producers = new TreeSet<>();
+          for (ProcessConfigIo in : config.input()) {
+            String address = address(in.address(), id, config);
+            String producer = producerOf.get(address);
+            if (producer == null && address.startsWith("#")) {
+              int end = address.indexOf(':');
+              producer = address.substring(1, end < 0 ? address.length() : end);
+            }
+            if (producer != null && !producer.equals(id) && configs.containsKey(producer)) {
+              producers.add(producer);
+            }
+          }
+          needs.put(id, producers);
+        });
     return needs;
   }
 

@@ -21,11 +21,18 @@ final class ConfigCommand extends CoreCommand {
   }
 
   /** {@code config get [PATH] [--show-secrets]}. */
-  @Command(name = "get", mixinStandardHelpOptions = true, description = {
-      "Print Core's configuration (YAML; JSON with --json), or the part at PATH (e.g. api.auth).",
-      "Passwords, tokens, keys and secrets are printed as *** unless --show-secrets is given."})
+  @Command(
+      name = "get",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Print Core's configuration (YAML; JSON with --json), or the part at PATH (e.g. api.auth).",
+        "Passwords, tokens, keys and secrets are printed as *** unless --show-secrets is given."
+      })
   static final class Get extends CoreCommand {
-    @Parameters(arity = "0..1", paramLabel = "PATH", description = "A dotted path in the config, e.g. storage.memory.")
+    @Parameters(
+        arity = "0..1",
+        paramLabel = "PATH",
+        description = "A dotted path in the config, e.g. storage.memory.")
     @Nullable String path;
 
     @Option(names = "--show-secrets", description = "Print passwords, tokens and keys as they are.")

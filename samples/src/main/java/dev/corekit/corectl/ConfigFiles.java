@@ -1,11 +1,11 @@
 package dev.corekit.corectl;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.corekit.core.model.ProcessConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,14 +17,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads process configs from JSON or YAML files: one config, an array (sequence) of configs, or several
- * YAML documents. The format comes from the extension ({@code .json}, {@code .yaml}, {@code .yml}) or,
- * for other names, from the first character. Problems are {@link UsageException}s naming the file.
+ * Reads process configs from JSON or YAML files: one config, an array (sequence) of configs, or
+ * several YAML documents. The format comes from the extension ({@code .json}, {@code .yaml}, {@code
+ * .yml}) or, for other names, from the first character. Problems are {@link UsageException}s naming
+ * the file.
  */
 final class ConfigFiles {
   private ConfigFiles() {}
 
-  /** Tells whether a file name looks like a config file ({@code .json}, {@code .yaml}, {@code .yml}). */
+  /**
+   * Tells whether a file name looks like a config file ({@code .json}, {@code .yaml}, {@code
+   * .yml}).
+   */
   static boolean isConfigFile(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     return !name.startsWith(".")
@@ -44,9 +48,10 @@ final class ConfigFiles {
   static List<JsonNode> readTrees(Path file) {
     String text;
     try {
-      text = file.toString().equals("-")
-          ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-          : Files.readString(file, StandardCharsets.UTF_8);
+      text =
+          file.toString().equals("-")
+              ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+              : Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new UsageException(file + ": no such file");
     } catch (IOException e) {
@@ -68,21 +73,31 @@ final class ConfigFiles {
         }
       }
     } catch (JsonProcessingException e) {
-      throw new UsageException(file + ": not valid " + (mapper == Json.JSON ? "JSON" : "YAML") + ": "
-          + e.getOriginalMessage() + location(e), e);
+      throw new UsageException(
+          file
+              + ": not valid "
+              + (mapper == Json.JSON ? "JSON" : "YAML")
+              + ": "
+              + e.getOriginalMessage()
+              + location(e),
+          e);
     } catch (IOException | RuntimeException e) {
       Throwable cause = e.getCause() instanceof JsonProcessingException ? e.getCause() : e;
       throw new UsageException(file + ": cannot parse: " + cause.getMessage(), e);
     }
     for (JsonNode t : trees) {
       if (!t.isObject()) {
-        throw new UsageException(file + ": a process config must be an object, found " + t.getNodeType());
+        throw new UsageException(
+            file + ": a process config must be an object, found " + t.getNodeType());
       }
     }
     return trees;
   }
 
-  /** Converts a tree into the SDK's config, naming the file on a missing input/output or a bad field. */
+  /**
+   * Converts a tree into the SDK's config, naming the file on a missing input/output or a bad
+   * field.
+   */
   static ProcessConfig toConfig(JsonNode tree, String where) {
     try {
       return Json.JSON.treeToValue(tree, ProcessConfig.class);
@@ -90,15 +105,17 @@ final class ConfigFiles {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new UsageException(where + ": invalid process config: " + cause.getMessage(), e);
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      String message = e instanceof JsonProcessingException
-          ? ((JsonProcessingException) e).getOriginalMessage()
-          : e.getMessage();
+      String message =
+          e instanceof JsonProcessingException
+              ? ((JsonProcessingException) e).getOriginalMessage()
+              : e.getMessage();
       throw new UsageException(where + ": invalid process config: " + message, e);
     }
   }
 
   private static boolean isJson(Path file, String text) {
-    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String name =
+        file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".json")) {
       return true;
     }

@@ -44,9 +44,17 @@ abstract class CoreCommand implements Callable<Integer> {
 
   /** The error of a command group run without one of its commands; lists them. */
   UsageException missingCommand() {
-    String names = String.join(", ", spec.subcommands().keySet().stream().filter(n -> !n.equals("help")).toList());
-    return new UsageException("'" + spec.qualifiedName() + "' needs a command: " + names
-        + " (see '" + spec.qualifiedName() + " --help')");
+    String names =
+        String.join(
+            ", ", spec.subcommands().keySet().stream().filter(n -> !n.equals("help")).toList());
+    return new UsageException(
+        "'"
+            + spec.qualifiedName()
+            + "' needs a command: "
+            + names
+            + " (see '"
+            + spec.qualifiedName()
+            + " --help')");
   }
 
   /** The server URL from {@code --url} or {@code CORE_URL}, or null when neither is set. */
@@ -64,7 +72,8 @@ abstract class CoreCommand implements Callable<Integer> {
   CoreClient connect() {
     String url = url();
     if (url == null) {
-      throw new UsageException("no Core server given: pass --url URL or set CORE_URL (or try 'corectl demo')");
+      throw new UsageException(
+          "no Core server given: pass --url URL or set CORE_URL (or try 'corectl demo')");
     }
     return connect(url);
   }
@@ -89,7 +98,8 @@ abstract class CoreCommand implements Callable<Integer> {
       }
       builder.credentials(user, password);
     } else if (password != null && token == null) {
-      throw new UsageException("a password was given without a user: pass --user NAME or set CORE_USER");
+      throw new UsageException(
+          "a password was given without a user: pass --user NAME or set CORE_USER");
     }
     Duration timeout = root.timeout;
     if (timeout != null) {

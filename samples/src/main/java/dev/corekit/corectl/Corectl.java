@@ -19,12 +19,14 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code corectl}: the command-line tool of the SDK, over the reactive Core client and rac-reactive.
+ * {@code corectl}: the command-line tool of the SDK, over the reactive Core client and
+ * rac-reactive.
  *
  * <p>Connection: {@code --url}, {@code --user}, {@code --password} or the environment variables
- * {@code CORE_URL}, {@code CORE_USER}, {@code CORE_PASSWORD} ({@code --token}/{@code CORE_TOKEN} for an
- * access token). Output is a human table by default and JSON with {@code --json}. Exit codes: 0 success,
- * 1 runtime error (one line on stderr naming the cause), 2 bad arguments or usage.
+ * {@code CORE_URL}, {@code CORE_USER}, {@code CORE_PASSWORD} ({@code --token}/{@code CORE_TOKEN}
+ * for an access token). Output is a human table by default and JSON with {@code --json}. Exit
+ * codes: 0 success, 1 runtime error (one line on stderr naming the cause), 2 bad arguments or
+ * usage.
  *
  * <pre>{@code
  * java -jar samples/target/corectl.jar demo
@@ -65,40 +67,75 @@ public final class Corectl implements Runnable {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL", order = 1,
+  @Option(
+      names = "--url",
+      scope = ScopeType.INHERIT,
+      paramLabel = "URL",
+      order = 1,
       description = "Core's base URL, e.g. http://127.0.0.1:8080 (default: $CORE_URL).")
   @Nullable String url;
 
-  @Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "NAME", order = 2,
+  @Option(
+      names = "--user",
+      scope = ScopeType.INHERIT,
+      paramLabel = "NAME",
+      order = 2,
       description = "User name (default: $CORE_USER).")
   @Nullable String user;
 
-  @Option(names = "--password", scope = ScopeType.INHERIT, paramLabel = "SECRET", order = 3,
-      description = "Password (default: $CORE_PASSWORD; prompted on a terminal when a user is given without one).")
+  @Option(
+      names = "--password",
+      scope = ScopeType.INHERIT,
+      paramLabel = "SECRET",
+      order = 3,
+      description =
+          "Password (default: $CORE_PASSWORD; prompted on a terminal when a user is given without one).")
   @Nullable String password;
 
-  @Option(names = "--token", scope = ScopeType.INHERIT, paramLabel = "JWT", order = 4,
+  @Option(
+      names = "--token",
+      scope = ScopeType.INHERIT,
+      paramLabel = "JWT",
+      order = 4,
       description = "An access token to use instead of logging in (default: $CORE_TOKEN).")
   @Nullable String token;
 
-  @Option(names = "--timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION", order = 5,
+  @Option(
+      names = "--timeout",
+      scope = ScopeType.INHERIT,
+      paramLabel = "DURATION",
+      order = 5,
       converter = Durations.class,
       description = "Deadline of each call: 10s, 500ms, 2m (default: 10s).")
   @Nullable Duration timeout;
 
-  @Option(names = "--retries", scope = ScopeType.INHERIT, paramLabel = "N", order = 6,
+  @Option(
+      names = "--retries",
+      scope = ScopeType.INHERIT,
+      paramLabel = "N",
+      order = 6,
       description = "Retries of a failed idempotent call (default: 3).")
   @Nullable Integer retries;
 
-  @Option(names = "--insecure", scope = ScopeType.INHERIT, order = 7,
-      description = "Do not verify the server's TLS certificate (https only). Any server can then pose as yours.")
+  @Option(
+      names = "--insecure",
+      scope = ScopeType.INHERIT,
+      order = 7,
+      description =
+          "Do not verify the server's TLS certificate (https only). Any server can then pose as yours.")
   boolean insecure;
 
-  @Option(names = "--json", scope = ScopeType.INHERIT, order = 8,
+  @Option(
+      names = "--json",
+      scope = ScopeType.INHERIT,
+      order = 8,
       description = "Print JSON instead of tables.")
   boolean json;
 
-  @Option(names = "--debug", scope = ScopeType.INHERIT, order = 9,
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
+      order = 9,
       description = "Log what happens (DEBUG) and print stack traces of errors.")
   boolean debug;
 
@@ -118,8 +155,10 @@ public final class Corectl implements Runnable {
    * @param args the command line
    */
   public static void main(String... args) {
-    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    PrintStream out =
+        new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    PrintStream err =
+        new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     int code = execute(out, err, System.getenv(), args);
     out.flush();
     err.flush();
@@ -141,8 +180,12 @@ public final class Corectl implements Runnable {
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    // rac's own options (--cluster=..., --host=...) go to rac as they are: everything after MODE is rac's.
-    cli.getSubcommands().get("rac").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
+    // rac's own options (--cluster=..., --host=...) go to rac as they are: everything after MODE is
+    // rac's.
+    cli.getSubcommands()
+        .get("rac")
+        .setStopAtPositional(true)
+        .setUnmatchedOptionsArePositionalParams(true);
     cli.setExecutionStrategy(
         parseResult -> {
           Logging.configure(root.debug);
@@ -152,18 +195,21 @@ public final class Corectl implements Runnable {
         (e, badArgs) -> {
           CommandLine failed = e.getCommandLine();
           err.println("corectl: " + e.getMessage());
-          err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
+          err.println(
+              "Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
           return CommandLine.ExitCode.USAGE;
         });
-    cli.setExecutionExceptionHandler((e, failed, parseResult) -> Failures.report(e, err, root.debug));
+    cli.setExecutionExceptionHandler(
+        (e, failed, parseResult) -> Failures.report(e, err, root.debug));
     return cli.execute(args);
   }
 
   /** Without a command: fails as a usage error. */
   @Override
   public void run() {
-    throw new UsageException("a command is required, such as 'corectl demo' or 'corectl process list'"
-        + " (see 'corectl --help')");
+    throw new UsageException(
+        "a command is required, such as 'corectl demo' or 'corectl process list'"
+            + " (see 'corectl --help')");
   }
 
   /** Reads the version from the resource filtered at build time. */
@@ -178,7 +224,11 @@ public final class Corectl implements Runnable {
       }
       return new String[] {
         "corectl " + props.getProperty("version", "unknown"),
-        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+        "Java "
+            + System.getProperty("java.version")
+            + " ("
+            + System.getProperty("java.vendor")
+            + ")"
       };
     }
   }

@@ -20,13 +20,17 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 
 /**
- * {@code corectl demo}: a short tour of the SDK (login, create a process, watch its state, read its log,
- * upload and list a file, delete), printed step by step. Without {@code --url}/{@code CORE_URL} it starts
- * the embedded Core simulator on a free loopback port, so it needs no server.
+ * {@code corectl demo}: a short tour of the SDK (login, create a process, watch its state, read its
+ * log, upload and list a file, delete), printed step by step. Without {@code --url}/{@code
+ * CORE_URL} it starts the embedded Core simulator on a free loopback port, so it needs no server.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = {
-    "A short tour: log in, create a process, watch its state, read its log, upload and list a file, delete.",
-    "Without --url or CORE_URL it starts an embedded Core simulator (no server needed)."})
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "A short tour: log in, create a process, watch its state, read its log, upload and list a file, delete.",
+      "Without --url or CORE_URL it starts an embedded Core simulator (no server needed)."
+    })
 final class DemoCommand extends CoreCommand {
   private static final Duration STEP = Duration.ofSeconds(30);
 
@@ -40,10 +44,17 @@ final class DemoCommand extends CoreCommand {
     if (url == null) {
       String secret = UUID.randomUUID().toString();
       // A visible 'starting' phase, so that watching the state shows a change.
-      simulator = CoreSimulator.builder().user("admin").password(secret)
-          .processStartDelay(Duration.ofMillis(800)).build().start();
-      p.line("No --url or CORE_URL given: started the embedded Core simulator at " + simulator.baseUrl()
-          + " (user admin).");
+      simulator =
+          CoreSimulator.builder()
+              .user("admin")
+              .password(secret)
+              .processStartDelay(Duration.ofMillis(800))
+              .build()
+              .start();
+      p.line(
+          "No --url or CORE_URL given: started the embedded Core simulator at "
+              + simulator.baseUrl()
+              + " (user admin).");
       core = CoreClient.builder().baseUrl(simulator.baseUrl()).credentials("admin", secret).build();
     } else {
       core = connect(url);
@@ -56,17 +67,28 @@ final class DemoCommand extends CoreCommand {
         simulator.close();
       }
     }
-    p.line(String.format(java.util.Locale.ROOT, "Done in %.1f s.", (System.nanoTime() - started) / 1e9));
+    p.line(
+        String.format(
+            java.util.Locale.ROOT, "Done in %.1f s.", (System.nanoTime() - started) / 1e9));
     if (simulator != null) {
       p.line("Next: point corectl at your server, e.g.");
-      p.line("  CORE_URL=http://127.0.0.1:8080 CORE_USER=admin CORE_PASSWORD=... java -jar corectl.jar process list");
+      p.line(
+          "  CORE_URL=http://127.0.0.1:8080 CORE_USER=admin CORE_PASSWORD=... java -jar corectl.jar process list");
     }
     return 0;
   }
 
   private static void tour(CoreClient core, Printer p) throws IOException {
     About about = core.about().about().block(STEP);
-    step(p, 1, "login", "logged in to " + about.name().orElse(about.app()) + " (Core " + about.version().number() + ")");
+    step(
+        p,
+        1,
+        "login",
+        "logged in to "
+            + about.name().orElse(about.app())
+            + " (Core "
+            + about.version().number()
+            + ")");
 
     String id = "corectl-demo-" + UUID.randomUUID().toString().substring(0, 8);
     String file = id + "/hello.txt";
@@ -74,25 +96,43 @@ final class DemoCommand extends CoreCommand {
     step(p, 2, "create", "created process " + id + ": test pattern -> {memfs}/" + id + ".m3u8");
     boolean deleted = false;
     try {
-      List<ProcessExecState> states = FollowProcess.statesUntilRunning(core, id).collectList().block(STEP);
-      step(p, 3, "watch", "state " + states.stream().map(Object::toString).collect(Collectors.joining(" -> ")));
+      List<ProcessExecState> states =
+          FollowProcess.statesUntilRunning(core, id).collectList().block(STEP);
+      step(
+          p,
+          3,
+          "watch",
+          "state " + states.stream().map(Object::toString).collect(Collectors.joining(" -> ")));
 
-      List<String> lines = FollowProcess.logLines(core, id, Duration.ofMillis(250))
-          .take(5)
-          .take(Duration.ofSeconds(5))
-          .collectList()
-          .block(STEP);
+      List<String> lines =
+          FollowProcess.logLines(core, id, Duration.ofMillis(250))
+              .take(5)
+              .take(Duration.ofSeconds(5))
+              .collectList()
+              .block(STEP);
       step(p, 4, "logs", "the first " + lines.size() + " log lines:");
       lines.forEach(l -> p.line("                " + ProcessCommand.abbreviate(l, 100)));
 
       Path dir = Files.createTempDirectory("corectl-demo");
       try {
-        Path local = Files.writeString(dir.resolve("hello.txt"), "Hello from corectl demo!\n", StandardCharsets.UTF_8);
-        FileTransfer.Result r = FileTransfer.roundTrip(core, "mem", local, file, dir.resolve("back.txt"));
-        step(p, 5, "upload", "uploaded hello.txt (" + r.uploadedBytes() + " bytes) to mem:/" + file);
-        step(p, 6, "list", "mem:/" + id + "/* -> "
-            + r.listed().stream().map(FileInfo::name).collect(Collectors.joining(", "))
-            + "; downloaded " + r.downloadedBytes() + " bytes back, then removed it");
+        Path local =
+            Files.writeString(
+                dir.resolve("hello.txt"), "Hello from corectl demo!\n", StandardCharsets.UTF_8);
+        FileTransfer.Result r =
+            FileTransfer.roundTrip(core, "mem", local, file, dir.resolve("back.txt"));
+        step(
+            p, 5, "upload", "uploaded hello.txt (" + r.uploadedBytes() + " bytes) to mem:/" + file);
+        step(
+            p,
+            6,
+            "list",
+            "mem:/"
+                + id
+                + "/* -> "
+                + r.listed().stream().map(FileInfo::name).collect(Collectors.joining(", "))
+                + "; downloaded "
+                + r.downloadedBytes()
+                + " bytes back, then removed it");
       } finally {
         deleteQuietly(dir.resolve("hello.txt"));
         deleteQuietly(dir.resolve("back.txt"));

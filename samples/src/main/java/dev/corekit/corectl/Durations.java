@@ -5,7 +5,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import picocli.CommandLine;
 
-/** Parses {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, a plain number of seconds, or ISO {@code PT10S}. */
+/**
+ * Parses {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, a plain number of seconds, or ISO
+ * {@code PT10S}.
+ */
 final class Durations implements CommandLine.ITypeConverter<Duration> {
 
   @Override
@@ -22,11 +25,15 @@ final class Durations implements CommandLine.ITypeConverter<Duration> {
       } else if (v.endsWith("ms")) {
         d = Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
       } else if (v.endsWith("s")) {
-        d = Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000));
+        d =
+            Duration.ofMillis(
+                Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000));
       } else if (v.endsWith("m")) {
         d = Duration.ofSeconds(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 60));
       } else if (v.endsWith("h")) {
-        d = Duration.ofSeconds(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 3600));
+        d =
+            Duration.ofSeconds(
+                Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 3600));
       } else {
         d = Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
       }

@@ -13,14 +13,22 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** {@code corectl events}: Core's log events as they happen (Core 16.20 and later). */
-@Command(name = "events", mixinStandardHelpOptions = true, description = {
-    "Print Core's log events as they happen, until Ctrl-C (exit code 0) or --max events (Core 16.20+).",
-    "With --json: one JSON object per line."})
+@Command(
+    name = "events",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print Core's log events as they happen, until Ctrl-C (exit code 0) or --max events (Core 16.20+).",
+      "With --json: one JSON object per line."
+    })
 final class EventsCommand extends CoreCommand {
 
-  @Option(names = "--filter", paramLabel = "FILTER",
-      description = {"Only matching events; repeatable (any filter matches). FILTER is a component name",
-          "(process, http, ...) or event=NAME[,level=RE][,message=RE][,caller=RE]."})
+  @Option(
+      names = "--filter",
+      paramLabel = "FILTER",
+      description = {
+        "Only matching events; repeatable (any filter matches). FILTER is a component name",
+        "(process, http, ...) or event=NAME[,level=RE][,message=RE][,caller=RE]."
+      })
   List<String> filters = new ArrayList<>();
 
   @Option(names = "--max", paramLabel = "N", description = "Stop after N events.")
@@ -36,10 +44,7 @@ final class EventsCommand extends CoreCommand {
       if (max >= 0) {
         events = events.take(max);
       }
-      events
-          .doOnNext(e -> print(p, e))
-          .takeUntil(e -> p.stream().checkError())
-          .blockLast();
+      events.doOnNext(e -> print(p, e)).takeUntil(e -> p.stream().checkError()).blockLast();
       return 0;
     }
   }
@@ -50,9 +55,12 @@ final class EventsCommand extends CoreCommand {
       return;
     }
     StringBuilder line = new StringBuilder();
-    line.append(e.ts().map(Format::unixTime).orElse("-")).append("  ")
-        .append(e.level().orElse("-").toUpperCase(Locale.ROOT)).append("  ")
-        .append(e.event()).append("  ")
+    line.append(e.ts().map(Format::unixTime).orElse("-"))
+        .append("  ")
+        .append(e.level().orElse("-").toUpperCase(Locale.ROOT))
+        .append("  ")
+        .append(e.event())
+        .append("  ")
         .append(e.message().orElse(""));
     e.data().forEach((k, v) -> line.append("  ").append(k).append('=').append(v));
     p.line(line.toString());
@@ -88,12 +96,17 @@ final class EventsCommand extends CoreCommand {
             b.caller(value);
             break;
           default:
-            throw new UsageException("bad --filter '" + f + "': unknown field " + key
-                + " (use event, level, message, caller)");
+            throw new UsageException(
+                "bad --filter '"
+                    + f
+                    + "': unknown field "
+                    + key
+                    + " (use event, level, message, caller)");
         }
       }
       if (!hasEvent) {
-        throw new UsageException("bad --filter '" + f + "': name the component, e.g. event=process");
+        throw new UsageException(
+            "bad --filter '" + f + "': name the component, e.g. event=process");
       }
       out.add(b.build());
     }

@@ -20,7 +20,8 @@ import reactor.core.Exceptions;
 
 /**
  * Turns an exception into corectl's exit code and one line on stderr naming the cause: 2 for bad
- * arguments ({@link UsageException}), 1 for everything else. Stack traces only with {@code --debug}.
+ * arguments ({@link UsageException}), 1 for everything else. Stack traces only with {@code
+ * --debug}.
  */
 final class Failures {
   private Failures() {}

@@ -9,7 +9,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.function.LongConsumer;
 import reactor.core.publisher.Flux;
 
-/** A file as a Flux of chunks read on demand (never the whole file in memory), reporting progress. */
+/**
+ * A file as a Flux of chunks read on demand (never the whole file in memory), reporting progress.
+ */
 final class FileChunks {
   private static final int CHUNK = 64 * 1024;
 
@@ -18,21 +20,23 @@ final class FileChunks {
   static Flux<ByteBuffer> read(Path file, LongConsumer progress) {
     return Flux.using(
         () -> FileChannel.open(file, StandardOpenOption.READ),
-        channel -> Flux.generate(sink -> {
-          try {
-            ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
-            int n = channel.read(buffer);
-            if (n < 0) {
-              sink.complete();
-              return;
-            }
-            buffer.flip();
-            progress.accept(n);
-            sink.next(buffer);
-          } catch (IOException e) {
-            sink.error(new UncheckedIOException(e));
-          }
-        }),
+        channel ->
+            Flux.generate(
+                sink -> {
+                  try {
+                    ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
+                    int n = channel.read(buffer);
+                    if (n < 0) {
+                      sink.complete();
+                      return;
+                    }
+                    buffer.flip();
+                    progress.accept(n);
+                    sink.next(buffer);
+                  } catch (IOException e) {
+                    sink.error(new UncheckedIOException(e));
+                  }
+                }),
         channel -> {
           try {
             channel.close();

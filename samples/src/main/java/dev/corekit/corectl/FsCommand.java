@@ -24,7 +24,12 @@ import picocli.CommandLine.Parameters;
     name = "fs",
     mixinStandardHelpOptions = true,
     description = "Files of Core's storages (disk, mem, s3 names): ls, put, get, rm.",
-    subcommands = {FsCommand.Ls.class, FsCommand.Put.class, FsCommand.Get.class, FsCommand.Rm.class})
+    subcommands = {
+      FsCommand.Ls.class,
+      FsCommand.Put.class,
+      FsCommand.Get.class,
+      FsCommand.Rm.class
+    })
 final class FsCommand extends CoreCommand {
 
   @Override
@@ -45,12 +50,18 @@ final class FsCommand extends CoreCommand {
   }
 
   /** {@code fs ls STORAGE [--glob G]}. */
-  @Command(name = "ls", mixinStandardHelpOptions = true, description = "List the files of a storage.")
+  @Command(
+      name = "ls",
+      mixinStandardHelpOptions = true,
+      description = "List the files of a storage.")
   static final class Ls extends CoreCommand {
     @Parameters(paramLabel = "STORAGE", description = "disk, mem, or an s3 storage's name.")
     String storage;
 
-    @Option(names = "--glob", paramLabel = "GLOB", description = "Only names matching, e.g. '/live/*.ts' (names start with /).")
+    @Option(
+        names = "--glob",
+        paramLabel = "GLOB",
+        description = "Only names matching, e.g. '/live/*.ts' (names start with /).")
     @Nullable String glob;
 
     @Override
@@ -64,7 +75,8 @@ final class FsCommand extends CoreCommand {
         }
         List<List<String>> rows = new ArrayList<>();
         for (FileInfo f : core.filesystems().list(storage, query).toIterable()) {
-          rows.add(List.of(f.name(), String.valueOf(f.sizeBytes()), Format.unixTime(f.lastModified())));
+          rows.add(
+              List.of(f.name(), String.valueOf(f.sizeBytes()), Format.unixTime(f.lastModified())));
         }
         p.table(List.of("name", "size", "modified"), rows);
         return 0;
@@ -73,12 +85,21 @@ final class FsCommand extends CoreCommand {
   }
 
   /** {@code fs put STORAGE PATH FILE}. */
-  @Command(name = "put", mixinStandardHelpOptions = true, description = "Upload a local file (streamed, not read into memory).")
+  @Command(
+      name = "put",
+      mixinStandardHelpOptions = true,
+      description = "Upload a local file (streamed, not read into memory).")
   static final class Put extends CoreCommand {
-    @Parameters(index = "0", paramLabel = "STORAGE", description = "disk, mem, or an s3 storage's name.")
+    @Parameters(
+        index = "0",
+        paramLabel = "STORAGE",
+        description = "disk, mem, or an s3 storage's name.")
     String storage;
 
-    @Parameters(index = "1", paramLabel = "PATH", description = "Path in the storage, e.g. live/logo.png.")
+    @Parameters(
+        index = "1",
+        paramLabel = "PATH",
+        description = "Path in the storage, e.g. live/logo.png.")
     String path;
 
     @Parameters(index = "2", paramLabel = "FILE", description = "The local file to upload.")
@@ -111,15 +132,25 @@ final class FsCommand extends CoreCommand {
   }
 
   /** {@code fs get STORAGE PATH [FILE]}. */
-  @Command(name = "get", mixinStandardHelpOptions = true, description = "Download a file to FILE, or to standard output without FILE (or with '-').")
+  @Command(
+      name = "get",
+      mixinStandardHelpOptions = true,
+      description = "Download a file to FILE, or to standard output without FILE (or with '-').")
   static final class Get extends CoreCommand {
-    @Parameters(index = "0", paramLabel = "STORAGE", description = "disk, mem, or an s3 storage's name.")
+    @Parameters(
+        index = "0",
+        paramLabel = "STORAGE",
+        description = "disk, mem, or an s3 storage's name.")
     String storage;
 
     @Parameters(index = "1", paramLabel = "PATH", description = "Path in the storage.")
     String path;
 
-    @Parameters(index = "2", arity = "0..1", paramLabel = "FILE", description = "The local file to write.")
+    @Parameters(
+        index = "2",
+        arity = "0..1",
+        paramLabel = "FILE",
+        description = "The local file to write.")
     @Nullable Path file;
 
     @Override
@@ -137,7 +168,8 @@ final class FsCommand extends CoreCommand {
         }
         long bytes;
         if (System.console() != null) {
-          long total = fs.stat(storage, source).map(i -> i.size().orElse(-1)).blockOptional().orElse(-1L);
+          long total =
+              fs.stat(storage, source).map(i -> i.size().orElse(-1)).blockOptional().orElse(-1L);
           ProgressBar bar = new ProgressBar(root().err, "download " + file.getFileName(), total);
           bytes = downloadTo(fs, source, file, bar);
           bar.finish();
@@ -146,20 +178,35 @@ final class FsCommand extends CoreCommand {
         }
         Printer p = printer();
         if (p.json()) {
-          p.printJson(Map.of("storage", storage, "path", "/" + source, "file", file.toString(), "bytes", bytes));
+          p.printJson(
+              Map.of(
+                  "storage",
+                  storage,
+                  "path",
+                  "/" + source,
+                  "file",
+                  file.toString(),
+                  "bytes",
+                  bytes));
         } else {
-          p.line("downloaded " + storage + ":/" + source + " to " + file + " (" + bytes + " bytes)");
+          p.line(
+              "downloaded " + storage + ":/" + source + " to " + file + " (" + bytes + " bytes)");
         }
         return 0;
       }
     }
 
-    private long downloadTo(FilesystemApi fs, String source, Path target, LongConsumer progress) throws IOException {
+    private long downloadTo(FilesystemApi fs, String source, Path target, LongConsumer progress)
+        throws IOException {
       Path partial = target.resolveSibling(target.getFileName() + ".part");
       long total = 0;
       boolean ok = false;
-      try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel channel =
+          FileChannel.open(
+              partial,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.TRUNCATE_EXISTING)) {
         for (ByteBuffer chunk : fs.download(storage, source).toIterable()) {
           int n = chunk.remaining();
           while (chunk.hasRemaining()) {
@@ -192,7 +239,10 @@ final class FsCommand extends CoreCommand {
   /** {@code fs rm STORAGE PATH}. */
   @Command(name = "rm", mixinStandardHelpOptions = true, description = "Delete a file.")
   static final class Rm extends CoreCommand {
-    @Parameters(index = "0", paramLabel = "STORAGE", description = "disk, mem, or an s3 storage's name.")
+    @Parameters(
+        index = "0",
+        paramLabel = "STORAGE",
+        description = "disk, mem, or an s3 storage's name.")
     String storage;
 
     @Parameters(index = "1", paramLabel = "PATH", description = "Path in the storage.")

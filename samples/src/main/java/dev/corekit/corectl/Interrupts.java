@@ -7,11 +7,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * Ctrl-C (SIGINT) as a signal that ends a stream ({@code logs --follow}, {@code events}) normally, so the
- * command exits 0 instead of being killed. A second Ctrl-C ends the JVM at once (exit 130).
+ * Ctrl-C (SIGINT) as a signal that ends a stream ({@code logs --follow}, {@code events}) normally,
+ * so the command exits 0 instead of being killed. A second Ctrl-C ends the JVM at once (exit 130).
  *
- * <p>Uses {@code sun.misc.Signal} (module {@code jdk.unsupported}) through reflection; where it is missing
- * the JVM's default handling stays (shutdown, exit code 130).
+ * <p>Uses {@code sun.misc.Signal} (module {@code jdk.unsupported}) through reflection; where it is
+ * missing the JVM's default handling stays (shutdown, exit code 130).
  */
 final class Interrupts {
   private Interrupts() {}
@@ -53,7 +53,8 @@ final class Interrupts {
               });
       signalType.getMethod("handle", signalType, handlerType).invoke(null, sigint, handler);
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-      LoggerFactory.getLogger(Interrupts.class).debug("Ctrl-C handler not installed: {}", e.toString());
+      LoggerFactory.getLogger(Interrupts.class)
+          .debug("Ctrl-C handler not installed: {}", e.toString());
     }
     return pressed.asMono();
   }

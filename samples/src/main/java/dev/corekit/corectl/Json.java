@@ -18,13 +18,18 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 final class Json {
   static final ObjectMapper JSON = configure(JsonMapper.builder()).build();
   static final ObjectMapper YAML =
-      configure(YAMLMapper.builder(YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build()))
+      configure(
+              YAMLMapper.builder(
+                  YAMLFactory.builder()
+                      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                      .build()))
           .build();
 
   static {
     for (ObjectMapper m : new ObjectMapper[] {JSON, YAML}) {
       m.setDefaultPropertyInclusion(
-          JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.USE_DEFAULTS));
+          JsonInclude.Value.construct(
+              JsonInclude.Include.NON_ABSENT, JsonInclude.Include.USE_DEFAULTS));
     }
   }
 

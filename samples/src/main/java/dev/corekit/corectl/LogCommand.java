@@ -8,10 +8,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code corectl log}: the server's own log lines. */
-@Command(name = "log", mixinStandardHelpOptions = true, description = "Print Core's own log (the last lines). With --json: the raw entries.")
+@Command(
+    name = "log",
+    mixinStandardHelpOptions = true,
+    description = "Print Core's own log (the last lines). With --json: the raw entries.")
 final class LogCommand extends CoreCommand {
 
-  @Option(names = {"-n", "--lines"}, paramLabel = "N", defaultValue = "50",
+  @Option(
+      names = {"-n", "--lines"},
+      paramLabel = "N",
+      defaultValue = "50",
       description = "How many of the last lines to print (default: ${DEFAULT-VALUE}).")
   int lines;
 
@@ -23,7 +29,8 @@ final class LogCommand extends CoreCommand {
     Printer p = printer();
     String format = p.json() ? "raw" : "console";
     try (CoreClient core = connect()) {
-      List<JsonNode> all = core.log().list(LogApi.ListQuery.builder().format(format).build()).collectList().block();
+      List<JsonNode> all =
+          core.log().list(LogApi.ListQuery.builder().format(format).build()).collectList().block();
       List<JsonNode> tail = all.subList(Math.max(0, all.size() - lines), all.size());
       if (p.json()) {
         p.printJson(tail);

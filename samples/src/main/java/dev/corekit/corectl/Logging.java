@@ -4,7 +4,10 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Sets the log level of corectl's run: WARN by default (see logback.xml), DEBUG with {@code --debug}. */
+/**
+ * Sets the log level of corectl's run: WARN by default (see logback.xml), DEBUG with {@code
+ * --debug}.
+ */
 final class Logging {
   private Logging() {}
 

@@ -8,10 +8,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code corectl metrics}: the metrics the server collects, or its Prometheus text. */
-@Command(name = "metrics", mixinStandardHelpOptions = true, description = "List the metrics Core collects (name, labels, description).")
+@Command(
+    name = "metrics",
+    mixinStandardHelpOptions = true,
+    description = "List the metrics Core collects (name, labels, description).")
 final class MetricsCommand extends CoreCommand {
 
-  @Option(names = "--prometheus", description = "Print the current values in Prometheus text format instead.")
+  @Option(
+      names = "--prometheus",
+      description = "Print the current values in Prometheus text format instead.")
   boolean prometheus;
 
   @Override

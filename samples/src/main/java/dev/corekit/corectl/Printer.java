@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Writes command results: aligned tables and key/value lists for people, JSON with {@code --json}. */
+/**
+ * Writes command results: aligned tables and key/value lists for people, JSON with {@code --json}.
+ */
 final class Printer {
   private final PrintStream out;
   private final boolean json;
@@ -39,7 +41,10 @@ final class Printer {
     out.println(text);
   }
 
-  /** Prints rows under upper-case headers, columns separated by two spaces; the last column is not padded. */
+  /**
+   * Prints rows under upper-case headers, columns separated by two spaces; the last column is not
+   * padded.
+   */
   void table(List<String> headers, List<List<String>> rows) {
     int[] widths = new int[headers.size()];
     List<List<String>> all = new ArrayList<>();
@@ -75,7 +80,8 @@ final class Printer {
     }
     for (Map.Entry<String, ?> e : fields.entrySet()) {
       String value = String.valueOf(e.getValue());
-      out.println((e.getKey() + ":" + " ".repeat(width - e.getKey().length() + 1) + value).stripTrailing());
+      out.println(
+          (e.getKey() + ":" + " ".repeat(width - e.getKey().length() + 1) + value).stripTrailing());
     }
   }
 

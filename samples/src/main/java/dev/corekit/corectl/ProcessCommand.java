@@ -32,7 +32,8 @@ import reactor.core.publisher.Mono;
 @Command(
     name = "process",
     mixinStandardHelpOptions = true,
-    description = "Manage processes: list, get, create, update, delete, start, stop, state, logs, ...",
+    description =
+        "Manage processes: list, get, create, update, delete, start, stop, state, logs, ...",
     subcommands = {
       ProcessCommand.ListCmd.class,
       ProcessCommand.GetCmd.class,
@@ -57,16 +58,28 @@ final class ProcessCommand extends CoreCommand {
   }
 
   /** {@code process list}. */
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List processes (ID, reference, order, state, uptime).")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List processes (ID, reference, order, state, uptime).")
   static final class ListCmd extends CoreCommand {
-    @Option(names = "--filter", paramLabel = "PARTS",
-        description = "Which parts Core returns: any of config,state,report,metadata (comma separated).")
+    @Option(
+        names = "--filter",
+        paramLabel = "PARTS",
+        description =
+            "Which parts Core returns: any of config,state,report,metadata (comma separated).")
     @Nullable String filter;
 
-    @Option(names = "--idpattern", paramLabel = "GLOB", description = "Only ids matching this glob, e.g. 'cam*'.")
+    @Option(
+        names = "--idpattern",
+        paramLabel = "GLOB",
+        description = "Only ids matching this glob, e.g. 'cam*'.")
     @Nullable String idpattern;
 
-    @Option(names = "--refpattern", paramLabel = "GLOB", description = "Only references matching this glob.")
+    @Option(
+        names = "--refpattern",
+        paramLabel = "GLOB",
+        description = "Only references matching this glob.")
     @Nullable String refpattern;
 
     @Override
@@ -75,7 +88,11 @@ final class ProcessCommand extends CoreCommand {
       // A table needs config and state only; the report (the logs) can be large.
       String parts = filter != null ? filter : p.json() ? null : "config,state";
       ProcessApi.ListQuery query =
-          ProcessApi.ListQuery.builder().filter(parts).idpattern(idpattern).refpattern(refpattern).build();
+          ProcessApi.ListQuery.builder()
+              .filter(parts)
+              .idpattern(idpattern)
+              .refpattern(refpattern)
+              .build();
       try (CoreClient core = connect()) {
         if (p.json()) {
           p.printJson(core.processes().list(query).collectList().block());
@@ -101,7 +118,10 @@ final class ProcessCommand extends CoreCommand {
   }
 
   /** {@code process get ID}. */
-  @Command(name = "get", mixinStandardHelpOptions = true, description = "Show one process: config, state and last log line.")
+  @Command(
+      name = "get",
+      mixinStandardHelpOptions = true,
+      description = "Show one process: config, state and last log line.")
   static final class GetCmd extends CoreCommand {
     @Parameters(paramLabel = "ID", description = "The process id.")
     String id;
@@ -118,17 +138,29 @@ final class ProcessCommand extends CoreCommand {
         Map<String, Object> f = Printer.map();
         f.put("id", proc.id());
         f.put("reference", proc.reference());
-        proc.state().ifPresent(s -> {
-          f.put("order", s.order());
-          f.put("state", s.exec());
-          f.put("uptime", Format.seconds(s.runtimeSeconds()));
-        });
-        proc.config().ifPresent(c -> {
-          f.put("input", c.input().stream().map(ProcessConfigIo::address).collect(Collectors.joining(", ")));
-          f.put("output", c.output().stream().map(ProcessConfigIo::address).collect(Collectors.joining(", ")));
-          f.put("autostart", c.autostart().orElse(true));
-          f.put("reconnect", c.reconnect().orElse(false));
-        });
+        proc.state()
+            .ifPresent(
+                s -> {
+                  f.put("order", s.order());
+                  f.put("state", s.exec());
+                  f.put("uptime", Format.seconds(s.runtimeSeconds()));
+                });
+        proc.config()
+            .ifPresent(
+                c -> {
+                  f.put(
+                      "input",
+                      c.input().stream()
+                          .map(ProcessConfigIo::address)
+                          .collect(Collectors.joining(", ")));
+                  f.put(
+                      "output",
+                      c.output().stream()
+                          .map(ProcessConfigIo::address)
+                          .collect(Collectors.joining(", ")));
+                  f.put("autostart", c.autostart().orElse(true));
+                  f.put("reconnect", c.reconnect().orElse(false));
+                });
         proc.state().ifPresent(s -> f.put("last log line", s.lastLogline()));
         p.fields(f);
         return 0;
@@ -137,9 +169,15 @@ final class ProcessCommand extends CoreCommand {
   }
 
   /** {@code process create -f FILE}. */
-  @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a process from a JSON or YAML config file.")
+  @Command(
+      name = "create",
+      mixinStandardHelpOptions = true,
+      description = "Create a process from a JSON or YAML config file.")
   static final class CreateCmd extends CoreCommand {
-    @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE",
+    @Option(
+        names = {"-f", "--file"},
+        required = true,
+        paramLabel = "FILE",
         description = "The process config, JSON or YAML ('-' reads standard input).")
     Path file;
 
@@ -160,12 +198,18 @@ final class ProcessCommand extends CoreCommand {
   }
 
   /** {@code process update ID -f FILE}. */
-  @Command(name = "update", mixinStandardHelpOptions = true, description = "Replace the config of a process (a running process restarts).")
+  @Command(
+      name = "update",
+      mixinStandardHelpOptions = true,
+      description = "Replace the config of a process (a running process restarts).")
   static final class UpdateCmd extends CoreCommand {
     @Parameters(paramLabel = "ID", description = "The process id.")
     String id;
 
-    @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE",
+    @Option(
+        names = {"-f", "--file"},
+        required = true,
+        paramLabel = "FILE",
         description = "The new process config, JSON or YAML ('-' reads standard input).")
     Path file;
 
@@ -187,7 +231,10 @@ final class ProcessCommand extends CoreCommand {
   }
 
   /** {@code process delete ID}. */
-  @Command(name = "delete", mixinStandardHelpOptions = true, description = "Stop and delete a process.")
+  @Command(
+      name = "delete",
+      mixinStandardHelpOptions = true,
+      description = "Stop and delete a process.")
   static final class DeleteCmd extends CoreCommand {
     @Parameters(paramLabel = "ID", description = "The process id.")
     String id;
@@ -276,7 +323,10 @@ final class ProcessCommand extends CoreCommand {
   }
 
   /** {@code process reload ID}. */
-  @Command(name = "reload", mixinStandardHelpOptions = true, description = "Reload a process's config (restarts it if running).")
+  @Command(
+      name = "reload",
+      mixinStandardHelpOptions = true,
+      description = "Reload a process's config (restarts it if running).")
   static final class ReloadCmd extends CommandVerb {
     @Override
     ProcessCommandName verb() {
@@ -290,7 +340,10 @@ final class ProcessCommand extends CoreCommand {
   }
 
   /** {@code process state ID}. */
-  @Command(name = "state", mixinStandardHelpOptions = true, description = "Show the state of a process: order, execution, uptime, progress.")
+  @Command(
+      name = "state",
+      mixinStandardHelpOptions = true,
+      description = "Show the state of a process: order, execution, uptime, progress.")
   static final class StateCmd extends CoreCommand {
     @Parameters(paramLabel = "ID", description = "The process id.")
     String id;
@@ -322,7 +375,10 @@ final class ProcessCommand extends CoreCommand {
   }
 
   /** {@code process report ID}. */
-  @Command(name = "report", mixinStandardHelpOptions = true, description = "Show the log report of a process: the current run and the history.")
+  @Command(
+      name = "report",
+      mixinStandardHelpOptions = true,
+      description = "Show the log report of a process: the current run and the history.")
   static final class ReportCmd extends CoreCommand {
     @Parameters(paramLabel = "ID", description = "The process id.")
     String id;
@@ -343,11 +399,16 @@ final class ProcessCommand extends CoreCommand {
         if (!report.history().isEmpty()) {
           p.line("");
           List<List<String>> rows = new ArrayList<>();
-          report.history().forEach(h -> rows.add(List.of(
-              Format.unixTime(h.createdAt()),
-              h.exitedAt().map(Format::unixTime).orElse("-"),
-              h.exitState().orElse("-"),
-              String.valueOf(h.log().size()))));
+          report
+              .history()
+              .forEach(
+                  h ->
+                      rows.add(
+                          List.of(
+                              Format.unixTime(h.createdAt()),
+                              h.exitedAt().map(Format::unixTime).orElse("-"),
+                              h.exitState().orElse("-"),
+                              String.valueOf(h.log().size()))));
           p.table(List.of("earlier run", "exited", "exit state", "log lines"), rows);
         }
         return 0;
@@ -356,7 +417,10 @@ final class ProcessCommand extends CoreCommand {
   }
 
   /** {@code process probe ID}. */
-  @Command(name = "probe", mixinStandardHelpOptions = true, description = "Probe the inputs of a process: streams, codecs, sizes.")
+  @Command(
+      name = "probe",
+      mixinStandardHelpOptions = true,
+      description = "Probe the inputs of a process: streams, codecs, sizes.")
   static final class ProbeCmd extends CoreCommand {
     @Parameters(paramLabel = "ID", description = "The process id.")
     String id;
@@ -377,7 +441,9 @@ final class ProcessCommand extends CoreCommand {
         }
         List<List<String>> rows = new ArrayList<>();
         for (ProbeIo s : probe.streams()) {
-          rows.add(List.of("#" + s.index() + ":" + s.stream(), s.type(), s.codec(), s.format(), details(s)));
+          rows.add(
+              List.of(
+                  "#" + s.index() + ":" + s.stream(), s.type(), s.codec(), s.format(), details(s)));
         }
         p.table(List.of("stream", "type", "codec", "format", "details"), rows);
         return 0;
@@ -396,21 +462,34 @@ final class ProcessCommand extends CoreCommand {
   }
 
   /** {@code process logs ID [--follow] [--lines N]}. */
-  @Command(name = "logs", mixinStandardHelpOptions = true, description = {
-      "Print the last log lines of a process; with --follow keep printing new lines until Ctrl-C.",
-      "Ctrl-C ends --follow normally (exit code 0). With --json: one {\"time\",\"line\"} object per line."})
+  @Command(
+      name = "logs",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Print the last log lines of a process; with --follow keep printing new lines until Ctrl-C.",
+        "Ctrl-C ends --follow normally (exit code 0). With --json: one {\"time\",\"line\"} object per line."
+      })
   static final class LogsCmd extends CoreCommand {
     @Parameters(paramLabel = "ID", description = "The process id.")
     String id;
 
-    @Option(names = {"-f", "--follow"}, description = "Keep printing new lines until Ctrl-C.")
+    @Option(
+        names = {"-f", "--follow"},
+        description = "Keep printing new lines until Ctrl-C.")
     boolean follow;
 
-    @Option(names = {"-n", "--lines"}, paramLabel = "N", defaultValue = "20",
+    @Option(
+        names = {"-n", "--lines"},
+        paramLabel = "N",
+        defaultValue = "20",
         description = "How many of the last lines to print first (default: ${DEFAULT-VALUE}).")
     int lines;
 
-    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s", converter = Durations.class,
+    @Option(
+        names = "--interval",
+        paramLabel = "DURATION",
+        defaultValue = "1s",
+        converter = Durations.class,
         description = "How often --follow asks for new lines (default: ${DEFAULT-VALUE}).")
     Duration interval;
 
@@ -463,9 +542,13 @@ final class ProcessCommand extends CoreCommand {
   }
 
   /** {@code process metadata ID [KEY [VALUE]]}. */
-  @Command(name = "metadata", mixinStandardHelpOptions = true, description = {
-      "Read or write metadata of a process. Without KEY: all keys. With VALUE: store it",
-      "(a JSON value; text that is not JSON is stored as a string; 'null' removes the key)."})
+  @Command(
+      name = "metadata",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Read or write metadata of a process. Without KEY: all keys. With VALUE: store it",
+        "(a JSON value; text that is not JSON is stored as a string; 'null' removes the key)."
+      })
   static final class MetadataCmd extends CoreCommand {
     @Parameters(index = "0", paramLabel = "ID", description = "The process id.")
     String id;
@@ -473,7 +556,11 @@ final class ProcessCommand extends CoreCommand {
     @Parameters(index = "1", arity = "0..1", paramLabel = "KEY", description = "The metadata key.")
     @Nullable String key;
 
-    @Parameters(index = "2", arity = "0..1", paramLabel = "VALUE", description = "The value to store.")
+    @Parameters(
+        index = "2",
+        arity = "0..1",
+        paramLabel = "VALUE",
+        description = "The value to store.")
     @Nullable String value;
 
     @Override

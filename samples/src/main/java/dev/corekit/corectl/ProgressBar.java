@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.function.LongConsumer;
 
 /**
- * A one-line progress bar on stderr for transfers, redrawn at most ten times a second; used only when
- * corectl runs on a terminal ({@code System.console() != null}).
+ * A one-line progress bar on stderr for transfers, redrawn at most ten times a second; used only
+ * when corectl runs on a terminal ({@code System.console() != null}).
  */
 final class ProgressBar implements LongConsumer {
   private static final int WIDTH = 30;
@@ -25,7 +25,7 @@ final class ProgressBar implements LongConsumer {
 
   /** A bar when stdout/stderr are a terminal, else a consumer that ignores progress. */
   static LongConsumer onTerminal(PrintStream err, String label, long total) {
-    return System.console() != null ? new ProgressBar(err, label, total) : bytes -> { };
+    return System.console() != null ? new ProgressBar(err, label, total) : bytes -> {};
   }
 
   /** Adds transferred bytes. */
@@ -52,7 +52,14 @@ final class ProgressBar implements LongConsumer {
     }
     double share = Math.min(1.0, (double) done / total);
     int filled = (int) Math.round(share * WIDTH);
-    return String.format(Locale.ROOT, "%s [%s%s] %3d%% %s / %s", label, "#".repeat(filled),
-        " ".repeat(WIDTH - filled), Math.round(share * 100), Format.bytes(done), Format.bytes(total));
+    return String.format(
+        Locale.ROOT,
+        "%s [%s%s] %3d%% %s / %s",
+        label,
+        "#".repeat(filled),
+        " ".repeat(WIDTH - filled),
+        Math.round(share * 100),
+        Format.bytes(done),
+        Format.bytes(total));
   }
 }

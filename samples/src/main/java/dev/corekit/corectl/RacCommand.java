@@ -25,8 +25,8 @@ import picocli.CommandLine.Parameters;
 import reactor.core.publisher.Flux;
 
 /**
- * {@code corectl rac MODE COMMAND... [--option=value ...]}: runs {@code rac} through rac-reactive with
- * {@code rac}'s own modes, commands and option spellings, and prints the records it returns.
+ * {@code corectl rac MODE COMMAND... [--option=value ...]}: runs {@code rac} through rac-reactive
+ * with {@code rac}'s own modes, commands and option spellings, and prints the records it returns.
  */
 @Command(
     name = "rac",
@@ -45,29 +45,58 @@ final class RacCommand extends CoreCommand {
 
   /** The modes of rac (8.3 and 8.5). */
   static final Set<String> MODES =
-      Set.of("agent", "cluster", "manager", "server", "process", "service", "infobase", "connection",
-          "session", "lock", "rule", "profile", "counter", "limit", "service-setting", "binary-data-storage");
+      Set.of(
+          "agent",
+          "cluster",
+          "manager",
+          "server",
+          "process",
+          "service",
+          "infobase",
+          "connection",
+          "session",
+          "lock",
+          "rule",
+          "profile",
+          "counter",
+          "limit",
+          "service-setting",
+          "binary-data-storage");
 
   /** Records with at most this many fields print as a table. */
   private static final int TABLE_FIELDS = 6;
 
-  @Option(names = "--rac", paramLabel = "PATH",
+  @Option(
+      names = "--rac",
+      paramLabel = "PATH",
       description = "The rac executable (default: $RAC_PATH, else 'rac' on the PATH).")
   @Nullable Path rac;
 
-  @Option(names = "--host", paramLabel = "H", defaultValue = "localhost",
+  @Option(
+      names = "--host",
+      paramLabel = "H",
+      defaultValue = "localhost",
       description = "Host of the ras server (default: ${DEFAULT-VALUE}).")
   String host;
 
-  @Option(names = "--port", paramLabel = "P", defaultValue = "1545",
+  @Option(
+      names = "--port",
+      paramLabel = "P",
+      defaultValue = "1545",
       description = "Port of the ras server (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--charset", paramLabel = "CS", defaultValue = "UTF-8",
-      description = "Encoding of rac's output: UTF-8 (Linux), cp866 (Russian Windows) or auto (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--charset",
+      paramLabel = "CS",
+      defaultValue = "UTF-8",
+      description =
+          "Encoding of rac's output: UTF-8 (Linux), cp866 (Russian Windows) or auto (default: ${DEFAULT-VALUE}).")
   String charset;
 
-  @Parameters(arity = "1..*", paramLabel = "MODE COMMAND... [--option=value ...]",
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "MODE COMMAND... [--option=value ...]",
       description = "What rac runs, e.g. cluster list.")
   List<String> words = new ArrayList<>();
 
@@ -87,9 +116,10 @@ final class RacCommand extends CoreCommand {
     check(argv);
     try (RacClient client = client()) {
       RacSession session = client.session(host, port);
-      Flux<RacRecord> records = isAgentVersion(argv)
-          ? session.agent().version().map(v -> RacRecord.of(Map.of("version", v))).flux()
-          : session.records(argv);
+      Flux<RacRecord> records =
+          isAgentVersion(argv)
+              ? session.agent().version().map(v -> RacRecord.of(Map.of("version", v))).flux()
+              : session.records(argv);
       print(records.toIterable());
       return 0;
     }
@@ -139,10 +169,13 @@ final class RacCommand extends CoreCommand {
     if (!MODES.contains(mode)) {
       throw new UsageException(
           (mode.isEmpty() ? "a rac mode is required" : "unknown rac mode '" + mode + "'")
-              + " (modes: " + String.join(", ", new java.util.TreeSet<>(MODES)) + ")");
+              + " (modes: "
+              + String.join(", ", new java.util.TreeSet<>(MODES))
+              + ")");
     }
     if (argv.stream().skip(1).noneMatch(w -> !w.startsWith("-"))) {
-      throw new UsageException("a rac command is required after the mode, e.g. 'corectl rac " + mode + " list'");
+      throw new UsageException(
+          "a rac command is required after the mode, e.g. 'corectl rac " + mode + " list'");
     }
   }
 
@@ -183,10 +216,11 @@ final class RacCommand extends CoreCommand {
       return;
     }
     block(p, first);
-    it.forEachRemaining(r -> {
-      p.line("");
-      block(p, r);
-    });
+    it.forEachRemaining(
+        r -> {
+          p.line("");
+          block(p, r);
+        });
   }
 
   private static List<String> row(List<String> headers, RacRecord r) {
@@ -200,7 +234,8 @@ final class RacCommand extends CoreCommand {
   private static void block(Printer p, RacRecord r) {
     Map<String, String> fields = fields(r);
     int width = fields.keySet().stream().mapToInt(String::length).max().orElse(0);
-    fields.forEach((k, v) -> p.line((k + " ".repeat(width - k.length()) + " : " + v).stripTrailing()));
+    fields.forEach(
+        (k, v) -> p.line((k + " ".repeat(width - k.length()) + " : " + v).stripTrailing()));
   }
 
   /** The fields in output order, values unquoted. */

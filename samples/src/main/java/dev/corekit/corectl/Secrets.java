@@ -9,14 +9,21 @@ import java.util.Set;
 
 /**
  * Masks secrets in Core's configuration before it is printed: the API password and JWT secret, the
- * memory filesystem password, the S3 keys and passwords, the RTMP and SRT tokens and SRT passphrase, the
- * service token, the TLS secret, and any other field with such a name. Non-empty values become
- * {@code ***}.
+ * memory filesystem password, the S3 keys and passwords, the RTMP and SRT tokens and SRT
+ * passphrase, the service token, the TLS secret, and any other field with such a name. Non-empty
+ * values become {@code ***}.
  */
 final class Secrets {
   static final String MASK = "***";
   private static final Set<String> NAMES =
-      Set.of("password", "secret", "token", "passphrase", "access_key_id", "secret_access_key", "client_secret");
+      Set.of(
+          "password",
+          "secret",
+          "token",
+          "passphrase",
+          "access_key_id",
+          "secret_access_key",
+          "client_secret");
 
   private Secrets() {}
 
@@ -32,7 +39,9 @@ final class Secrets {
       ObjectNode o = (ObjectNode) node;
       for (Iterator<Map.Entry<String, JsonNode>> it = o.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        if (isSecret(e.getKey()) && e.getValue().isValueNode() && !e.getValue().asText().isEmpty()) {
+        if (isSecret(e.getKey())
+            && e.getValue().isValueNode()
+            && !e.getValue().asText().isEmpty()) {
           e.setValue(o.textNode(MASK));
         } else {
           maskInPlace(e.getValue());

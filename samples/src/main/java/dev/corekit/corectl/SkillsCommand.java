@@ -8,7 +8,11 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code corectl skills}: what the server's ffmpeg can do. */
-@Command(name = "skills", mixinStandardHelpOptions = true, description = "Show the capabilities of Core's ffmpeg (version; counts of codecs, formats, ...). --json: all.")
+@Command(
+    name = "skills",
+    mixinStandardHelpOptions = true,
+    description =
+        "Show the capabilities of Core's ffmpeg (version; counts of codecs, formats, ...). --json: all.")
 final class SkillsCommand extends CoreCommand {
 
   @Override
@@ -23,17 +27,25 @@ final class SkillsCommand extends CoreCommand {
       Map<String, Object> f = Printer.map();
       f.put("ffmpeg", skills.ffmpeg().version());
       JsonNode tree = Json.tree(skills);
-      for (Iterator<Map.Entry<String, JsonNode>> it = tree.properties().iterator(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = tree.properties().iterator();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         if (e.getValue().isArray()) {
           f.put(e.getKey(), e.getValue().size());
         } else if (e.getValue().isObject() && !e.getKey().equals("ffmpeg")) {
           StringBuilder counts = new StringBuilder();
-          e.getValue().properties().forEach(sub -> {
-            if (sub.getValue().isArray()) {
-              counts.append(counts.length() == 0 ? "" : ", ").append(sub.getValue().size()).append(' ').append(sub.getKey());
-            }
-          });
+          e.getValue()
+              .properties()
+              .forEach(
+                  sub -> {
+                    if (sub.getValue().isArray()) {
+                      counts
+                          .append(counts.length() == 0 ? "" : ", ")
+                          .append(sub.getValue().size())
+                          .append(' ')
+                          .append(sub.getKey());
+                    }
+                  });
           f.put(e.getKey(), counts.toString());
         }
       }

@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * Blocking script style: plain calls in a try-with-resources block, as in jshell or a small tool. The
- * blocking client mirrors the reactive one method by method ({@code Mono<T>} is {@code T},
+ * Blocking script style: plain calls in a try-with-resources block, as in jshell or a small tool.
+ * The blocking client mirrors the reactive one method by method ({@code Mono<T>} is {@code T},
  * {@code Flux<T>} is {@code List<T>}, with a lazy {@code xxxStream} for large results and watches).
  */
 public final class BlockingScript {
@@ -46,15 +46,17 @@ public final class BlockingScript {
 
       core.processes().create(TestPattern.config("script-1"));
       try (Stream<ProcessState> states = core.processes().watchStream("script-1")) {
-        ProcessState running = states
-            .filter(s -> ProcessExecState.RUNNING.equals(s.exec()))
-            .findFirst()
-            .orElseThrow();
+        ProcessState running =
+            states.filter(s -> ProcessExecState.RUNNING.equals(s.exec())).findFirst().orElseThrow();
         printed.add("script-1 is " + running.exec() + " (" + running.order() + ")");
       }
 
       for (CoreProcess process : core.processes().list()) {
-        printed.add("process " + process.id() + " " + process.state().map(s -> s.exec().toString()).orElse("?"));
+        printed.add(
+            "process "
+                + process.id()
+                + " "
+                + process.state().map(s -> s.exec().toString()).orElse("?"));
       }
 
       core.processes().delete("script-1");

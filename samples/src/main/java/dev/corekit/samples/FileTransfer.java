@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Filesystem upload and download from files: the file is streamed from disk to Core and back, never read
- * into memory whole; then listed by a glob and deleted.
+ * Filesystem upload and download from files: the file is streamed from disk to Core and back, never
+ * read into memory whole; then listed by a glob and deleted.
  */
 public final class FileTransfer {
   private FileTransfer() {}
@@ -28,17 +28,26 @@ public final class FileTransfer {
    */
   public static void main(String[] args) throws IOException {
     Path dir = Files.createTempDirectory("corekit-sample");
-    Path local = Files.writeString(dir.resolve("hello.txt"), "Hello from corekit!\n", StandardCharsets.UTF_8);
-    try (SampleServer server = SampleServer.fromEnvironment(); CoreClient core = server.client()) {
+    Path local =
+        Files.writeString(
+            dir.resolve("hello.txt"), "Hello from corekit!\n", StandardCharsets.UTF_8);
+    try (SampleServer server = SampleServer.fromEnvironment();
+        CoreClient core = server.client()) {
       Result r = roundTrip(core, "mem", local, "samples/hello.txt", dir.resolve("back.txt"));
-      System.out.println("uploaded " + r.uploadedBytes() + " bytes, listed " + r.listed().size()
-          + " file(s), downloaded " + r.downloadedBytes() + " bytes");
+      System.out.println(
+          "uploaded "
+              + r.uploadedBytes()
+              + " bytes, listed "
+              + r.listed().size()
+              + " file(s), downloaded "
+              + r.downloadedBytes()
+              + " bytes");
     }
   }
 
   /**
-   * Uploads a local file, lists the folder it went to, downloads it to another local file, and deletes it
-   * on the server.
+   * Uploads a local file, lists the folder it went to, downloads it to another local file, and
+   * deletes it on the server.
    *
    * @param core the client
    * @param storage the storage, such as {@code mem} or {@code disk}
@@ -48,15 +57,18 @@ public final class FileTransfer {
    * @return sizes and the listing
    * @throws IOException if the local file cannot be read
    */
-  public static Result roundTrip(CoreClient core, String storage, Path local, String remotePath, Path downloadTo)
+  public static Result roundTrip(
+      CoreClient core, String storage, Path local, String remotePath, Path downloadTo)
       throws IOException {
     FilesystemApi fs = core.filesystems();
     Duration deadline = Duration.ofSeconds(30);
     fs.upload(storage, remotePath, local).block(deadline);
-    String folder = remotePath.contains("/") ? remotePath.substring(0, remotePath.lastIndexOf('/')) : "";
-    List<FileInfo> listed = fs.list(storage, FilesystemApi.ListQuery.builder().glob("/" + folder + "/*").build())
-        .collectList()
-        .block(deadline);
+    String folder =
+        remotePath.contains("/") ? remotePath.substring(0, remotePath.lastIndexOf('/')) : "";
+    List<FileInfo> listed =
+        fs.list(storage, FilesystemApi.ListQuery.builder().glob("/" + folder + "/*").build())
+            .collectList()
+            .block(deadline);
     long downloaded = fs.download(storage, remotePath, downloadTo).block(deadline);
     fs.delete(storage, remotePath).block(deadline);
     return new Result(Files.size(local), listed, downloaded);

@@ -6,8 +6,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a sample's {@code main} connects: {@code CORE_URL}, {@code CORE_USER}, {@code CORE_PASSWORD} when
- * {@code CORE_URL} is set, else an embedded Core simulator on a free loopback port (closed with this).
+ * Where a sample's {@code main} connects: {@code CORE_URL}, {@code CORE_USER}, {@code
+ * CORE_PASSWORD} when {@code CORE_URL} is set, else an embedded Core simulator on a free loopback
+ * port (closed with this).
  */
 final class SampleServer implements AutoCloseable {
   private final String url;
@@ -15,7 +16,11 @@ final class SampleServer implements AutoCloseable {
   private final @Nullable String password;
   private final @Nullable CoreSimulator simulator;
 
-  private SampleServer(String url, @Nullable String user, @Nullable String password, @Nullable CoreSimulator simulator) {
+  private SampleServer(
+      String url,
+      @Nullable String user,
+      @Nullable String password,
+      @Nullable CoreSimulator simulator) {
     this.url = url;
     this.user = user;
     this.password = password;
@@ -25,7 +30,8 @@ final class SampleServer implements AutoCloseable {
   static SampleServer fromEnvironment() {
     String url = System.getenv("CORE_URL");
     if (url != null && !url.isBlank()) {
-      return new SampleServer(url, System.getenv("CORE_USER"), System.getenv("CORE_PASSWORD"), null);
+      return new SampleServer(
+          url, System.getenv("CORE_USER"), System.getenv("CORE_PASSWORD"), null);
     }
     String secret = UUID.randomUUID().toString();
     CoreSimulator sim = CoreSimulator.builder().user("admin").password(secret).build().start();

@@ -7,8 +7,9 @@ import dev.corekit.core.model.LoginRequest;
 import java.time.Duration;
 
 /**
- * Token injection: a client that never sees a password. Tokens come from elsewhere (an identity service,
- * a vault, another client's login); the client renews the access token with the refresh token by itself.
+ * Token injection: a client that never sees a password. Tokens come from elsewhere (an identity
+ * service, a vault, another client's login); the client renews the access token with the refresh
+ * token by itself.
  */
 public final class TokenInjection {
   private TokenInjection() {}
@@ -21,11 +22,15 @@ public final class TokenInjection {
   public static void main(String[] args) {
     try (SampleServer server = SampleServer.fromEnvironment()) {
       String user = java.util.Objects.requireNonNull(server.user(), "CORE_USER is not set");
-      String password = java.util.Objects.requireNonNull(server.password(), "CORE_PASSWORD is not set");
+      String password =
+          java.util.Objects.requireNonNull(server.password(), "CORE_PASSWORD is not set");
       JwtTokens tokens = issueTokens(server.url(), user, password);
       About about = aboutWithTokens(server.url(), tokens.accessToken(), tokens.refreshToken());
-      System.out.println("connected with injected tokens to " + about.name().orElse(about.app())
-          + " " + about.version().number());
+      System.out.println(
+          "connected with injected tokens to "
+              + about.name().orElse(about.app())
+              + " "
+              + about.version().number());
     }
   }
 
@@ -39,7 +44,8 @@ public final class TokenInjection {
    */
   public static JwtTokens issueTokens(String url, String user, String password) {
     try (CoreClient login = CoreClient.builder().baseUrl(url).build()) {
-      return login.auth()
+      return login
+          .auth()
           .login(LoginRequest.builder().username(user).password(password).build())
           .block(Duration.ofSeconds(10));
     }
@@ -53,8 +59,10 @@ public final class TokenInjection {
    * @param refreshToken the refresh token, or null when the access token must do
    * @return what the server tells about itself (the full answer needs a valid token)
    */
-  public static About aboutWithTokens(String url, String accessToken, @org.jspecify.annotations.Nullable String refreshToken) {
-    try (CoreClient core = CoreClient.builder().baseUrl(url).tokens(accessToken, refreshToken).build()) {
+  public static About aboutWithTokens(
+      String url, String accessToken, @org.jspecify.annotations.Nullable String refreshToken) {
+    try (CoreClient core =
+        CoreClient.builder().baseUrl(url).tokens(accessToken, refreshToken).build()) {
       // The first call finds the token about to expire (or not) and refreshes it first if needed.
       core.processes().list().count().block(Duration.ofSeconds(10));
       return core.about().about().block(Duration.ofSeconds(10));

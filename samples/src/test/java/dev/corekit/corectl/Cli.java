@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@code corectl.jar} (the path in the system property {@code corectl.jar}) as a subprocess, as a
- * user would: {@code java -jar corectl.jar ...}, with the {@code CORE_*} variables of this JVM removed.
+ * Runs {@code corectl.jar} (the path in the system property {@code corectl.jar}) as a subprocess,
+ * as a user would: {@code java -jar corectl.jar ...}, with the {@code CORE_*} variables of this JVM
+ * removed.
  */
 final class Cli {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -32,7 +33,8 @@ final class Cli {
       try {
         return JSON.readTree(out);
       } catch (IOException e) {
-        throw new AssertionError("stdout of corectl " + args + " is not JSON: " + out + "\nstderr: " + err, e);
+        throw new AssertionError(
+            "stdout of corectl " + args + " is not JSON: " + out + "\nstderr: " + err, e);
       }
     }
 
@@ -42,10 +44,18 @@ final class Cli {
       return this;
     }
 
-    /** Asserts the exit code and that stderr is one line starting with "corectl:", without a stack trace. */
+    /**
+     * Asserts the exit code and that stderr is one line starting with "corectl:", without a stack
+     * trace.
+     */
     Result failsWith(int code) {
-      assertThat(exit).as("exit code of corectl %s; stdout: %s stderr: %s", args, out, err).isEqualTo(code);
-      assertThat(err).startsWith("corectl: ").doesNotContain("\tat ").doesNotContain("Exception in thread");
+      assertThat(exit)
+          .as("exit code of corectl %s; stdout: %s stderr: %s", args, out, err)
+          .isEqualTo(code);
+      assertThat(err)
+          .startsWith("corectl: ")
+          .doesNotContain("\tat ")
+          .doesNotContain("Exception in thread");
       if (code == 1) {
         assertThat(err.strip().lines()).as("stderr of corectl %s", args).hasSize(1);
       }
@@ -57,7 +67,9 @@ final class Cli {
 
   static Path jar() {
     String jar = System.getProperty("corectl.jar");
-    assertThat(jar).as("system property corectl.jar (set by the failsafe configuration)").isNotBlank();
+    assertThat(jar)
+        .as("system property corectl.jar (set by the failsafe configuration)")
+        .isNotBlank();
     return Paths.get(jar);
   }
 
@@ -66,24 +78,36 @@ final class Cli {
     List<String> cmd = new ArrayList<>();
     cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     // Quicker start on small machines; the jar runs the same with a plain `java -jar`.
-    cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-jar", jar().toString()));
+    cmd.addAll(
+        List.of(
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-Xshare:auto",
+            "-jar",
+            jar().toString()));
     cmd.addAll(Arrays.asList(args));
     return cmd;
   }
 
-  /** Runs corectl with the environment variables given (plus this JVM's, minus CORE_* and RAC_PATH). */
+  /**
+   * Runs corectl with the environment variables given (plus this JVM's, minus CORE_* and RAC_PATH).
+   */
   static Result run(Map<String, String> env, String... args) {
     try {
       Path out = Files.createTempFile("corectl-out", ".txt");
       Path err = Files.createTempFile("corectl-err", ".txt");
       try {
-        Process p = builder(env, args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p =
+            builder(env, args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         p.getOutputStream().close();
         if (!p.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
           p.destroyForcibly();
           throw new AssertionError("corectl " + List.of(args) + " did not end within " + DEADLINE);
         }
-        return new Result(List.of(args), p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        return new Result(
+            List.of(args),
+            p.exitValue(),
+            Files.readString(out, StandardCharsets.UTF_8),
             Files.readString(err, StandardCharsets.UTF_8));
       } finally {
         Files.deleteIfExists(out);

@@ -17,22 +17,35 @@ class DemoIT {
     Cli.Result demo = Cli.run(Map.of(), "demo").ok();
 
     List<String> lines = demo.out().lines().toList();
-    assertThat(lines.get(0)).startsWith("No --url or CORE_URL given: started the embedded Core simulator at http://127.0.0.1:");
-    assertThat(demo.out()).contains("1. login", "2. create", "3. watch", "4. logs", "5. upload", "6. list",
-        "7. delete", "Done in");
+    assertThat(lines.get(0))
+        .startsWith(
+            "No --url or CORE_URL given: started the embedded Core simulator at http://127.0.0.1:");
+    assertThat(demo.out())
+        .contains(
+            "1. login",
+            "2. create",
+            "3. watch",
+            "4. logs",
+            "5. upload",
+            "6. list",
+            "7. delete",
+            "Done in");
     assertThat(demo.out()).containsPattern("3\\. watch +state .*running");
     assertThat(demo.err()).isEmpty();
   }
 
   @Test
   void runsTheSameTourAgainstAGivenServerAndLeavesNothingBehind() {
-    try (CoreSimulator sim = CoreSimulator.builder().user("admin").password("it-secret").build().start();
-        CoreClient core = CoreClient.builder().baseUrl(sim.baseUrl()).credentials("admin", "it-secret").build()) {
+    try (CoreSimulator sim =
+            CoreSimulator.builder().user("admin").password("it-secret").build().start();
+        CoreClient core =
+            CoreClient.builder().baseUrl(sim.baseUrl()).credentials("admin", "it-secret").build()) {
       Cli.Result demo = Cli.run(Cli.env(sim.baseUrl(), "admin", "it-secret"), "demo").ok();
 
       assertThat(demo.out()).doesNotContain("embedded").contains("7. delete");
       assertThat(core.processes().list().collectList().block(Duration.ofSeconds(10))).isEmpty();
-      assertThat(core.filesystems().list("mem").collectList().block(Duration.ofSeconds(10))).isEmpty();
+      assertThat(core.filesystems().list("mem").collectList().block(Duration.ofSeconds(10)))
+          .isEmpty();
       assertThat(sim.stats().posts("/api/v3/process")).isEqualTo(1);
     }
   }

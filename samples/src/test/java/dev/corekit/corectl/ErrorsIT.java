@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.corekit.simulator.CoreSimulator;
 import dev.corekit.simulator.Fault;
-import java.time.Duration;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -39,16 +39,22 @@ class ErrorsIT {
     assertThat(Cli.run(Map.of()).failsWith(2).err()).contains("a command is required");
     assertThat(Cli.run(env, "procss", "list").failsWith(2).err()).contains("procss");
     assertThat(Cli.run(env, "process", "create").failsWith(2).err()).contains("--file");
-    assertThat(Cli.run(env, "--timeout", "soon", "about").failsWith(2).err()).contains("'soon' is not a duration");
+    assertThat(Cli.run(env, "--timeout", "soon", "about").failsWith(2).err())
+        .contains("'soon' is not a duration");
     assertThat(Cli.run(Map.of(), "process", "list").failsWith(2).err())
-        .isEqualTo("corectl: no Core server given: pass --url URL or set CORE_URL (or try 'corectl demo')\n");
+        .isEqualTo(
+            "corectl: no Core server given: pass --url URL or set CORE_URL (or try 'corectl demo')\n");
     Path bad = Files.writeString(dir.resolve("bad.yaml"), "id: x\ninput: [\n");
     assertThat(Cli.run(env, "process", "create", "-f", bad.toString()).failsWith(2).err())
         .contains("bad.yaml: not valid YAML");
-    Path noOutput = Files.writeString(dir.resolve("half.json"), "{\"id\":\"x\",\"input\":[{\"address\":\"a\"}]}");
+    Path noOutput =
+        Files.writeString(
+            dir.resolve("half.json"), "{\"id\":\"x\",\"input\":[{\"address\":\"a\"}]}");
     assertThat(Cli.run(env, "process", "create", "-f", noOutput.toString()).failsWith(2).err())
-        .contains("half.json: invalid process config").contains("output");
-    assertThat(Cli.run(env, "apply", dir.resolve("nowhere").toString()).failsWith(2).err()).contains("not a directory");
+        .contains("half.json: invalid process config")
+        .contains("output");
+    assertThat(Cli.run(env, "apply", dir.resolve("nowhere").toString()).failsWith(2).err())
+        .contains("not a directory");
   }
 
   @Test
@@ -59,12 +65,14 @@ class ErrorsIT {
     }
     Map<String, String> refused = Cli.env("http://127.0.0.1:" + closedPort, "admin", PASSWORD);
     assertThat(Cli.run(refused, "--retries", "0", "about").failsWith(1).err())
-        .startsWith("corectl: cannot connect to Core:").contains("Connection refused");
+        .startsWith("corectl: cannot connect to Core:")
+        .contains("Connection refused");
 
     Map<String, String> wrong = new HashMap<>(env);
     wrong.put("CORE_PASSWORD", "not-the-password");
     assertThat(Cli.run(wrong, "process", "list").failsWith(1).err())
-        .startsWith("corectl: authentication failed:").contains("/api/login");
+        .startsWith("corectl: authentication failed:")
+        .contains("/api/login");
 
     sim.faults().on("GET /api").times(1).inject(Fault.latency(Duration.ofSeconds(5)));
     assertThat(Cli.run(env, "--timeout", "1s", "--retries", "0", "about").failsWith(1).err())

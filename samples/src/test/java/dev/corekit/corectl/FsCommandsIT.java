@@ -21,10 +21,14 @@ class FsCommandsIT {
     byte[] content = new byte[400_000];
     new Random(7).nextBytes(content);
     Path local = Files.write(dir.resolve("clip.bin"), content);
-    try (CoreSimulator sim = CoreSimulator.builder().user("admin").password("it-secret").build().start()) {
+    try (CoreSimulator sim =
+        CoreSimulator.builder().user("admin").password("it-secret").build().start()) {
       Map<String, String> env = Cli.env(sim.baseUrl(), "admin", "it-secret");
 
-      JsonNode put = Cli.run(env, "fs", "put", "mem", "/clips/clip.bin", local.toString(), "--json").ok().json();
+      JsonNode put =
+          Cli.run(env, "fs", "put", "mem", "/clips/clip.bin", local.toString(), "--json")
+              .ok()
+              .json();
       assertThat(put.path("bytes").asLong()).isEqualTo(content.length);
       assertThat(put.path("path").asText()).isEqualTo("/clips/clip.bin");
 
@@ -32,7 +36,9 @@ class FsCommandsIT {
       assertThat(listed).hasSize(1);
       assertThat(listed.get(0).path("name").asText()).isEqualTo("/clips/clip.bin");
       assertThat(listed.get(0).path("size_bytes").asLong()).isEqualTo(content.length);
-      assertThat(Cli.run(env, "fs", "ls", "mem").ok().out()).startsWith("NAME").contains("/clips/clip.bin", "400000");
+      assertThat(Cli.run(env, "fs", "ls", "mem").ok().out())
+          .startsWith("NAME")
+          .contains("/clips/clip.bin", "400000");
 
       Path back = dir.resolve("back.bin");
       assertThat(Cli.run(env, "fs", "get", "mem", "clips/clip.bin", back.toString()).ok().out())
@@ -49,10 +55,14 @@ class FsCommandsIT {
       assertThat(toStdout.exitValue()).isZero();
       assertThat(streamed).isEqualTo(content);
 
-      assertThat(Cli.run(env, "fs", "rm", "mem", "clips/clip.bin").ok().out()).contains("deleted mem:/clips/clip.bin");
+      assertThat(Cli.run(env, "fs", "rm", "mem", "clips/clip.bin").ok().out())
+          .contains("deleted mem:/clips/clip.bin");
       assertThat(Cli.run(env, "fs", "rm", "mem", "clips/clip.bin").failsWith(1).err())
           .startsWith("corectl: not found: DELETE /api/v3/fs/mem/clips/clip.bin answered 404");
-      assertThat(Cli.run(env, "fs", "put", "mem", "x.bin", dir.resolve("missing.bin").toString()).failsWith(2).err())
+      assertThat(
+              Cli.run(env, "fs", "put", "mem", "x.bin", dir.resolve("missing.bin").toString())
+                  .failsWith(2)
+                  .err())
           .contains("missing.bin: no such file");
     }
   }

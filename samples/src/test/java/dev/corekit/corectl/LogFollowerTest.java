@@ -13,15 +13,17 @@ class LogFollowerTest {
     LogFollower follower = new LogFollower();
 
     assertThat(follower.tail(report("10", "a", "11", "b", "11", "c"), 2))
-        .extracting(LogFollower.Line::text).containsExactly("b", "c");
-    assertThat(follower.newLines(report("10", "a", "11", "b", "11", "c")))
-        .isEmpty();
+        .extracting(LogFollower.Line::text)
+        .containsExactly("b", "c");
+    assertThat(follower.newLines(report("10", "a", "11", "b", "11", "c"))).isEmpty();
     // The ring dropped "a"; one more line in second 11 and one in second 12.
     assertThat(follower.newLines(report("11", "b", "11", "c", "11", "d", "12", "e")))
-        .extracting(LogFollower.Line::text).containsExactly("d", "e");
+        .extracting(LogFollower.Line::text)
+        .containsExactly("d", "e");
     // A restarted run: its lines are later.
     assertThat(follower.newLines(report("20", "ffmpeg version")))
-        .extracting(LogFollower.Line::text).containsExactly("ffmpeg version");
+        .extracting(LogFollower.Line::text)
+        .containsExactly("ffmpeg version");
   }
 
   /** A report whose log holds the pairs of (unix seconds, line) given. */

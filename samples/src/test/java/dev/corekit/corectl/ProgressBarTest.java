@@ -12,16 +12,20 @@ class ProgressBarTest {
   @Test
   void drawsShareAndSizesOnOneLineAndEndsIt() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), "upload a.bin", 4096);
+    ProgressBar bar =
+        new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), "upload a.bin", 4096);
 
     bar.accept(1024);
-    assertThat(bar.render()).isEqualTo("upload a.bin [########                      ]  25% 1.0 KB / 4.0 KB");
+    assertThat(bar.render())
+        .isEqualTo("upload a.bin [########                      ]  25% 1.0 KB / 4.0 KB");
     bar.accept(3072);
     bar.finish();
 
     String drawn = bytes.toString(StandardCharsets.UTF_8);
     assertThat(drawn).startsWith("\r").endsWith("] 100% 4.0 KB / 4.0 KB\n").doesNotContain("\n\r");
-    assertThat(new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), "download", -1).render())
+    assertThat(
+            new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), "download", -1)
+                .render())
         .isEqualTo("download 0 B");
   }
 }

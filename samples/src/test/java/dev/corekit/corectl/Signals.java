@@ -13,14 +13,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Ctrl-C for subprocess tests: sends SIGINT with {@code kill -INT}. A process started in the background
- * of a shell without job control inherits SIGINT as ignored, and so would every child; then the child is
- * started through {@code perl}, which restores the default before it runs corectl.
+ * Ctrl-C for subprocess tests: sends SIGINT with {@code kill -INT}. A process started in the
+ * background of a shell without job control inherits SIGINT as ignored, and so would every child;
+ * then the child is started through {@code perl}, which restores the default before it runs
+ * corectl.
  */
 final class Signals {
   private Signals() {}
 
-  /** Whether this JVM was started with SIGINT ignored (Linux: bit 2 of SigIgn in /proc/self/status). */
+  /**
+   * Whether this JVM was started with SIGINT ignored (Linux: bit 2 of SigIgn in /proc/self/status).
+   */
   static boolean sigintIgnoredHere() {
     Path status = Paths.get("/proc/self/status");
     if (!Files.isReadable(status)) {
@@ -40,14 +43,16 @@ final class Signals {
 
   /** Skips the test (visibly) when a child cannot receive SIGINT. */
   static void assumeSigintDeliverable() {
-    Assumptions.assumeTrue(!sigintIgnoredHere() || perlAvailable(),
+    Assumptions.assumeTrue(
+        !sigintIgnoredHere() || perlAvailable(),
         "SIGINT is ignored by this JVM (started in the background without job control) and perl is missing");
   }
 
   /** Makes the child start with the default SIGINT action even when this JVM ignores SIGINT. */
   static ProcessBuilder withDefaultSigint(ProcessBuilder pb) {
     if (sigintIgnoredHere()) {
-      List<String> wrapped = new ArrayList<>(List.of("perl", "-e", "$SIG{INT}='DEFAULT'; exec @ARGV or die $!"));
+      List<String> wrapped =
+          new ArrayList<>(List.of("perl", "-e", "$SIG{INT}='DEFAULT'; exec @ARGV or die $!"));
       wrapped.addAll(pb.command());
       pb.command(wrapped);
     }

@@ -19,13 +19,21 @@ class FileTransferTest {
     new Random(42).nextBytes(content);
     Path local = Files.write(dir.resolve("clip.bin"), content);
     try (SimulatorExtension server = new SimulatorExtension()) {
-      FileTransfer.Result r = FileTransfer.roundTrip(server.core, "mem", local, "clips/clip.bin", dir.resolve("back.bin"));
+      FileTransfer.Result r =
+          FileTransfer.roundTrip(
+              server.core, "mem", local, "clips/clip.bin", dir.resolve("back.bin"));
 
       assertThat(r.uploadedBytes()).isEqualTo(content.length);
       assertThat(r.listed()).extracting(f -> f.name()).containsExactly("/clips/clip.bin");
       assertThat(r.downloadedBytes()).isEqualTo(content.length);
       assertThat(Files.readAllBytes(dir.resolve("back.bin"))).isEqualTo(content);
-      assertThatThrownBy(() -> server.core.filesystems().stat("mem", "clips/clip.bin").block(Duration.ofSeconds(10)))
+      assertThatThrownBy(
+              () ->
+                  server
+                      .core
+                      .filesystems()
+                      .stat("mem", "clips/clip.bin")
+                      .block(Duration.ofSeconds(10)))
           .isInstanceOf(CoreNotFoundException.class);
     }
   }

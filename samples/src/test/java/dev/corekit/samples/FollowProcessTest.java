@@ -12,19 +12,28 @@ class FollowProcessTest {
 
   @Test
   void followsTheStateUntilRunningAndEachLogLineOnce() {
-    try (SimulatorExtension server = new SimulatorExtension(CoreSimulator.builder()
-        .user("admin").password("sample-secret").processStartDelay(Duration.ofMillis(600)))) {
+    try (SimulatorExtension server =
+        new SimulatorExtension(
+            CoreSimulator.builder()
+                .user("admin")
+                .password("sample-secret")
+                .processStartDelay(Duration.ofMillis(600)))) {
       server.core.processes().create(TestPattern.config("follow-me")).block(Duration.ofSeconds(10));
 
       List<ProcessExecState> states =
-          FollowProcess.statesUntilRunning(server.core, "follow-me").collectList().block(Duration.ofSeconds(20));
-      List<String> lines = FollowProcess.logLines(server.core, "follow-me", Duration.ofMillis(200))
-          .take(Duration.ofMillis(2500))
-          .collectList()
-          .block(Duration.ofSeconds(20));
+          FollowProcess.statesUntilRunning(server.core, "follow-me")
+              .collectList()
+              .block(Duration.ofSeconds(20));
+      List<String> lines =
+          FollowProcess.logLines(server.core, "follow-me", Duration.ofMillis(200))
+              .take(Duration.ofMillis(2500))
+              .collectList()
+              .block(Duration.ofSeconds(20));
 
       // 'starting' lasts 600 ms; on a loaded machine the first look may already see 'running'.
-      assertThat(states).endsWith(ProcessExecState.RUNNING).doesNotHaveDuplicates()
+      assertThat(states)
+          .endsWith(ProcessExecState.RUNNING)
+          .doesNotHaveDuplicates()
           .isSubsetOf(ProcessExecState.STARTING, ProcessExecState.RUNNING);
       assertThat(lines.get(0)).startsWith("ffmpeg version");
       assertThat(lines).anyMatch(l -> l.startsWith("frame="));

@@ -29,6 +29,7 @@ class ReactiveServiceTest {
     long removed = ReactiveService.tearDown(server.core, "svc-", 3).block(Duration.ofSeconds(30));
 
     assertThat(removed).isEqualTo(12);
-    assertThat(server.core.processes().list().collectList().block(Duration.ofSeconds(10))).isEmpty();
+    assertThat(server.core.processes().list().collectList().block(Duration.ofSeconds(10)))
+        .isEmpty();
   }
 }

@@ -15,11 +15,12 @@ final class SimulatorExtension implements AutoCloseable {
 
   SimulatorExtension(CoreSimulator.Builder builder) {
     this.sim = builder.build().start();
-    this.core = CoreClient.builder()
-        .baseUrl(sim.baseUrl())
-        .credentials(sim.user(), sim.password())
-        .timeout(Duration.ofSeconds(10))
-        .build();
+    this.core =
+        CoreClient.builder()
+            .baseUrl(sim.baseUrl())
+            .credentials(sim.user(), sim.password())
+            .timeout(Duration.ofSeconds(10))
+            .build();
   }
 
   @Override

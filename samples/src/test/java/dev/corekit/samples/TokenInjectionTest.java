@@ -12,13 +12,21 @@ class TokenInjectionTest {
 
   @Test
   void callsCoreWithInjectedTokensAndRenewsThemWithoutLoggingIn() throws InterruptedException {
-    try (SimulatorExtension server = new SimulatorExtension(
-        CoreSimulator.builder().user("admin").password("sample-secret").accessTtl(Duration.ofSeconds(1)))) {
+    try (SimulatorExtension server =
+        new SimulatorExtension(
+            CoreSimulator.builder()
+                .user("admin")
+                .password("sample-secret")
+                .accessTtl(Duration.ofSeconds(1)))) {
       JwtTokens tokens = TokenInjection.issueTokens(server.sim.baseUrl(), "admin", "sample-secret");
       long loginsByIssuer = server.sim.stats().logins();
-      Thread.sleep(2100); // past the injected access token's expiry (whole seconds): the client must refresh it
+      Thread.sleep(
+          2100); // past the injected access token's expiry (whole seconds): the client must refresh
+      // it
 
-      About about = TokenInjection.aboutWithTokens(server.sim.baseUrl(), tokens.accessToken(), tokens.refreshToken());
+      About about =
+          TokenInjection.aboutWithTokens(
+              server.sim.baseUrl(), tokens.accessToken(), tokens.refreshToken());
 
       assertThat(about.name()).isPresent(); // the full answer: the token was accepted
       assertThat(server.sim.stats().logins()).isEqualTo(loginsByIssuer);

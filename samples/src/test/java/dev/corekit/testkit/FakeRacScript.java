@@ -14,9 +14,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A fake {@code rac} executable in a folder: a launcher script that runs {@link FakeRac} with the current
- * JVM (as rac-reactive's FakeRacFixture does), scenario files keyed by command words, and the log of the
- * argv of each run.
+ * A fake {@code rac} executable in a folder: a launcher script that runs {@link FakeRac} with the
+ * current JVM (as rac-reactive's FakeRacFixture does), scenario files keyed by command words, and
+ * the log of the argv of each run.
  */
 public final class FakeRacScript {
   private final Path scenarios;
@@ -36,14 +36,25 @@ public final class FakeRacScript {
       Files.createDirectories(scenarios);
       String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
       String classpath =
-          Paths.get(FakeRac.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+          Paths.get(FakeRac.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+              .toString();
       String script =
           "#!/bin/sh\n"
-              + "FAKE_RAC_SCENARIOS='" + scenarios + "'\n"
-              + "FAKE_RAC_LOG='" + log + "'\n"
+              + "FAKE_RAC_SCENARIOS='"
+              + scenarios
+              + "'\n"
+              + "FAKE_RAC_LOG='"
+              + log
+              + "'\n"
               + "export FAKE_RAC_SCENARIOS FAKE_RAC_LOG\n"
-              + "exec '" + java + "' -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-              + " -XX:-UsePerfData -Xmx64m -cp '" + classpath + "' " + FakeRac.class.getName() + " \"$@\"\n";
+              + "exec '"
+              + java
+              + "' -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+              + " -XX:-UsePerfData -Xmx64m -cp '"
+              + classpath
+              + "' "
+              + FakeRac.class.getName()
+              + " \"$@\"\n";
       Files.writeString(executable, script);
       Files.setPosixFilePermissions(executable, PosixFilePermissions.fromString("rwxr-xr-x"));
     } catch (IOException e) {
@@ -63,11 +74,12 @@ public final class FakeRacScript {
   }
 
   /**
-   * Makes the fake print these stdout lines (exit 0) for the command words {@code key}, e.g.
-   * {@code "session_list"}.
+   * Makes the fake print these stdout lines (exit 0) for the command words {@code key}, e.g. {@code
+   * "session_list"}.
    *
    * @param key the command words joined by {@code _}
-   * @param stdout the lines rac prints (an element may hold several), records separated and ended by an empty line
+   * @param stdout the lines rac prints (an element may hold several), records separated and ended
+   *     by an empty line
    * @return this
    */
   public FakeRacScript prints(String key, String... stdout) {
@@ -98,7 +110,8 @@ public final class FakeRacScript {
 
   private FakeRacScript scenario(String key, List<String> lines) {
     try {
-      Files.writeString(scenarios.resolve(key + ".rac"), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+      Files.writeString(
+          scenarios.resolve(key + ".rac"), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Finds the event-loop threads a {@link dev.corekit.core.CoreClient} starts ({@code corekit-http-*},
- * started lazily by its first request) and waits for them to end after the client was closed.
+ * Finds the event-loop threads a {@link dev.corekit.core.CoreClient} starts ({@code
+ * corekit-http-*}, started lazily by its first request) and waits for them to end after the client
+ * was closed.
  *
- * <p>The client does not tell which threads are its own, so a client's threads are those that did not
- * exist before it was built. After {@code closeAsync()} completes, Netty has ended the event loops and
- * their threads are on the way out; threads that do not end within {@link #STALL} belong to another
- * client (built meanwhile) and are not waited for.
+ * <p>The client does not tell which threads are its own, so a client's threads are those that did
+ * not exist before it was built. After {@code closeAsync()} completes, Netty has ended the event
+ * loops and their threads are on the way out; threads that do not end within {@link #STALL} belong
+ * to another client (built meanwhile) and are not waited for.
  */
 final class ClientThreads {
   static final String PREFIX = "corekit-http";
@@ -36,8 +37,8 @@ final class ClientThreads {
   }
 
   /**
-   * Waits until the event-loop threads started since {@code before} have ended, at most {@code bound},
-   * and stops early once none has ended for {@link #STALL}.
+   * Waits until the event-loop threads started since {@code before} have ended, at most {@code
+   * bound}, and stops early once none has ended for {@link #STALL}.
    *
    * @return whether every such thread ended
    * @throws InterruptedException if interrupted while waiting

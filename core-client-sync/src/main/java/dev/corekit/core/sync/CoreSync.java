@@ -14,8 +14,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Blocking connections to a datarhei Core server: the {@code sync_connect} of the SDK. A
- * {@link CoreSyncClient} is a proxy over the reactive {@link CoreClient} whose methods wait for their
+ * Blocking connections to a datarhei Core server: the {@code sync_connect} of the SDK. A {@link
+ * CoreSyncClient} is a proxy over the reactive {@link CoreClient} whose methods wait for their
  * results, for scripts, jshell and code that is not reactive.
  *
  * <pre>{@code
@@ -28,22 +28,25 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>{@code connect} builds a client, logs in and reads the server's id and version, and fails with a
- * distinct exception for each reason it cannot connect (the client is closed again first):
+ * <p>{@code connect} builds a client, logs in and reads the server's id and version, and fails with
+ * a distinct exception for each reason it cannot connect (the client is closed again first):
+ *
  * <ul>
- *   <li>{@link CoreTimeoutException}: the server did not answer within
- *       {@link SyncOptions#connectTimeout()} (also a TCP connect that timed out);
- *   <li>{@link CoreConnectException}: the connection was refused or broke (wrong host or port, server
- *       down, TLS failure);
- *   <li>{@link CoreAuthenticationException}: the user name or password (or injected token) was refused;
- *   <li>{@link CoreCapabilityException}: the server runs a Core older than
- *       {@link SyncOptions#minimumVersion()} ({@value #MIN_CORE_VERSION} by default);
+ *   <li>{@link CoreTimeoutException}: the server did not answer within {@link
+ *       SyncOptions#connectTimeout()} (also a TCP connect that timed out);
+ *   <li>{@link CoreConnectException}: the connection was refused or broke (wrong host or port,
+ *       server down, TLS failure);
+ *   <li>{@link CoreAuthenticationException}: the user name or password (or injected token) was
+ *       refused;
+ *   <li>{@link CoreCapabilityException}: the server runs a Core older than {@link
+ *       SyncOptions#minimumVersion()} ({@value #MIN_CORE_VERSION} by default);
  *   <li>{@link CoreInterruptedException}: the calling thread was interrupted (its flag stays set).
  * </ul>
  *
  * <p>To share one reactive client between reactive and blocking code, or to compare a blocking call
- * with {@code .block()} on the same reactive call, use {@link #wrap(CoreClient)} or
- * {@link CoreSyncClient#reactive()}:
+ * with {@code .block()} on the same reactive call, use {@link #wrap(CoreClient)} or {@link
+ * CoreSyncClient#reactive()}:
+ *
  * <pre>{@code
  * CoreSyncClient core = CoreSync.wrap(client);
  * List<CoreProcess> viaProxy = core.processes().list();
@@ -53,8 +56,8 @@ import org.jspecify.annotations.Nullable;
 public final class CoreSync {
 
   /**
-   * The oldest Core version {@code connect} accepts by default: the first release the API description
-   * (and so every operation of the client) covers.
+   * The oldest Core version {@code connect} accepts by default: the first release the API
+   * description (and so every operation of the client) covers.
    */
   public static final String MIN_CORE_VERSION = "16.7.2";
 
@@ -78,7 +81,8 @@ public final class CoreSync {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(password, "password");
-    return connect(CoreClient.builder().baseUrl(url).credentials(user, password), SyncOptions.DEFAULTS);
+    return connect(
+        CoreClient.builder().baseUrl(url).credentials(user, password), SyncOptions.DEFAULTS);
   }
 
   /**
@@ -94,10 +98,10 @@ public final class CoreSync {
   }
 
   /**
-   * Builds a client from a configured builder and connects it: logs in (or uses the injected token),
-   * reads {@code GET /api} for the server's id and version and checks the version, all within
-   * {@link SyncOptions#connectTimeout()}. If that fails, the client is closed again before the
-   * exception is thrown.
+   * Builds a client from a configured builder and connects it: logs in (or uses the injected
+   * token), reads {@code GET /api} for the server's id and version and checks the version, all
+   * within {@link SyncOptions#connectTimeout()}. If that fails, the client is closed again before
+   * the exception is thrown.
    *
    * @param builder the reactive client's builder; it is only read
    * @param options the connect deadline, the oldest Core version accepted, the blocking deadline
@@ -132,8 +136,8 @@ public final class CoreSync {
 
   /**
    * Wraps an existing reactive client in the blocking API, with the default options, without owning
-   * it: {@link CoreSyncClient#close()} then leaves the client open. Nothing is sent; {@code id()} and
-   * {@code version()} ask the server on first use.
+   * it: {@link CoreSyncClient#close()} then leaves the client open. Nothing is sent; {@code id()}
+   * and {@code version()} ask the server on first use.
    *
    * @param client the reactive client
    * @return the blocking view of it
@@ -159,13 +163,15 @@ public final class CoreSync {
   }
 
   /**
-   * A TCP connect that timed out (the builder's {@code connectTimeout}, after the client's retries) is
-   * a timeout to the caller, as the connect deadline passing is.
+   * A TCP connect that timed out (the builder's {@code connectTimeout}, after the client's retries)
+   * is a timeout to the caller, as the connect deadline passing is.
    */
-  private static RuntimeException connectFailure(Throwable error, CoreClient client, Duration elapsed) {
+  private static RuntimeException connectFailure(
+      Throwable error, CoreClient client, Duration elapsed) {
     if (error instanceof CoreConnectException && timedOut(error.getCause())) {
       CoreTimeoutException timeout =
-          new CoreTimeoutException("connecting to " + client.baseUrl() + " (TCP connect timed out)", elapsed);
+          new CoreTimeoutException(
+              "connecting to " + client.baseUrl() + " (TCP connect timed out)", elapsed);
       timeout.initCause(error);
       timeout.setStackTrace(error.getStackTrace());
       return timeout;
@@ -180,7 +186,8 @@ public final class CoreSync {
     for (Throwable t = cause; t != null; t = t.getCause()) {
       // Netty's ConnectTimeoutException is a ConnectException; recognised by name to keep Netty out
       // of this module's compile-time dependencies.
-      if (t instanceof SocketTimeoutException || t.getClass().getSimpleName().equals("ConnectTimeoutException")) {
+      if (t instanceof SocketTimeoutException
+          || t.getClass().getSimpleName().equals("ConnectTimeoutException")) {
         return true;
       }
       if (t.getCause() == t) {

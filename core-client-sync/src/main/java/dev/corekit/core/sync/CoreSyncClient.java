@@ -27,16 +27,16 @@ import java.net.URI;
  * and, through the {@code *SyncApi} interfaces, method by method with the same names. Get one from
  * {@link CoreSync#connect(String, String, String)} and close it when done.
  *
- * <p>A {@code Mono<T>} of the reactive API becomes {@code T} ({@code Optional<T>} where Core may answer
- * nothing), {@code Mono<Void>} becomes {@code void}, a {@code Flux<T>} becomes a {@code List<T>} and a
- * lazy {@code Stream<T>} ({@code <name>Stream}, closing it cancels the request). Endless streams
- * (events, {@code watchStream}) only have the {@code Stream} form.
+ * <p>A {@code Mono<T>} of the reactive API becomes {@code T} ({@code Optional<T>} where Core may
+ * answer nothing), {@code Mono<Void>} becomes {@code void}, a {@code Flux<T>} becomes a {@code
+ * List<T>} and a lazy {@code Stream<T>} ({@code <name>Stream}, closing it cancels the request).
+ * Endless streams (events, {@code watchStream}) only have the {@code Stream} form.
  *
  * <p>Errors are the {@link dev.corekit.core.CoreException}s of the reactive client, thrown with the
  * caller's stack frames: {@link dev.corekit.core.CoreTimeoutException} when a call passes its
- * deadline (the request is then cancelled), {@link dev.corekit.core.CoreInterruptedException} when the
- * waiting thread is interrupted (the request is cancelled and the interrupt flag stays set). A call
- * made on a Reactor non-blocking thread fails at once with an {@link IllegalStateException}.
+ * deadline (the request is then cancelled), {@link dev.corekit.core.CoreInterruptedException} when
+ * the waiting thread is interrupted (the request is cancelled and the interrupt flag stays set). A
+ * call made on a Reactor non-blocking thread fails at once with an {@link IllegalStateException}.
  *
  * <p>Safe to share by any number of threads. Besides the mirrored accessors it has the members a
  * blocking connection needs and the reactive client has not: {@link #id()}, {@link #version()} and
@@ -76,8 +76,8 @@ public interface CoreSyncClient extends AutoCloseable {
   String version();
 
   /**
-   * The reactive client underneath, to mix blocking and reactive calls (or compare them): both views
-   * share its connections, tokens and options. Sync-only.
+   * The reactive client underneath, to mix blocking and reactive calls (or compare them): both
+   * views share its connections, tokens and options. Sync-only.
    *
    * @return the reactive client; closing this blocking client closes it when {@link CoreSync}
    *     created it
@@ -113,14 +113,16 @@ public interface CoreSyncClient extends AutoCloseable {
   ClusterSyncApi cluster();
 
   /**
-   * Blocking {@link CoreClient#config()}: the server configuration; it contains secrets, never log it.
+   * Blocking {@link CoreClient#config()}: the server configuration; it contains secrets, never log
+   * it.
    *
    * @return the operations, shared by all callers
    */
   ConfigSyncApi config();
 
   /**
-   * Blocking {@link CoreClient#events()}: the endless event streams (16.20 and later), as lazy streams.
+   * Blocking {@link CoreClient#events()}: the endless event streams (16.20 and later), as lazy
+   * streams.
    *
    * @return the operations, shared by all callers
    */
@@ -225,8 +227,8 @@ public interface CoreSyncClient extends AutoCloseable {
   WidgetSyncApi widgets();
 
   /**
-   * Returns the blocking operations of one area by interface type, the twin of
-   * {@link CoreClient#api(Class)}: any interface of {@code dev.corekit.core.sync.api} works.
+   * Returns the blocking operations of one area by interface type, the twin of {@link
+   * CoreClient#api(Class)}: any interface of {@code dev.corekit.core.sync.api} works.
    *
    * @param type the blocking API interface, such as {@code ProcessSyncApi.class}
    * @param <T> the blocking API interface
@@ -236,12 +238,12 @@ public interface CoreSyncClient extends AutoCloseable {
   <T> T api(Class<T> type);
 
   /**
-   * Closes the client: when {@link CoreSync} created the reactive client, releases its connections and
-   * event-loop threads and waits (at most a few seconds) until those threads have ended; calls still
-   * running, and calls made afterwards, fail. A client made by {@link CoreSync#wrap(CoreClient)} is
-   * left open, since its owner closes it, and this view keeps working as long as it does. Idempotent;
-   * never throws. Called on a Reactor non-blocking thread, or by an interrupted thread (whose flag stays
-   * set), it starts the release and returns at once.
+   * Closes the client: when {@link CoreSync} created the reactive client, releases its connections
+   * and event-loop threads and waits (at most a few seconds) until those threads have ended; calls
+   * still running, and calls made afterwards, fail. A client made by {@link
+   * CoreSync#wrap(CoreClient)} is left open, since its owner closes it, and this view keeps working
+   * as long as it does. Idempotent; never throws. Called on a Reactor non-blocking thread, or by an
+   * interrupted thread (whose flag stays set), it starts the release and returns at once.
    */
   @Override
   void close();

@@ -3,7 +3,9 @@ package dev.corekit.core.sync;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Compares Core version numbers {@code major.minor[.patch]}; anything after the numbers is ignored. */
+/**
+ * Compares Core version numbers {@code major.minor[.patch]}; anything after the numbers is ignored.
+ */
 final class CoreVersions {
   private static final Pattern FORM = Pattern.compile("^v?(\\d+)\\.(\\d+)(?:\\.(\\d+))?.*$");
 

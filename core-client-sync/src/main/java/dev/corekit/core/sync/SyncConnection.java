@@ -32,19 +32,21 @@ import reactor.core.scheduler.Schedulers;
  * The state behind one {@link CoreSyncClient}: the reactive client, whether this side owns it, the
  * blocking policy, the server's id and version, and the blocking views of the API areas.
  *
- * <p>It is the invocation handler of the {@code CoreSyncClient} proxy, but only routes: every accessor
- * ({@code processes()}, {@code api(Class)}, ...) returns the generic {@link BlockingProxy} of the
- * generated {@code *SyncApi} interface over the matching reactive API, and every blocking call goes
- * through that one mechanism. It answers itself only the members the reactive client has no twin of
- * ({@code id}, {@code version}, {@code reactive}) and the lifecycle ({@code close}).
+ * <p>It is the invocation handler of the {@code CoreSyncClient} proxy, but only routes: every
+ * accessor ({@code processes()}, {@code api(Class)}, ...) returns the generic {@link BlockingProxy}
+ * of the generated {@code *SyncApi} interface over the matching reactive API, and every blocking
+ * call goes through that one mechanism. It answers itself only the members the reactive client has
+ * no twin of ({@code id}, {@code version}, {@code reactive}) and the lifecycle ({@code close}).
  */
 final class SyncConnection implements InvocationHandler {
   private static final Logger LOG = LoggerFactory.getLogger(CoreSyncClient.class);
   private static final String SYNC_API_PACKAGE = "dev.corekit.core.sync.api";
   private static final String REACTIVE_API_PACKAGE = "dev.corekit.core.api";
   private static final String SYNC_SUFFIX = "SyncApi";
+
   /** How long close() waits for the reactive client to release its pool and event loops. */
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
   /** How long close() waits, after that, for the event-loop threads to end. */
   private static final Duration THREADS_WAIT = Duration.ofSeconds(2);
 
@@ -72,7 +74,8 @@ final class SyncConnection implements InvocationHandler {
   /**
    * @param client the reactive client
    * @param owned whether close() closes it
-   * @param threadsBefore the event-loop threads that existed before the client was built (owned only)
+   * @param threadsBefore the event-loop threads that existed before the client was built (owned
+   *     only)
    * @param options the options
    */
   SyncConnection(
@@ -98,14 +101,18 @@ final class SyncConnection implements InvocationHandler {
         .build();
   }
 
-  /** Passes the client's exceptions through; wraps anything else (such as an upload's own failure). */
+  /**
+   * Passes the client's exceptions through; wraps anything else (such as an upload's own failure).
+   */
   static RuntimeException translate(Throwable error) {
     if (error instanceof CoreException) {
       return (CoreException) error;
     }
     String message = error.getMessage();
     return new CoreException(
-        "the call failed: " + error.getClass().getSimpleName() + (message == null ? "" : ": " + message),
+        "the call failed: "
+            + error.getClass().getSimpleName()
+            + (message == null ? "" : ": " + message),
         error);
   }
 
@@ -164,12 +171,16 @@ final class SyncConnection implements InvocationHandler {
           syncType.getName() + " is not a blocking API interface of " + SYNC_API_PACKAGE);
     }
     String reactiveName =
-        REACTIVE_API_PACKAGE + "." + simple.substring(0, simple.length() - SYNC_SUFFIX.length()) + "Api";
+        REACTIVE_API_PACKAGE
+            + "."
+            + simple.substring(0, simple.length() - SYNC_SUFFIX.length())
+            + "Api";
     Class<?> reactiveType;
     try {
       reactiveType = Class.forName(reactiveName, false, CoreClient.class.getClassLoader());
     } catch (ClassNotFoundException e) {
-      throw new IllegalArgumentException("no reactive twin " + reactiveName + " of " + syncType.getName(), e);
+      throw new IllegalArgumentException(
+          "no reactive twin " + reactiveName + " of " + syncType.getName(), e);
     }
     return blockingView(syncType, reactiveType);
   }
@@ -192,7 +203,9 @@ final class SyncConnection implements InvocationHandler {
     String id = about.id().orElse("");
     if (id.isBlank()) {
       throw CoreAuthenticationException.of(
-          "the server answered GET /api without its id: it did not accept the token", "GET", "/api");
+          "the server answered GET /api without its id: it did not accept the token",
+          "GET",
+          "/api");
     }
     ServerInfo info = new ServerInfo(id, about.version().number());
     server = info;
@@ -210,9 +223,7 @@ final class SyncConnection implements InvocationHandler {
     }
   }
 
-  /**
-   * Closes the reactive client if owned, then waits for its event-loop threads; never throws.
-   */
+  /** Closes the reactive client if owned, then waits for its event-loop threads; never throws. */
   void close() {
     if (!closed.compareAndSet(false, true) || !owned) {
       return;
@@ -238,8 +249,10 @@ final class SyncConnection implements InvocationHandler {
   @Override
   public String toString() {
     ServerInfo info = server;
-    return "CoreSyncClient{" + client.baseUrl()
+    return "CoreSyncClient{"
+        + client.baseUrl()
         + (info == null ? "" : ", id=" + info.id + ", version=" + info.version)
-        + (closed.get() ? ", closed" : "") + "}";
+        + (closed.get() ? ", closed" : "")
+        + "}";
   }
 }

@@ -4,24 +4,24 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Options of a blocking client: how long {@code connect} may take, the oldest Core version accepted,
- * and the blocking deadline of each call. Immutable and thread-safe; start from {@link #DEFAULTS} or
- * {@link #builder()}.
+ * Options of a blocking client: how long {@code connect} may take, the oldest Core version
+ * accepted, and the blocking deadline of each call. Immutable and thread-safe; start from {@link
+ * #DEFAULTS} or {@link #builder()}.
  *
  * <ul>
- *   <li>{@linkplain Builder#connectTimeout(Duration) connectTimeout} (default 30 s): bounds the whole of
- *       {@code connect}: reaching the server, logging in and reading {@code GET /api}.
- *   <li>{@linkplain Builder#minimumVersion(String) minimumVersion} (default
- *       {@value CoreSync#MIN_CORE_VERSION}): {@code connect} fails with
- *       {@link dev.corekit.core.CoreCapabilityException} when the server is older.
- *   <li>{@linkplain Builder#timeout(Duration) timeout} (default 5 minutes): the longest a blocking call
- *       waits for its result (for a list: the whole list; for a lazy stream: each next element) before
- *       the request is cancelled and {@link dev.corekit.core.CoreTimeoutException} is thrown. It is a
- *       backstop behind the reactive client's own deadline, which every call already carries
- *       ({@link dev.corekit.core.CoreClient.Builder#timeout(Duration)}, default 10 s, or
- *       {@link dev.corekit.core.RequestOptions#timeout(Duration)} per call) and which normally ends a
- *       stuck call first; so keep it longer than those. Raise it for long downloads, huge lists, or
- *       watches and event streams that may stay quiet for longer.
+ *   <li>{@linkplain Builder#connectTimeout(Duration) connectTimeout} (default 30 s): bounds the
+ *       whole of {@code connect}: reaching the server, logging in and reading {@code GET /api}.
+ *   <li>{@linkplain Builder#minimumVersion(String) minimumVersion} (default {@value
+ *       CoreSync#MIN_CORE_VERSION}): {@code connect} fails with {@link
+ *       dev.corekit.core.CoreCapabilityException} when the server is older.
+ *   <li>{@linkplain Builder#timeout(Duration) timeout} (default 5 minutes): the longest a blocking
+ *       call waits for its result (for a list: the whole list; for a lazy stream: each next
+ *       element) before the request is cancelled and {@link dev.corekit.core.CoreTimeoutException}
+ *       is thrown. It is a backstop behind the reactive client's own deadline, which every call
+ *       already carries ({@link dev.corekit.core.CoreClient.Builder#timeout(Duration)}, default 10
+ *       s, or {@link dev.corekit.core.RequestOptions#timeout(Duration)} per call) and which
+ *       normally ends a stuck call first; so keep it longer than those. Raise it for long
+ *       downloads, huge lists, or watches and event streams that may stay quiet for longer.
  * </ul>
  *
  * <pre>{@code
@@ -34,7 +34,10 @@ import java.util.Objects;
  */
 public final class SyncOptions {
 
-  /** The defaults: connect within 30 s, Core {@value CoreSync#MIN_CORE_VERSION} or later, 5 minute backstop. */
+  /**
+   * The defaults: connect within 30 s, Core {@value CoreSync#MIN_CORE_VERSION} or later, 5 minute
+   * backstop.
+   */
   public static final SyncOptions DEFAULTS = new Builder().build();
 
   private final Duration connectTimeout;
@@ -114,8 +117,13 @@ public final class SyncOptions {
 
   @Override
   public String toString() {
-    return "SyncOptions{connectTimeout=" + connectTimeout + ", minimumVersion=" + minimumVersion
-        + ", timeout=" + timeout + "}";
+    return "SyncOptions{connectTimeout="
+        + connectTimeout
+        + ", minimumVersion="
+        + minimumVersion
+        + ", timeout="
+        + timeout
+        + "}";
   }
 
   /** Builds {@link SyncOptions}; not thread-safe, each setter returns this builder. */
@@ -128,8 +136,8 @@ public final class SyncOptions {
 
     /**
      * Sets the deadline of {@code connect} as a whole (reaching the server, logging in, reading
-     * {@code GET /api}); when it passes, {@code connect} fails with
-     * {@link dev.corekit.core.CoreTimeoutException}.
+     * {@code GET /api}); when it passes, {@code connect} fails with {@link
+     * dev.corekit.core.CoreTimeoutException}.
      *
      * @param connectTimeout a positive duration
      * @return this builder
@@ -156,8 +164,8 @@ public final class SyncOptions {
     }
 
     /**
-     * Sets the blocking deadline of one call (for lazy streams: of each wait for the next element), a
-     * backstop behind the reactive client's own deadlines.
+     * Sets the blocking deadline of one call (for lazy streams: of each wait for the next element),
+     * a backstop behind the reactive client's own deadlines.
      *
      * @param timeout a positive duration
      * @return this builder

@@ -45,7 +45,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
 
-/** Every call style of the blocking API against the simulator: value, void, Optional, List, Stream. */
+/**
+ * Every call style of the blocking API against the simulator: value, void, Optional, List, Stream.
+ */
 @Timeout(30)
 class CallStylesTest {
   private static CoreSimulator sim;
@@ -80,10 +82,12 @@ class CallStylesTest {
   @Test
   void monoVoidBecomesVoidAndReturnsOnceTheServerHasDoneIt() {
     core.processes().create(process("void-1"));
-    core.processes().command("void-1", ProcessCommand.builder().command(ProcessCommandName.START).build());
+    core.processes()
+        .command("void-1", ProcessCommand.builder().command(ProcessCommandName.START).build());
     assertThat(core.processes().getState("void-1").order()).isEqualTo(ProcessOrder.START);
     core.processes().delete("void-1");
-    assertThatThrownBy(() -> core.processes().get("void-1")).isInstanceOf(CoreNotFoundException.class);
+    assertThatThrownBy(() -> core.processes().get("void-1"))
+        .isInstanceOf(CoreNotFoundException.class);
   }
 
   @Test
@@ -93,10 +97,13 @@ class CallStylesTest {
     core.processes().create(process("optional-1"));
     core.processes().setMetadataKey("optional-1", "k", TextNode.valueOf("x"));
     Optional<Map<String, JsonNode>> all = core.processes().getMetadata("optional-1");
-    assertThat(all).hasValueSatisfying(m -> assertThat(m).containsEntry("k", TextNode.valueOf("x")));
+    assertThat(all)
+        .hasValueSatisfying(m -> assertThat(m).containsEntry("k", TextNode.valueOf("x")));
 
     // Core answers null when a process has no metadata.
-    sim.faults().on("GET /api/v3/process/optional-1/metadata").inject(Fault.respond(200, "application/json", "null"));
+    sim.faults()
+        .on("GET /api/v3/process/optional-1/metadata")
+        .inject(Fault.respond(200, "application/json", "null"));
     assertThat(core.processes().getMetadata("optional-1")).isEmpty();
   }
 
@@ -105,8 +112,11 @@ class CallStylesTest {
     for (int i = 0; i < 3; i++) {
       core.processes().create(process("list-" + i));
     }
-    List<CoreProcess> listed = core.processes().list(ProcessApi.ListQuery.builder().idpattern("list-*").build());
-    assertThat(listed).extracting(CoreProcess::id).containsExactlyInAnyOrder("list-0", "list-1", "list-2");
+    List<CoreProcess> listed =
+        core.processes().list(ProcessApi.ListQuery.builder().idpattern("list-*").build());
+    assertThat(listed)
+        .extracting(CoreProcess::id)
+        .containsExactlyInAnyOrder("list-0", "list-1", "list-2");
   }
 
   @Test
@@ -117,12 +127,17 @@ class CallStylesTest {
       long listsBefore = big.stats().requests("GET /api/v3/process");
       long abortsBefore = big.stats().clientAborts();
       try (Stream<CoreProcess> stream = client.processes().listStream()) {
-        assertThat(big.stats().requests("GET /api/v3/process")).as("nothing sent before the first element").isEqualTo(listsBefore);
+        assertThat(big.stats().requests("GET /api/v3/process"))
+            .as("nothing sent before the first element")
+            .isEqualTo(listsBefore);
         List<String> first = stream.limit(5).map(CoreProcess::id).collect(Collectors.toList());
         assertThat(first).hasSize(5);
         assertThat(big.stats().requests("GET /api/v3/process")).isEqualTo(listsBefore + 1);
       }
-      awaitOrFail(Duration.ofSeconds(5), "the server sees the request cancelled", () -> big.stats().clientAborts() > abortsBefore);
+      awaitOrFail(
+          Duration.ofSeconds(5),
+          "the server sees the request cancelled",
+          () -> big.stats().clientAborts() > abortsBefore);
     }
   }
 
@@ -142,7 +157,9 @@ class CallStylesTest {
     long written = core.filesystems().download("mem", "sync/a.txt", dir.resolve("copy.txt"));
     assertThat(written).isEqualTo(content.length);
     assertThat(Files.readAllBytes(dir.resolve("copy.txt"))).isEqualTo(content);
-    assertThat(core.filesystems().list("mem")).extracting(FileInfo::name).contains("/sync/a.txt", "/sync/b.txt");
+    assertThat(core.filesystems().list("mem"))
+        .extracting(FileInfo::name)
+        .contains("/sync/a.txt", "/sync/b.txt");
   }
 
   @Test
@@ -151,7 +168,8 @@ class CallStylesTest {
     try (Stream<ProcessState> states = core.processes().watchStream("watch-1")) {
       Iterator<ProcessState> it = states.iterator();
       assertThat(it.next().order()).isEqualTo(ProcessOrder.STOP);
-      core.processes().command("watch-1", ProcessCommand.builder().command(ProcessCommandName.START).build());
+      core.processes()
+          .command("watch-1", ProcessCommand.builder().command(ProcessCommandName.START).build());
       ProcessState changed = it.next();
       assertThat(changed.order()).isEqualTo(ProcessOrder.START);
     }
@@ -160,15 +178,21 @@ class CallStylesTest {
   @Test
   void eventStreamYieldsEventsUntilClosed() throws Exception {
     LogEventFilters processEvents =
-        LogEventFilters.builder().addFilters(LogEventFilter.builder().event("process").build()).build();
+        LogEventFilters.builder()
+            .addFilters(LogEventFilter.builder().event("process").build())
+            .build();
     long abortsBefore = sim.stats().clientAborts();
     AtomicBoolean received = new AtomicBoolean();
-    // Creates processes until the stream has seen an event: the server subscribes to its event bus a
+    // Creates processes until the stream has seen an event: the server subscribes to its event bus
+    // a
     // moment after the request arrives, so one early event could be missed.
     CompletableFuture<Void> creator =
         CompletableFuture.runAsync(
             () -> {
-              awaitOrFail(Duration.ofSeconds(5), "the event stream is open", () -> sim.stats().requests("POST /api/v3/events") > 0);
+              awaitOrFail(
+                  Duration.ofSeconds(5),
+                  "the event stream is open",
+                  () -> sim.stats().requests("POST /api/v3/events") > 0);
               for (int i = 0; !received.get() && i < 100; i++) {
                 core.processes().create(process("events-" + i));
                 TestSupport.await(Duration.ofMillis(100), received::get);
@@ -181,7 +205,10 @@ class CallStylesTest {
       assertThat(first.message()).contains("Created");
     }
     creator.get(15, TimeUnit.SECONDS);
-    awaitOrFail(Duration.ofSeconds(5), "the server sees the stream closed", () -> sim.stats().clientAborts() > abortsBefore);
+    awaitOrFail(
+        Duration.ofSeconds(5),
+        "the server sees the stream closed",
+        () -> sim.stats().clientAborts() > abortsBefore);
   }
 
   @Test
@@ -189,7 +216,10 @@ class CallStylesTest {
     sim.faults().on("GET /api/v3/process/*").inject(Fault.latency(Duration.ofSeconds(3)));
     core.processes().create(process("with-1"));
     assertThatThrownBy(
-            () -> core.processes().with(dev.corekit.core.RequestOptions.timeout(Duration.ofMillis(200))).get("with-1"))
+            () ->
+                core.processes()
+                    .with(dev.corekit.core.RequestOptions.timeout(Duration.ofMillis(200)))
+                    .get("with-1"))
         .isInstanceOf(dev.corekit.core.CoreTimeoutException.class);
   }
 

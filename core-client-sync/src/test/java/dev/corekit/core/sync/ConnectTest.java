@@ -60,11 +60,14 @@ class ConnectTest {
   @Test
   void connectLogsInOnceAndKnowsTheServersIdAndVersion() {
     long loginsBefore = sim.stats().logins();
-    try (CoreSyncClient core = CoreSync.connect(sim.baseUrl(), TestSupport.USER, TestSupport.PASSWORD)) {
+    try (CoreSyncClient core =
+        CoreSync.connect(sim.baseUrl(), TestSupport.USER, TestSupport.PASSWORD)) {
       assertThat(core.id()).isEqualTo(TestSupport.SERVER_ID);
       assertThat(core.version()).isEqualTo("16.20.0");
       assertThat(core.baseUrl().toString()).isEqualTo(sim.baseUrl());
-      assertThat(core.toString()).contains(TestSupport.SERVER_ID).doesNotContain(TestSupport.PASSWORD);
+      assertThat(core.toString())
+          .contains(TestSupport.SERVER_ID)
+          .doesNotContain(TestSupport.PASSWORD);
       assertThat(sim.stats().logins() - loginsBefore).isEqualTo(1);
     }
   }
@@ -73,7 +76,10 @@ class ConnectTest {
   void connectWithInjectedTokensNeedsNoLogin() {
     CoreSimulator.Tokens tokens = sim.issueTokens();
     long loginsBefore = sim.stats().logins();
-    CoreClient.Builder builder = CoreClient.builder().baseUrl(sim.baseUrl()).tokens(tokens.accessToken(), tokens.refreshToken());
+    CoreClient.Builder builder =
+        CoreClient.builder()
+            .baseUrl(sim.baseUrl())
+            .tokens(tokens.accessToken(), tokens.refreshToken());
     try (CoreSyncClient core = CoreSync.connect(builder)) {
       assertThat(core.id()).isEqualTo(TestSupport.SERVER_ID);
       assertThat(core.processes().list()).isNotNull();
@@ -91,14 +97,23 @@ class ConnectTest {
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     assertThat(thrown).isInstanceOf(CoreTimeoutException.class);
     assertThat(took).isLessThan(Duration.ofSeconds(3));
-    awaitOrFail(Duration.ofSeconds(5), "the server sees the login cancelled", () -> sim.stats().clientAborts() > abortsBefore);
+    awaitOrFail(
+        Duration.ofSeconds(5),
+        "the server sees the login cancelled",
+        () -> sim.stats().clientAborts() > abortsBefore);
   }
 
   @Test
   void connectFailsWithCoreConnectExceptionWhenTheConnectionIsRefused() throws Exception {
     String url = "http://127.0.0.1:" + TestSupport.closedPort();
-    CoreClient.Builder builder = CoreClient.builder().baseUrl(url).credentials(TestSupport.USER, TestSupport.PASSWORD)
-        .retry(dev.corekit.core.RetryPolicy.builder().initialBackoff(Duration.ofMillis(10)).build());
+    CoreClient.Builder builder =
+        CoreClient.builder()
+            .baseUrl(url)
+            .credentials(TestSupport.USER, TestSupport.PASSWORD)
+            .retry(
+                dev.corekit.core.RetryPolicy.builder()
+                    .initialBackoff(Duration.ofMillis(10))
+                    .build());
     assertThatThrownBy(() -> CoreSync.connect(builder))
         .isInstanceOf(CoreConnectException.class)
         .hasMessageContaining("cannot connect")
@@ -107,11 +122,13 @@ class ConnectTest {
 
   @Test
   void aTcpConnectThatTimesOutIsAConnectTimeoutToo() throws Exception {
-    // A listening socket that never accepts, with its backlog full: further connects hang (SYN dropped).
+    // A listening socket that never accepts, with its backlog full: further connects hang (SYN
+    // dropped).
     try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       List<Socket> queued = new ArrayList<>();
       try {
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), silent.getLocalPort());
+        InetSocketAddress address =
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), silent.getLocalPort());
         for (int i = 0; i < 10; i++) {
           Socket socket = new Socket();
           try {
@@ -122,11 +139,12 @@ class ConnectTest {
             break;
           }
         }
-        CoreClient.Builder builder = CoreClient.builder()
-            .baseUrl("http://127.0.0.1:" + silent.getLocalPort())
-            .credentials(TestSupport.USER, TestSupport.PASSWORD)
-            .connectTimeout(Duration.ofMillis(200))
-            .retry(dev.corekit.core.RetryPolicy.builder().maxRetries(0).build());
+        CoreClient.Builder builder =
+            CoreClient.builder()
+                .baseUrl("http://127.0.0.1:" + silent.getLocalPort())
+                .credentials(TestSupport.USER, TestSupport.PASSWORD)
+                .connectTimeout(Duration.ofMillis(200))
+                .retry(dev.corekit.core.RetryPolicy.builder().maxRetries(0).build());
         assertThatThrownBy(() -> CoreSync.connect(builder))
             .isInstanceOf(CoreTimeoutException.class)
             .hasMessageContaining("TCP connect timed out")
@@ -149,8 +167,13 @@ class ConnectTest {
 
   @Test
   void connectTreatsAnAboutAnswerWithoutIdAsAnAuthenticationFailure() {
-    sim.faults().on("GET /api").inject(
-        Fault.respond(200, "application/json", "{\"app\":\"datarhei-core\",\"auths\":[\"localjwt\"],\"version\":{\"number\":\"16.0.0\"}}"));
+    sim.faults()
+        .on("GET /api")
+        .inject(
+            Fault.respond(
+                200,
+                "application/json",
+                "{\"app\":\"datarhei-core\",\"auths\":[\"localjwt\"],\"version\":{\"number\":\"16.0.0\"}}"));
     assertThatThrownBy(() -> CoreSync.connect(TestSupport.client(sim)))
         .isInstanceOf(CoreAuthenticationException.class)
         .hasMessageContaining("without its id");
@@ -158,7 +181,8 @@ class ConnectTest {
 
   @Test
   void connectFailsWithCoreCapabilityExceptionForAServerOlderThanTheMinimum() {
-    try (CoreSimulator old = TestSupport.simulator().coreVersion(CoreVersion.V16_16).build().start()) {
+    try (CoreSimulator old =
+        TestSupport.simulator().coreVersion(CoreVersion.V16_16).build().start()) {
       SyncOptions options = SyncOptions.builder().minimumVersion("16.20.0").build();
       Throwable thrown = catchThrowable(() -> CoreSync.connect(TestSupport.client(old), options));
       assertThat(thrown).isInstanceOf(CoreCapabilityException.class);
@@ -174,8 +198,10 @@ class ConnectTest {
 
   @Test
   void optionsRejectBadValues() {
-    assertThatThrownBy(() -> SyncOptions.builder().minimumVersion("sixteen")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> SyncOptions.builder().timeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SyncOptions.builder().minimumVersion("sixteen"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SyncOptions.builder().timeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> SyncOptions.builder().connectTimeout(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(SyncOptions.DEFAULTS.minimumVersion()).isEqualTo(CoreSync.MIN_CORE_VERSION);

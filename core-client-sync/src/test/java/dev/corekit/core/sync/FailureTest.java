@@ -59,7 +59,8 @@ class FailureTest {
   void clientDeadlinePassingCancelsTheRequestAndThrowsCoreTimeoutException() {
     sim.faults().on(SLOW_ROUTE).inject(Fault.latency(Duration.ofSeconds(10)));
     try (CoreSyncClient fast = CoreSync.connect(TestSupport.client(sim).timeout(DEADLINE))) {
-      assertTimesOutAndTheServerSeesTheCancel(() -> fast.processes().get("slow"), "client deadline");
+      assertTimesOutAndTheServerSeesTheCancel(
+          () -> fast.processes().get("slow"), "client deadline");
     }
   }
 
@@ -67,10 +68,12 @@ class FailureTest {
   void blockingDeadlinePassingCancelsTheRequestAndThrowsCoreTimeoutException() {
     sim.faults().on(SLOW_ROUTE).inject(Fault.latency(Duration.ofSeconds(10)));
     SyncOptions options = SyncOptions.builder().timeout(DEADLINE).build();
-    // The short blocking deadline applies to the calls only: connect (login, about) with the defaults.
+    // The short blocking deadline applies to the calls only: connect (login, about) with the
+    // defaults.
     try (CoreSyncClient connected = CoreSync.connect(TestSupport.client(sim))) {
       CoreSyncClient shortWait = CoreSync.wrap(connected.reactive(), options);
-      assertTimesOutAndTheServerSeesTheCancel(() -> shortWait.processes().get("slow"), "blocking deadline");
+      assertTimesOutAndTheServerSeesTheCancel(
+          () -> shortWait.processes().get("slow"), "blocking deadline");
     }
   }
 
@@ -82,7 +85,10 @@ class FailureTest {
         "per-call deadline");
   }
 
-  /** Makes the call twice (the first also loads the code of the path), checking both and printing the overshoot. */
+  /**
+   * Makes the call twice (the first also loads the code of the path), checking both and printing
+   * the overshoot.
+   */
   private static void assertTimesOutAndTheServerSeesTheCancel(Runnable call, String which) {
     long[] tookMillis = new long[2];
     for (int i = 0; i < 2; i++) {
@@ -95,14 +101,19 @@ class FailureTest {
       assertThat(((CoreTimeoutException) thrown).timeout()).isEqualTo(DEADLINE);
       assertThat(took).isBetween(DEADLINE, DEADLINE.plusSeconds(2));
       assertThat(stackOf(thrown)).contains("assertTimesOutAndTheServerSeesTheCancel");
-      awaitOrFail(Duration.ofSeconds(5), "the server sees the connection closed", () -> sim.stats().clientAborts() > abortsBefore);
+      awaitOrFail(
+          Duration.ofSeconds(5),
+          "the server sees the connection closed",
+          () -> sim.stats().clientAborts() > abortsBefore);
     }
-    System.out.printf("%s of %d ms: CoreTimeoutException after %d ms (first call), %d ms (second)%n",
+    System.out.printf(
+        "%s of %d ms: CoreTimeoutException after %d ms (first call), %d ms (second)%n",
         which, DEADLINE.toMillis(), tookMillis[0], tookMillis[1]);
   }
 
   @Test
-  void interruptingTheCallerCancelsTheRequestThrowsCoreInterruptedExceptionAndKeepsTheFlag() throws Exception {
+  void interruptingTheCallerCancelsTheRequestThrowsCoreInterruptedExceptionAndKeepsTheFlag()
+      throws Exception {
     sim.faults().on(SLOW_ROUTE).inject(Fault.latency(Duration.ofSeconds(10)));
     long requestsBefore = sim.stats().requests("GET /api/v3/process/{id}");
     long abortsBefore = sim.stats().clientAborts();
@@ -122,18 +133,26 @@ class FailureTest {
             },
             "blocking-caller");
     caller.start();
-    awaitOrFail(Duration.ofSeconds(5), "the request reaches the server",
+    awaitOrFail(
+        Duration.ofSeconds(5),
+        "the request reaches the server",
         () -> sim.stats().requests("GET /api/v3/process/{id}") > requestsBefore);
     caller.interrupt();
     done.get(5, TimeUnit.SECONDS);
-    assertThat(thrown.get()).isInstanceOf(CoreInterruptedException.class).hasCauseInstanceOf(InterruptedException.class);
+    assertThat(thrown.get())
+        .isInstanceOf(CoreInterruptedException.class)
+        .hasCauseInstanceOf(InterruptedException.class);
     assertThat(flagAfter).isTrue();
-    awaitOrFail(Duration.ofSeconds(5), "the server sees the connection closed", () -> sim.stats().clientAborts() > abortsBefore);
+    awaitOrFail(
+        Duration.ofSeconds(5),
+        "the server sees the connection closed",
+        () -> sim.stats().clientAborts() > abortsBefore);
   }
 
   @Test
   void blockingCallOnAnEventLoopThreadFailsAtOnceSayingWhatToDo() {
-    Mono<List<CoreProcess>> nested = core.reactive().about().ping().map(pong -> core.processes().list());
+    Mono<List<CoreProcess>> nested =
+        core.reactive().about().ping().map(pong -> core.processes().list());
     StepVerifier.create(nested)
         .expectErrorSatisfies(
             e ->
@@ -148,12 +167,18 @@ class FailureTest {
   @Test
   void streamOnAnEventLoopThreadFailsAtOnceToo() {
     Mono<Long> nested =
-        core.reactive().about().ping().map(pong -> {
-          try (Stream<CoreProcess> all = core.processes().listStream()) {
-            return all.count();
-          }
-        });
-    StepVerifier.create(nested).expectError(IllegalStateException.class).verify(Duration.ofSeconds(5));
+        core.reactive()
+            .about()
+            .ping()
+            .map(
+                pong -> {
+                  try (Stream<CoreProcess> all = core.processes().listStream()) {
+                    return all.count();
+                  }
+                });
+    StepVerifier.create(nested)
+        .expectError(IllegalStateException.class)
+        .verify(Duration.ofSeconds(5));
   }
 
   @Test
@@ -163,7 +188,8 @@ class FailureTest {
     assertThat(((CoreNotFoundException) thrown).status()).isEqualTo(404);
     StackTraceElement caller =
         Arrays.stream(thrown.getStackTrace())
-            .filter(e -> e.getMethodName().equals("errorsAreTheTypedCoreExceptionsWithTheCallersLine"))
+            .filter(
+                e -> e.getMethodName().equals("errorsAreTheTypedCoreExceptionsWithTheCallersLine"))
             .findFirst()
             .orElseThrow(() -> new AssertionError("no caller frame in " + stackOf(thrown)));
     assertThat(caller.getFileName()).isEqualTo("FailureTest.java");
@@ -174,16 +200,19 @@ class FailureTest {
   void streamErrorsAreTypedAndShowTheCallersLineToo() {
     sim.faults().on("GET /api/v3/process").times(1).inject(Fault.status(404));
     Throwable thrown =
-        catchThrowable(() -> {
-          try (Stream<CoreProcess> all = core.processes().listStream()) {
-            all.count();
-          }
-        });
+        catchThrowable(
+            () -> {
+              try (Stream<CoreProcess> all = core.processes().listStream()) {
+                all.count();
+              }
+            });
     assertThat(thrown).isInstanceOf(CoreNotFoundException.class);
     assertThat(stackOf(thrown)).contains("streamErrorsAreTypedAndShowTheCallersLineToo");
   }
 
   private static List<String> stackOf(Throwable t) {
-    return Arrays.stream(t.getStackTrace()).map(StackTraceElement::getMethodName).collect(Collectors.toList());
+    return Arrays.stream(t.getStackTrace())
+        .map(StackTraceElement::getMethodName)
+        .collect(Collectors.toList());
   }
 }

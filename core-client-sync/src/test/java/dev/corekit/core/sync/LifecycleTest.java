@@ -33,17 +33,22 @@ class LifecycleTest {
   void tryWithResourcesLeavesNoClientThreadsAndNoConnections() {
     Set<String> before = TestSupport.clientThreads();
     Set<String> during;
-    try (CoreSyncClient core = CoreSync.connect(sim.baseUrl(), TestSupport.USER, TestSupport.PASSWORD)) {
+    try (CoreSyncClient core =
+        CoreSync.connect(sim.baseUrl(), TestSupport.USER, TestSupport.PASSWORD)) {
       core.processes().create(process("lifecycle-1"));
       assertThat(core.processes().list()).isNotEmpty();
       during = TestSupport.clientThreads();
     }
     Set<String> after = TestSupport.clientThreads();
-    System.out.printf("client threads: before %s, while open %s, right after close() %s%n", before, during, after);
+    System.out.printf(
+        "client threads: before %s, while open %s, right after close() %s%n",
+        before, during, after);
     assertThat(during).as("the client ran on its own event loops").isNotEqualTo(before);
     // close() waited for them: checked at once, not after a grace period
     assertThat(after).isSubsetOf(before);
-    TestSupport.awaitOrFail(Duration.ofSeconds(5), "the server sees the connections closed",
+    TestSupport.awaitOrFail(
+        Duration.ofSeconds(5),
+        "the server sees the connections closed",
         () -> sim.stats().openConnections() == 0);
   }
 
@@ -76,7 +81,8 @@ class LifecycleTest {
     try (CoreSyncClient core = CoreSync.connect(TestSupport.client(sim))) {
       core.processes().create(process("bench-1"));
       List<CoreProcess> viaProxy = core.processes().list();
-      List<CoreProcess> viaBlock = core.reactive().processes().list().collectList().block(Duration.ofSeconds(5));
+      List<CoreProcess> viaBlock =
+          core.reactive().processes().list().collectList().block(Duration.ofSeconds(5));
       assertThat(viaProxy).isEqualTo(viaBlock);
     }
   }

@@ -28,21 +28,26 @@ import org.junit.jupiter.api.Test;
 /**
  * Keeps the blocking API in step with the reactive one, both ways, by reflection.
  *
- * <p>Documented exceptions: {@code id()}, {@code version()} and {@code reactive()} exist only on the
- * blocking client; an endless stream of the API description ({@code x-stream} events and
- * {@code x-watch} watches) exists on the blocking side only as {@code <name>Stream}, since a list of an
+ * <p>Documented exceptions: {@code id()}, {@code version()} and {@code reactive()} exist only on
+ * the blocking client; an endless stream of the API description ({@code x-stream} events and {@code
+ * x-watch} watches) exists on the blocking side only as {@code <name>Stream}, since a list of an
  * endless stream would never be complete.
  */
 class SyncParityTest {
 
   private static final Set<String> SYNC_ONLY = Set.of("id", "version", "reactive");
 
-  /** Reactive interface simple name to the names of its endless methods, read from the API description. */
+  /**
+   * Reactive interface simple name to the names of its endless methods, read from the API
+   * description.
+   */
   private static Map<String, Set<String>> endless;
 
   @BeforeAll
   static void readEndlessStreamsFromTheSpec() throws IOException {
-    JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(Path.of("..", "api-spec", "core-api.yaml").toFile());
+    JsonNode spec =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(Path.of("..", "api-spec", "core-api.yaml").toFile());
     endless = new TreeMap<>();
     for (JsonNode item : spec.path("paths")) {
       for (Map.Entry<String, JsonNode> entry : item.properties()) {
@@ -93,7 +98,9 @@ class SyncParityTest {
       Class<?> blocking = syncTwin(reactive);
       for (String name : entry.getValue()) {
         List<Method> overloads =
-            Arrays.stream(reactive.getMethods()).filter(m -> m.getName().equals(name)).collect(Collectors.toList());
+            Arrays.stream(reactive.getMethods())
+                .filter(m -> m.getName().equals(name))
+                .collect(Collectors.toList());
         assertThat(overloads).as(reactive.getSimpleName() + "." + name).isNotEmpty();
         for (Method m : overloads) {
           Method twin = blocking.getMethod(name + "Stream", m.getParameterTypes());
@@ -112,18 +119,24 @@ class SyncParityTest {
   void blockingMethodsTakeTheReactiveParameterTypesIncludingTheQueryClasses() throws Exception {
     Method list = ProcessSyncApi.class.getMethod("list", ProcessApi.ListQuery.class);
     assertThat(list.getReturnType()).isEqualTo(List.class);
-    assertThat(list.getGenericReturnType().getTypeName()).isEqualTo("java.util.List<dev.corekit.core.model.CoreProcess>");
-    Method upload = dev.corekit.core.sync.api.FilesystemSyncApi.class
-        .getMethod("upload", String.class, String.class, org.reactivestreams.Publisher.class);
+    assertThat(list.getGenericReturnType().getTypeName())
+        .isEqualTo("java.util.List<dev.corekit.core.model.CoreProcess>");
+    Method upload =
+        dev.corekit.core.sync.api.FilesystemSyncApi.class.getMethod(
+            "upload", String.class, String.class, org.reactivestreams.Publisher.class);
     assertThat(upload.getReturnType()).isEqualTo(void.class);
-    Method download = dev.corekit.core.sync.api.FilesystemSyncApi.class
-        .getMethod("download", String.class, String.class, Path.class);
+    Method download =
+        dev.corekit.core.sync.api.FilesystemSyncApi.class.getMethod(
+            "download", String.class, String.class, Path.class);
     assertThat(download.getReturnType()).isEqualTo(long.class);
-    Method stat = dev.corekit.core.sync.api.FilesystemSyncApi.class.getMethod("stat", String.class, String.class);
+    Method stat =
+        dev.corekit.core.sync.api.FilesystemSyncApi.class.getMethod(
+            "stat", String.class, String.class);
     assertThat(stat.getReturnType()).isEqualTo(dev.corekit.core.ResourceInfo.class);
     Method metadata = ProcessSyncApi.class.getMethod("getMetadata", String.class);
     assertThat(metadata.getGenericReturnType().getTypeName())
-        .isEqualTo("java.util.Optional<java.util.Map<java.lang.String, com.fasterxml.jackson.databind.JsonNode>>");
+        .isEqualTo(
+            "java.util.Optional<java.util.Map<java.lang.String, com.fasterxml.jackson.databind.JsonNode>>");
   }
 
   @Test
@@ -132,7 +145,8 @@ class SyncParityTest {
     try (CoreSyncClient core = CoreSync.wrap(client)) {
       List<String> accessors = new ArrayList<>();
       for (Method m : CoreSyncClient.class.getMethods()) {
-        if (m.getParameterCount() == 0 && m.getReturnType().getPackageName().equals("dev.corekit.core.sync.api")) {
+        if (m.getParameterCount() == 0
+            && m.getReturnType().getPackageName().equals("dev.corekit.core.sync.api")) {
           Object view = m.invoke(core);
           assertThat(view).isInstanceOf(m.getReturnType());
           assertThat(core.api(m.getReturnType())).isSameAs(view);
@@ -140,7 +154,8 @@ class SyncParityTest {
         }
       }
       assertThat(accessors).hasSize(19);
-      assertThat(core.processes().with(dev.corekit.core.RequestOptions.retries(0))).isInstanceOf(ProcessSyncApi.class);
+      assertThat(core.processes().with(dev.corekit.core.RequestOptions.retries(0)))
+          .isInstanceOf(ProcessSyncApi.class);
       assertThat(core.reactive()).isSameAs(client);
       assertThat(core.baseUrl()).isEqualTo(client.baseUrl());
       assertThatThrownBy(() -> core.api(String.class))
@@ -159,7 +174,8 @@ class SyncParityTest {
     }
     if (problem.startsWith("blocking lacks ")) {
       // "blocking lacks ProcessSyncApi.watch(String) (twin of reactive ProcessApi.watch(String))"
-      String reactive = problem.substring(problem.indexOf("twin of reactive ") + "twin of reactive ".length());
+      String reactive =
+          problem.substring(problem.indexOf("twin of reactive ") + "twin of reactive ".length());
       String type = reactive.substring(0, reactive.indexOf('.'));
       String method = reactive.substring(reactive.indexOf('.') + 1, reactive.indexOf('('));
       return endless.getOrDefault(type, Set.of()).contains(method);
@@ -171,7 +187,9 @@ class SyncParityTest {
     Set<Class<?>> types = new java.util.LinkedHashSet<>();
     for (Method m : CoreClient.class.getMethods()) {
       Class<?> type = m.getReturnType();
-      if (m.getParameterCount() == 0 && type.isInterface() && type.getPackageName().equals("dev.corekit.core.api")) {
+      if (m.getParameterCount() == 0
+          && type.isInterface()
+          && type.getPackageName().equals("dev.corekit.core.api")) {
         types.add(type);
       }
     }
@@ -181,7 +199,8 @@ class SyncParityTest {
   private static Class<?> syncTwin(Class<?> reactive) {
     String simple = reactive.getSimpleName();
     try {
-      return Class.forName("dev.corekit.core.sync.api." + simple.substring(0, simple.length() - 3) + "SyncApi");
+      return Class.forName(
+          "dev.corekit.core.sync.api." + simple.substring(0, simple.length() - 3) + "SyncApi");
     } catch (ClassNotFoundException e) {
       throw new AssertionError("no blocking twin of " + reactive.getName(), e);
     }

@@ -38,15 +38,21 @@ final class TestSupport {
     return CoreClient.builder()
         .baseUrl(sim.baseUrl())
         .credentials(USER, PASSWORD)
-        .retry(RetryPolicy.builder().initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(50)).build());
+        .retry(
+            RetryPolicy.builder()
+                .initialBackoff(Duration.ofMillis(10))
+                .maxBackoff(Duration.ofMillis(50))
+                .build());
   }
 
   static ProcessConfig process(String id) {
     return ProcessConfig.builder()
         .id(id)
         .autostart(false)
-        .addInput(ProcessConfigIo.builder().id("in").address("testsrc2=rate=25:size=640x360").build())
-        .addOutput(ProcessConfigIo.builder().id("out").address("-").addOptions("-f", "null").build())
+        .addInput(
+            ProcessConfigIo.builder().id("in").address("testsrc2=rate=25:size=640x360").build())
+        .addOutput(
+            ProcessConfigIo.builder().id("out").address("-").addOptions("-f", "null").build())
         .build();
   }
 

@@ -59,8 +59,11 @@ final class BodyReaders {
       return reader.readValue(bytes);
     } catch (IOException | RuntimeException e) {
       throw new JsonDecodingException(
-          what + ": the answer is not valid JSON for " + reader.getValueType().getRawClass().getSimpleName()
-              + ": " + firstLine(e.getMessage()),
+          what
+              + ": the answer is not valid JSON for "
+              + reader.getValueType().getRawClass().getSimpleName()
+              + ": "
+              + firstLine(e.getMessage()),
           e);
     }
   }
@@ -70,14 +73,17 @@ final class BodyReaders {
   }
 
   static BodyReader<ResourceInfo> head() {
-    return (response, body, request) -> body.then(Mono.fromSupplier(() -> info(response.responseHeaders())));
+    return (response, body, request) ->
+        body.then(Mono.fromSupplier(() -> info(response.responseHeaders())));
   }
 
   static BodyReader<ByteBuffer> bytes() {
     return (response, body, request) -> body.asByteArray().map(ByteBuffer::wrap);
   }
 
-  /** Answers up to this size, with a Content-Length, are decoded at once: faster for small lists. */
+  /**
+   * Answers up to this size, with a Content-Length, are decoded at once: faster for small lists.
+   */
   static final long WHOLE_ARRAY_LIMIT = 1024 * 1024;
 
   static <T> BodyReader<T> array(CoreTransport transport, TypeReference<T> elementType) {
@@ -90,10 +96,16 @@ final class BodyReaders {
       int limit = transport.maxElementBytes();
       if (length >= 0 && length <= WHOLE_ARRAY_LIMIT && length <= limit) {
         return readAll(body, length, request)
-            .flatMapIterable(bytes -> BodyReaders.<T>decodeWholeArray(listReader, bytes, request.describe()));
+            .flatMapIterable(
+                bytes -> BodyReaders.<T>decodeWholeArray(listReader, bytes, request.describe()));
       }
       return decodeArray(
-          body.map(buffer -> buffer.nioBuffer()), reader, listReader, sizeHint, limit, request.describe());
+          body.map(buffer -> buffer.nioBuffer()),
+          reader,
+          listReader,
+          sizeHint,
+          limit,
+          request.describe());
     };
   }
 
@@ -128,8 +140,10 @@ final class BodyReaders {
       String what) {
     return Flux.defer(
         () -> {
-          JsonArrayDecoder<T> decoder = new JsonArrayDecoder<>(reader, listReader, sizeHint, maxElementBytes, what);
-          return chunks.map(decoder::feed)
+          JsonArrayDecoder<T> decoder =
+              new JsonArrayDecoder<>(reader, listReader, sizeHint, maxElementBytes, what);
+          return chunks
+              .map(decoder::feed)
               .concatWith(Mono.fromCallable(decoder::end))
               .concatMapIterable(elements -> elements, 1)
               .doFinally(signal -> decoder.close());
@@ -141,25 +155,39 @@ final class BodyReaders {
     ObjectReader reader = transport.reader(elementType);
     return (response, body, request) -> {
       String contentType = contentType(response.responseHeaders());
-      boolean sse = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("text/event-stream");
-      return decodeStream(body.map(buffer -> buffer.nioBuffer()), sse, mapper, reader, transport.maxElementBytes(),
+      boolean sse =
+          contentType != null && contentType.toLowerCase(Locale.ROOT).contains("text/event-stream");
+      return decodeStream(
+          body.map(buffer -> buffer.nioBuffer()),
+          sse,
+          mapper,
+          reader,
+          transport.maxElementBytes(),
           request.describe());
     };
   }
 
   /**
-   * Decodes newline-delimited JSON, or server-sent events when {@code sse}, dropping keepalives. Each
-   * chunk is consumed synchronously, as for {@link #decodeArray}.
+   * Decodes newline-delimited JSON, or server-sent events when {@code sse}, dropping keepalives.
+   * Each chunk is consumed synchronously, as for {@link #decodeArray}.
    */
   static <T> Flux<T> decodeStream(
-      Flux<ByteBuffer> chunks, boolean sse, ObjectMapper mapper, ObjectReader reader, int maxLineBytes, String what) {
+      Flux<ByteBuffer> chunks,
+      boolean sse,
+      ObjectMapper mapper,
+      ObjectReader reader,
+      int maxLineBytes,
+      String what) {
     return Flux.defer(
         () -> {
           LineDecoder lines = new LineDecoder(maxLineBytes, what);
-          Flux<String> texts = chunks.map(lines::feed)
-              .concatWith(Mono.fromSupplier(lines::end))
-              .concatMapIterable(batch -> batch, 1);
-          Flux<String> documents = sse ? serverSentData(texts) : texts.filter(line -> !line.isBlank());
+          Flux<String> texts =
+              chunks
+                  .map(lines::feed)
+                  .concatWith(Mono.fromSupplier(lines::end))
+                  .concatMapIterable(batch -> batch, 1);
+          Flux<String> documents =
+              sse ? serverSentData(texts) : texts.filter(line -> !line.isBlank());
           return documents.handle(
               (text, sink) -> {
                 try {
@@ -172,7 +200,8 @@ final class BodyReaders {
                   }
                 } catch (IOException | RuntimeException e) {
                   sink.error(
-                      new JsonDecodingException(what + ": an event is not valid JSON: " + firstLine(e.getMessage()), e));
+                      new JsonDecodingException(
+                          what + ": an event is not valid JSON: " + firstLine(e.getMessage()), e));
                 }
               });
         });
@@ -197,8 +226,10 @@ final class BodyReaders {
         });
   }
 
-  /** Core marks keepalives in the field {@code event} (log events), {@code type} (process events) or
-   * {@code action} (media events). */
+  /**
+   * Core marks keepalives in the field {@code event} (log events), {@code type} (process events) or
+   * {@code action} (media events).
+   */
   static boolean isKeepalive(JsonNode node) {
     return node.isObject()
         && ("keepalive".equals(node.path("event").asText(null))
@@ -229,7 +260,8 @@ final class BodyReaders {
       int length = chunk.readableBytes();
       if (size + (long) length > limit) {
         throw new JsonDecodingException(
-            request.describe() + ": the answer is larger than the limit of " + limit + " bytes", null);
+            request.describe() + ": the answer is larger than the limit of " + limit + " bytes",
+            null);
       }
       if (size + length > data.length) {
         data = java.util.Arrays.copyOf(data, Math.max(size + length, data.length * 2));
@@ -254,7 +286,11 @@ final class BodyReaders {
   private static void requireJson(@Nullable String contentType, CoreRequest request) {
     if (contentType != null && !isJson(contentType)) {
       throw new JsonDecodingException(
-          request.describe() + ": expected a JSON answer but got content type '" + contentType + "'", null);
+          request.describe()
+              + ": expected a JSON answer but got content type '"
+              + contentType
+              + "'",
+          null);
     }
   }
 
@@ -272,7 +308,9 @@ final class BodyReaders {
     String lastModified = headers.get(HttpHeaderNames.LAST_MODIFIED);
     if (lastModified != null) {
       try {
-        modified = ZonedDateTime.parse(lastModified.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        modified =
+            ZonedDateTime.parse(lastModified.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                .toInstant();
       } catch (DateTimeParseException ignored) {
         modified = null;
       }

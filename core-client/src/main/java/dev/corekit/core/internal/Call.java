@@ -21,8 +21,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Collects the parameters of one call of an operation, then sends it with one of the terminal
- * methods. A parameter that breaks the API description is remembered and reported as a
- * {@link CoreValidationException} by the returned publisher, before anything is sent.
+ * methods. A parameter that breaks the API description is remembered and reported as a {@link
+ * CoreValidationException} by the returned publisher, before anything is sent.
  */
 public final class Call {
   private final CoreTransport transport;
@@ -91,7 +91,8 @@ public final class Call {
         value instanceof Collection
             ? ((Collection<?>) value).stream().map(String::valueOf).collect(Collectors.joining(","))
             : String.valueOf(value);
-    query.append(query.length() == 0 ? '?' : '&')
+    query
+        .append(query.length() == 0 ? '?' : '&')
         .append(PathEncoder.encode(name))
         .append('=')
         .append(PathEncoder.encode(text));
@@ -110,8 +111,15 @@ public final class Call {
     if (value != null && invalid == null && !allowed.contains(String.valueOf(value))) {
       invalid =
           new CoreValidationException(
-              "query parameter '" + name + "' of " + operation + " must be one of " + allowed
-                  + ", not '" + value + "'");
+              "query parameter '"
+                  + name
+                  + "' of "
+                  + operation
+                  + " must be one of "
+                  + allowed
+                  + ", not '"
+                  + value
+                  + "'");
     }
     return query(name, value);
   }
@@ -193,7 +201,8 @@ public final class Call {
   public Call file(@Nullable Path source) {
     if (invalid == null) {
       if (source == null) {
-        invalid = new CoreValidationException("the file to send with " + operation + " must not be null");
+        invalid =
+            new CoreValidationException("the file to send with " + operation + " must not be null");
       } else {
         body = RequestBody.file(source);
       }
@@ -273,11 +282,14 @@ public final class Call {
    */
   public Mono<Long> download(@Nullable Path target) {
     if (target == null && invalid == null) {
-      invalid = new CoreValidationException("the target file of " + operation + " must not be null");
+      invalid =
+          new CoreValidationException("the target file of " + operation + " must not be null");
     }
     Path file = target;
     Flux<ByteBuffer> content = bytes();
-    return invalid != null ? Mono.error(invalid) : FileSink.write(content, Objects.requireNonNull(file));
+    return invalid != null
+        ? Mono.error(invalid)
+        : FileSink.write(content, Objects.requireNonNull(file));
   }
 
   String accept() {
@@ -342,7 +354,8 @@ public final class Call {
 
   private String required(String name, @Nullable String value) {
     if (value == null) {
-      throw new CoreValidationException("path parameter '" + name + "' of " + operation + " must not be null");
+      throw new CoreValidationException(
+          "path parameter '" + name + "' of " + operation + " must not be null");
     }
     return value;
   }

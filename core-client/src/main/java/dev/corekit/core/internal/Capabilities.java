@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Knows the connected server's version (from {@code GET /api}, asked once, with a token) and refuses,
- * before sending, an operation the server is too old for.
+ * Knows the connected server's version (from {@code GET /api}, asked once, with a token) and
+ * refuses, before sending, an operation the server is too old for.
  */
 public final class Capabilities {
   /** Operations that every supported Core has need no check. */
@@ -22,7 +22,8 @@ public final class Capabilities {
   private static final TypeReference<JsonNode> NODE = new TypeReference<>() {};
 
   private final CoreTransport transport;
-  private final AtomicReference<@Nullable Mono<Optional<Version>>> version = new AtomicReference<>();
+  private final AtomicReference<@Nullable Mono<Optional<Version>>> version =
+      new AtomicReference<>();
 
   Capabilities(CoreTransport transport) {
     this.transport = transport;
@@ -56,7 +57,9 @@ public final class Capabilities {
               if (known.isPresent() && known.get().isOlderThan(operation.since())) {
                 return Mono.error(
                     new CoreCapabilityException(
-                        operation.toString(), operation.since().toString(), known.get().toString()));
+                        operation.toString(),
+                        operation.since().toString(),
+                        known.get().toString()));
               }
               return Mono.<Void>empty();
             });

@@ -16,7 +16,8 @@ public interface ClientObserver {
    * @param cancelled whether the subscriber cancelled it
    * @param nanos how long it took
    */
-  default void exchange(Operation operation, int status, @Nullable Throwable error, boolean cancelled, long nanos) {}
+  default void exchange(
+      Operation operation, int status, @Nullable Throwable error, boolean cancelled, long nanos) {}
 
   /**
    * A failed attempt is retried.

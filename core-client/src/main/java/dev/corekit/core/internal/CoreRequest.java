@@ -55,7 +55,17 @@ public final class CoreRequest {
    */
   CoreRequest withBearer(String token) {
     return new CoreRequest(
-        operation, path, query, headers, body, timeout, retries, retryNonIdempotent, token, accept, endless);
+        operation,
+        path,
+        query,
+        headers,
+        body,
+        timeout,
+        retries,
+        retryNonIdempotent,
+        token,
+        accept,
+        endless);
   }
 
   /**
@@ -69,22 +79,30 @@ public final class CoreRequest {
     return this;
   }
 
-  /** @return the operation */
+  /**
+   * @return the operation
+   */
   public Operation operation() {
     return operation;
   }
 
-  /** @return the encoded path, without the base path of the client */
+  /**
+   * @return the encoded path, without the base path of the client
+   */
   public String path() {
     return path;
   }
 
-  /** @return {@code METHOD /path} for messages and logs (no query: it may carry user data) */
+  /**
+   * @return {@code METHOD /path} for messages and logs (no query: it may carry user data)
+   */
   public String describe() {
     return operation.method() + " " + path;
   }
 
-  /** @return whether the request may be sent again after it may have reached the server */
+  /**
+   * @return whether the request may be sent again after it may have reached the server
+   */
   boolean mayRepeat() {
     return (operation.idempotent() && (body == null || body.repeatable())) || retryNonIdempotent;
   }

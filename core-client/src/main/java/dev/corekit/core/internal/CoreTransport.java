@@ -27,7 +27,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -72,8 +71,10 @@ public final class CoreTransport {
   private final @Nullable TokenManager tokens;
   private final Capabilities capabilities;
   private final Map<String, Retry> retries = new ConcurrentHashMap<>();
-  private final Map<Object, com.fasterxml.jackson.databind.ObjectReader> readers = new ConcurrentHashMap<>();
-  private final Map<Object, com.fasterxml.jackson.databind.ObjectReader> listReaders = new ConcurrentHashMap<>();
+  private final Map<Object, com.fasterxml.jackson.databind.ObjectReader> readers =
+      new ConcurrentHashMap<>();
+  private final Map<Object, com.fasterxml.jackson.databind.ObjectReader> listReaders =
+      new ConcurrentHashMap<>();
   private final Map<Object, AtomicInteger> arraySizes = new ConcurrentHashMap<>();
   private final List<Filter> filters;
   private final List<String> logHeaders;
@@ -97,10 +98,15 @@ public final class CoreTransport {
     this.maxBodyBytes = settings.maxBodyBytes;
     this.streamIdleTimeout = settings.streamIdleTimeout;
     this.watchInterval = settings.watchInterval;
-    this.tokens = settings.credentials == null && settings.accessToken == null
-        ? null
-        : new TokenManager(this, settings.credentials, settings.accessToken, settings.refreshToken,
-            settings.renewalMargin);
+    this.tokens =
+        settings.credentials == null && settings.accessToken == null
+            ? null
+            : new TokenManager(
+                this,
+                settings.credentials,
+                settings.accessToken,
+                settings.refreshToken,
+                settings.renewalMargin);
     this.capabilities = new Capabilities(this);
     this.filters = List.of(this::authenticate);
     this.logHeaders = List.copyOf(settings.logHeaders);
@@ -120,9 +126,9 @@ public final class CoreTransport {
   }
 
   /**
-   * Watches a value: emits it at once and again each time it changes, polling at the watch interval,
-   * until cancelled. Transient failures of a poll are skipped; a 404 or an authentication failure
-   * ends the stream with that error.
+   * Watches a value: emits it at once and again each time it changes, polling at the watch
+   * interval, until cancelled. Transient failures of a poll are skipped; a 404 or an authentication
+   * failure ends the stream with that error.
    *
    * @param poll reads the value
    * @param options the options of the watch (unused beyond the polls)
@@ -132,7 +138,10 @@ public final class CoreTransport {
    * @return the distinct values
    */
   public <T> Flux<T> watch(
-      Supplier<Mono<T>> poll, RequestOptions options, @Nullable String subject, List<String> keyFields) {
+      Supplier<Mono<T>> poll,
+      RequestOptions options,
+      @Nullable String subject,
+      List<String> keyFields) {
     Objects.requireNonNull(poll, "poll");
     Flux<Object> ticks = Flux.interval(Duration.ZERO, watchInterval).cast(Object.class);
     if (subject != null) {
@@ -140,7 +149,8 @@ public final class CoreTransport {
     }
     return ticks
         .onBackpressureLatest()
-        .concatMap(tick -> poll.get().onErrorResume(CoreTransport::isTransient, error -> Mono.empty()), 0)
+        .concatMap(
+            tick -> poll.get().onErrorResume(CoreTransport::isTransient, error -> Mono.empty()), 0)
         .distinctUntilChanged(value -> watchKey(value, keyFields));
   }
 
@@ -157,7 +167,8 @@ public final class CoreTransport {
                 return Flux.empty();
               }
               com.fasterxml.jackson.databind.node.ObjectNode filter = mapper.createObjectNode();
-              filter.putArray("filters")
+              filter
+                  .putArray("filters")
                   .addObject()
                   .put("event", "process")
                   .putObject("data")
@@ -213,13 +224,23 @@ public final class CoreTransport {
    * @param type the type, normally a constant of a generated implementation
    * @return the reader
    */
-  com.fasterxml.jackson.databind.ObjectReader reader(com.fasterxml.jackson.core.type.TypeReference<?> type) {
+  com.fasterxml.jackson.databind.ObjectReader reader(
+      com.fasterxml.jackson.core.type.TypeReference<?> type) {
     java.lang.reflect.Type key = type.getType();
     com.fasterxml.jackson.databind.ObjectReader known = readers.get(key);
     if (known != null) {
       return known;
     }
-    return readers.computeIfAbsent(key, unused -> mapper.readerFor(mapper.getTypeFactory().constructType(type)));
+    return readers.computeIfAbsent(
+        key, unused -> mapper.readerFor(mapper.getTypeFactory().constructType(type)));
+  }
+
+  /**
+   * The size of the last array answer of this element type, so the next one is collected in one
+   * buffer.
+   */
+  AtomicInteger arraySize(com.fasterxml.jackson.core.type.TypeReference<?> elementType) {
+    return arraySizes.computeIfAbsent(elementType.getType(), key -> new AtomicInteger());
   }
 
   /**
@@ -228,23 +249,24 @@ public final class CoreTransport {
    * @param elementType the element type
    * @return the reader of {@code List<elementType>}
    */
-  /** The size of the last array answer of this element type, so the next one is collected in one buffer. */
-  AtomicInteger arraySize(com.fasterxml.jackson.core.type.TypeReference<?> elementType) {
-    return arraySizes.computeIfAbsent(elementType.getType(), key -> new AtomicInteger());
-  }
-
-  com.fasterxml.jackson.databind.ObjectReader listReader(com.fasterxml.jackson.core.type.TypeReference<?> elementType) {
+  com.fasterxml.jackson.databind.ObjectReader listReader(
+      com.fasterxml.jackson.core.type.TypeReference<?> elementType) {
     return listReaders.computeIfAbsent(
         elementType.getType(),
         key ->
             mapper
                 .readerFor(
-                    mapper.getTypeFactory()
-                        .constructCollectionType(List.class, mapper.getTypeFactory().constructType(elementType)))
-                .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+                    mapper
+                        .getTypeFactory()
+                        .constructCollectionType(
+                            List.class, mapper.getTypeFactory().constructType(elementType)))
+                .with(
+                    com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
   }
 
-  /** @return the mapper of request and answer bodies */
+  /**
+   * @return the mapper of request and answer bodies
+   */
   public ObjectMapper mapper() {
     return mapper;
   }
@@ -257,17 +279,23 @@ public final class CoreTransport {
     return maxBodyBytes;
   }
 
-  /** @return the capability checks of this client's server */
+  /**
+   * @return the capability checks of this client's server
+   */
   public Capabilities capabilities() {
     return capabilities;
   }
 
-  /** @return the observer of this client's exchanges */
+  /**
+   * @return the observer of this client's exchanges
+   */
   ClientObserver observer() {
     return observer;
   }
 
-  /** @return the token manager, or null when the client sends no tokens */
+  /**
+   * @return the token manager, or null when the client sends no tokens
+   */
   public @Nullable TokenManager tokens() {
     return tokens;
   }
@@ -302,7 +330,9 @@ public final class CoreTransport {
                   error ->
                       error instanceof TimeoutException
                           ? new CoreTimeoutException(request.describe(), request.timeout)
-                          : error instanceof AlreadyEmitted ? unwrap((AlreadyEmitted) error) : error);
+                          : error instanceof AlreadyEmitted
+                              ? unwrap((AlreadyEmitted) error)
+                              : error);
         });
   }
 
@@ -329,12 +359,15 @@ public final class CoreTransport {
           // timer per element: when it passes the call is cancelled and fails.
           AtomicBoolean expired = new AtomicBoolean();
           return attempts
-              .takeUntilOther(Mono.delay(request.timeout, DeadlineTimer.INSTANCE).doOnNext(tick -> expired.set(true)))
+              .takeUntilOther(
+                  Mono.delay(request.timeout, DeadlineTimer.INSTANCE)
+                      .doOnNext(tick -> expired.set(true)))
               .concatWith(
                   Mono.defer(
                       () ->
                           expired.get()
-                              ? Mono.error(new CoreTimeoutException(request.describe(), request.timeout))
+                              ? Mono.error(
+                                  new CoreTimeoutException(request.describe(), request.timeout))
                               : Mono.empty()));
         });
   }
@@ -380,33 +413,38 @@ public final class CoreTransport {
     if (request.retries == 0) {
       return Flux.defer(() -> attempt(request, reader, 1, single));
     }
-    Retry retry = retries.computeIfAbsent(
-        request.retries + (request.mayRepeat() ? "+" : "-"), key -> newRetry(request.retries, request.mayRepeat()));
+    Retry retry =
+        retries.computeIfAbsent(
+            request.retries + (request.mayRepeat() ? "+" : "-"),
+            key -> newRetry(request.retries, request.mayRepeat()));
     return Flux.defer(() -> attempts(request, reader, retry.asyncContext(), 1, single));
   }
 
   /**
    * One attempt and, when it fails in a way the Resilience4j policy retries, the next one after the
-   * policy's delay. Non-blocking and without a companion publisher per call: the policy is asked only
-   * when an attempt fails.
+   * policy's delay. Non-blocking and without a companion publisher per call: the policy is asked
+   * only when an attempt fails.
    */
   private <T> Flux<T> attempts(
-      CoreRequest request, BodyReader<T> reader, Retry.AsyncContext<Object> policy, int number, boolean single) {
+      CoreRequest request,
+      BodyReader<T> reader,
+      Retry.AsyncContext<Object> policy,
+      int number,
+      boolean single) {
     Flux<T> attempt = attempt(request, reader, number, single);
     if (number > 1) {
       observer.retry(request.operation);
       attempt = attempt.doOnComplete(policy::onComplete);
     }
-    return attempt
-        .onErrorResume(
-            error -> {
-              long delay = policy.onError(error);
-              if (delay < 0) {
-                return Flux.error(error);
-              }
-              return Mono.delay(Duration.ofMillis(delay), DeadlineTimer.INSTANCE)
-                  .thenMany(Flux.defer(() -> attempts(request, reader, policy, number + 1, single)));
-            });
+    return attempt.onErrorResume(
+        error -> {
+          long delay = policy.onError(error);
+          if (delay < 0) {
+            return Flux.error(error);
+          }
+          return Mono.delay(Duration.ofMillis(delay), DeadlineTimer.INSTANCE)
+              .thenMany(Flux.defer(() -> attempts(request, reader, policy, number + 1, single)));
+        });
   }
 
   private Retry newRetry(int maxRetries, boolean mayRepeat) {
@@ -446,7 +484,8 @@ public final class CoreTransport {
     if (error instanceof CoreApiException) {
       CoreApiException answer = (CoreApiException) error;
       int status = answer.status();
-      boolean transientStatus = status == 408 || status == 429 || status == 502 || status == 503 || status == 504;
+      boolean transientStatus =
+          status == 408 || status == 429 || status == 502 || status == 503 || status == 504;
       if (!transientStatus || !mayRepeat) {
         return false;
       }
@@ -459,7 +498,8 @@ public final class CoreTransport {
     return false;
   }
 
-  private <T> Flux<T> attempt(CoreRequest request, BodyReader<T> reader, int attempt, boolean single) {
+  private <T> Flux<T> attempt(
+      CoreRequest request, BodyReader<T> reader, int attempt, boolean single) {
     java.util.function.Function<CoreRequest, Flux<?>> chain = req -> exchange(req, reader, attempt);
     for (int i = filters.size() - 1; i >= 0; i--) {
       Filter filter = filters.get(i);
@@ -474,37 +514,50 @@ public final class CoreTransport {
     AtomicBoolean emitted = new AtomicBoolean();
     return values
         .doOnNext(value -> emitted.set(true))
-        .onErrorMap(error -> emitted.get() && !(error instanceof AlreadyEmitted), AlreadyEmitted::new);
+        .onErrorMap(
+            error -> emitted.get() && !(error instanceof AlreadyEmitted), AlreadyEmitted::new);
   }
 
-  private Flux<?> authenticate(CoreRequest request, java.util.function.Function<CoreRequest, Flux<?>> next) {
+  private Flux<?> authenticate(
+      CoreRequest request, java.util.function.Function<CoreRequest, Flux<?>> next) {
     TokenManager manager = tokens;
     if (manager == null || request.operation.auth() == Operation.Auth.NONE) {
       return next.apply(request);
     }
     if (request.operation.auth() == Operation.Auth.REFRESH) {
-      return manager.refreshToken(request).flatMapMany(token -> next.apply(request.withBearer(token)));
+      return manager
+          .refreshToken(request)
+          .flatMapMany(token -> next.apply(request.withBearer(token)));
     }
     String usable = manager.usableAccessToken();
     if (usable != null) {
       return withBearer(manager, usable, request, next);
     }
-    return manager.accessToken(request).flatMapMany(token -> withBearer(manager, token, request, next));
+    return manager
+        .accessToken(request)
+        .flatMapMany(token -> withBearer(manager, token, request, next));
   }
 
   /**
    * Sends the request with a token and, when the server rejects the token, once more with a renewed
-   * one. A rejection comes with the status line, before any value, so a replay never repeats values.
+   * one. A rejection comes with the status line, before any value, so a replay never repeats
+   * values.
    */
   private static Flux<Object> withBearer(
-      TokenManager manager, String token, CoreRequest request, java.util.function.Function<CoreRequest, Flux<?>> next) {
+      TokenManager manager,
+      String token,
+      CoreRequest request,
+      java.util.function.Function<CoreRequest, Flux<?>> next) {
     return cast(next.apply(request.withBearer(token).withTokenSource(manager)))
         .onErrorResume(
             CoreAuthenticationException.class,
             error ->
                 manager
                     .renewRejected(token, request)
-                    .flatMapMany(renewed -> cast(next.apply(request.withBearer(renewed).withTokenSource(manager)))));
+                    .flatMapMany(
+                        renewed ->
+                            cast(
+                                next.apply(request.withBearer(renewed).withTokenSource(manager)))));
   }
 
   private <T> Flux<T> exchange(CoreRequest request, BodyReader<T> reader, int attempt) {
@@ -525,88 +578,111 @@ public final class CoreTransport {
     return values;
   }
 
-  private <T> Flux<T> exchange(CoreRequest request, BodyReader<T> reader, int attempt, Map<String, String> mdc) {
+  private <T> Flux<T> exchange(
+      CoreRequest request, BodyReader<T> reader, int attempt, Map<String, String> mdc) {
     if (request.body == null) {
       return exchange(request, reader, attempt, mdc, -1L);
     }
-    return request.body.length().flatMapMany(contentLength -> exchange(request, reader, attempt, mdc, contentLength));
+    return request
+        .body
+        .length()
+        .flatMapMany(contentLength -> exchange(request, reader, attempt, mdc, contentLength));
   }
 
   private <T> Flux<T> exchange(
-      CoreRequest request, BodyReader<T> reader, int attempt, Map<String, String> mdc, long contentLength) {
+      CoreRequest request,
+      BodyReader<T> reader,
+      int attempt,
+      Map<String, String> mdc,
+      long contentLength) {
     long start = System.nanoTime();
     AtomicBoolean sent = new AtomicBoolean();
-    java.util.concurrent.atomic.AtomicInteger status = new java.util.concurrent.atomic.AtomicInteger(-1);
-    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-    return
-            httpFor(request.operation).request(HttpMethod.valueOf(request.operation.method()))
-                // A URI object, not a string: Reactor Netty's string parsing misreads one-digit ports.
-                .uri(URI.create(baseUrl + request.path + request.query))
-                .send(
-                    (out, outbound) -> {
-                      sent.set(true);
-                      if (request.endless) {
-                        // A bounded call is already bounded by its deadline (mono()/flux()); a stream
-                        // needs the idle timeout, reset by each chunk read.
-                        out.responseTimeout(streamIdleTimeout);
-                      }
-                      request.headers.forEach(out::header);
-                      out.header(HttpHeaderNames.ACCEPT, request.accept);
-                      String bearer = request.bearer;
-                      TokenManager source = request.tokenSource;
-                      if (bearer != null && source != null) {
-                        // The request may have waited for a connection while the token was renewed.
-                        bearer = source.freshest(bearer);
-                      }
-                      if (bearer != null) {
-                        out.header(HttpHeaderNames.AUTHORIZATION, "Bearer " + bearer);
-                      }
-                      RequestBody body = request.body;
-                      if (body == null) {
-                        return outbound;
-                      }
-                      out.header(HttpHeaderNames.CONTENT_TYPE, body.contentType());
-                      if (contentLength >= 0) {
-                        out.header(HttpHeaderNames.CONTENT_LENGTH, Long.toString(contentLength));
-                      } else {
-                        out.header(HttpHeaderNames.TRANSFER_ENCODING, "chunked");
-                      }
-                      return outbound.send(body.content(outbound.alloc()));
-                    })
-                .response(
-                    (response, body) -> {
-                      int code = response.status().code();
-                      status.set(code);
-                      log(request, code, response.responseHeaders(), start, attempt, mdc);
-                      if (code >= 200 && code < 300) {
-                        // Deferred: a reader that refuses the answer at once (a wrong Content-Type)
-                        // must still fail as a publisher, so Reactor Netty discards the unread body
-                        // and frees the connection instead of leaving it acquired.
-                        return Flux.defer(() -> reader.read(response, body, request));
-                      }
-                      return BodyReaders.readAll(body, MAX_ERROR_BODY, request)
-                          .onErrorReturn(new byte[0])
-                          .flatMap(
-                              bytes ->
-                                  Mono.error(
-                                      Errors.fromAnswer(code, bytes, response.responseHeaders(), request, mapper,
-                                          secrets(request))));
-                    })
-                .onErrorMap(
-                    error -> {
-                      Throwable translated =
-                          error instanceof CoreException ? error : Errors.translate(error, request, sent.get());
-                      failure.set(translated);
-                      logFailure(request, translated, start, attempt, mdc);
-                      return translated;
-                    })
-                .doFinally(
-                    signal ->
-                        observer.exchange(request.operation, status.get(), failure.get(),
-                            signal == reactor.core.publisher.SignalType.CANCEL, System.nanoTime() - start));
+    java.util.concurrent.atomic.AtomicInteger status =
+        new java.util.concurrent.atomic.AtomicInteger(-1);
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    return httpFor(request.operation)
+        .request(HttpMethod.valueOf(request.operation.method()))
+        // A URI object, not a string: Reactor Netty's string parsing misreads one-digit ports.
+        .uri(URI.create(baseUrl + request.path + request.query))
+        .send(
+            (out, outbound) -> {
+              sent.set(true);
+              if (request.endless) {
+                // A bounded call is already bounded by its deadline (mono()/flux()); a stream
+                // needs the idle timeout, reset by each chunk read.
+                out.responseTimeout(streamIdleTimeout);
+              }
+              request.headers.forEach(out::header);
+              out.header(HttpHeaderNames.ACCEPT, request.accept);
+              String bearer = request.bearer;
+              TokenManager source = request.tokenSource;
+              if (bearer != null && source != null) {
+                // The request may have waited for a connection while the token was renewed.
+                bearer = source.freshest(bearer);
+              }
+              if (bearer != null) {
+                out.header(HttpHeaderNames.AUTHORIZATION, "Bearer " + bearer);
+              }
+              RequestBody body = request.body;
+              if (body == null) {
+                return outbound;
+              }
+              out.header(HttpHeaderNames.CONTENT_TYPE, body.contentType());
+              if (contentLength >= 0) {
+                out.header(HttpHeaderNames.CONTENT_LENGTH, Long.toString(contentLength));
+              } else {
+                out.header(HttpHeaderNames.TRANSFER_ENCODING, "chunked");
+              }
+              return outbound.send(body.content(outbound.alloc()));
+            })
+        .response(
+            (response, body) -> {
+              int code = response.status().code();
+              status.set(code);
+              log(request, code, response.responseHeaders(), start, attempt, mdc);
+              if (code >= 200 && code < 300) {
+                // Deferred: a reader that refuses the answer at once (a wrong Content-Type)
+                // must still fail as a publisher, so Reactor Netty discards the unread body
+                // and frees the connection instead of leaving it acquired.
+                return Flux.defer(() -> reader.read(response, body, request));
+              }
+              return BodyReaders.readAll(body, MAX_ERROR_BODY, request)
+                  .onErrorReturn(new byte[0])
+                  .flatMap(
+                      bytes ->
+                          Mono.error(
+                              Errors.fromAnswer(
+                                  code,
+                                  bytes,
+                                  response.responseHeaders(),
+                                  request,
+                                  mapper,
+                                  secrets(request))));
+            })
+        .onErrorMap(
+            error -> {
+              Throwable translated =
+                  error instanceof CoreException
+                      ? error
+                      : Errors.translate(error, request, sent.get());
+              failure.set(translated);
+              logFailure(request, translated, start, attempt, mdc);
+              return translated;
+            })
+        .doFinally(
+            signal ->
+                observer.exchange(
+                    request.operation,
+                    status.get(),
+                    failure.get(),
+                    signal == reactor.core.publisher.SignalType.CANCEL,
+                    System.nanoTime() - start));
   }
 
-  /** The secrets an answer must not repeat in an exception: the request's token and the password. */
+  /**
+   * The secrets an answer must not repeat in an exception: the request's token and the password.
+   */
   private List<String> secrets(CoreRequest request) {
     List<String> secrets = new java.util.ArrayList<>(3);
     if (request.bearer != null) {
@@ -620,8 +696,8 @@ public final class CoreTransport {
   }
 
   /**
-   * Logins and refreshes use a small pool of their own, so a renewal never queues behind the requests
-   * that wait for it.
+   * Logins and refreshes use a small pool of their own, so a renewal never queues behind the
+   * requests that wait for it.
    */
   private HttpClient httpFor(Operation operation) {
     String id = operation.id();
@@ -676,13 +752,16 @@ public final class CoreTransport {
   private static void logFailure(
       CoreRequest request, Throwable error, long start, int attempt, Map<String, String> mdc) {
     if (LOG.isDebugEnabled() && !(error instanceof CoreApiException)) {
-      withMdc(mdc, () -> LOG.debug(
-          "{} {} failed in {} ms (attempt {}): {}",
-          request.operation.method(),
-          request.path,
-          (System.nanoTime() - start) / 1_000_000,
-          attempt,
-          error.toString()));
+      withMdc(
+          mdc,
+          () ->
+              LOG.debug(
+                  "{} {} failed in {} ms (attempt {}): {}",
+                  request.operation.method(),
+                  request.path,
+                  (System.nanoTime() - start) / 1_000_000,
+                  attempt,
+                  error.toString()));
     }
   }
 
@@ -691,7 +770,9 @@ public final class CoreTransport {
     private static final long serialVersionUID = 1L;
 
     AlreadyEmitted(Throwable cause) {
-      super(cause.getMessage() == null ? "failed after values were emitted" : cause.getMessage(), cause);
+      super(
+          cause.getMessage() == null ? "failed after values were emitted" : cause.getMessage(),
+          cause);
     }
   }
 
@@ -712,7 +793,13 @@ public final class CoreTransport {
     @Nullable String accessToken;
     @Nullable String refreshToken;
     List<String> logHeaders =
-        List.of("Content-Type", "Content-Length", "Retry-After", "Location", "Content-Location", "X-Request-Id");
+        List.of(
+            "Content-Type",
+            "Content-Length",
+            "Retry-After",
+            "Location",
+            "Content-Location",
+            "X-Request-Id");
     List<String> logContextKeys = List.of("traceId", "spanId");
     ClientObserver observer = ClientObserver.NONE;
 
@@ -740,7 +827,8 @@ public final class CoreTransport {
     }
 
     /**
-     * Sets the response headers shown in debug logs; headers that may carry secrets are never shown.
+     * Sets the response headers shown in debug logs; headers that may carry secrets are never
+     * shown.
      *
      * @param names the header names
      * @return this

@@ -11,8 +11,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The scheduler of the client's deadlines: one hashed-wheel timer thread for all clients. Deadlines
- * almost never fire, and scheduling or cancelling one on a wheel wakes no thread, where a
- * {@code ScheduledThreadPoolExecutor} (Reactor's parallel scheduler) wakes its thread for nearly every
+ * almost never fire, and scheduling or cancelling one on a wheel wakes no thread, where a {@code
+ * ScheduledThreadPoolExecutor} (Reactor's parallel scheduler) wakes its thread for nearly every
  * call. A deadline fires up to one tick (10 ms) late. Its thread is a Reactor non-blocking thread.
  */
 final class DeadlineTimer implements Scheduler {

@@ -37,7 +37,12 @@ final class Errors {
   private Errors() {}
 
   static CoreApiException fromAnswer(
-      int status, byte[] body, HttpHeaders headers, CoreRequest request, ObjectMapper mapper, List<String> secrets) {
+      int status,
+      byte[] body,
+      HttpHeaders headers,
+      CoreRequest request,
+      ObjectMapper mapper,
+      List<String> secrets) {
     int code = status;
     String message = "";
     List<String> details = List.of();
@@ -70,10 +75,12 @@ final class Errors {
     String path = request.path();
     switch (status) {
       case 400:
-        return new CoreBadRequestException(status, code, message, details, method, path, retryAfter);
+        return new CoreBadRequestException(
+            status, code, message, details, method, path, retryAfter);
       case 401:
       case 403:
-        return new CoreAuthenticationException(status, code, message, details, method, path, retryAfter);
+        return new CoreAuthenticationException(
+            status, code, message, details, method, path, retryAfter);
       case 404:
         return new CoreNotFoundException(status, code, message, details, method, path, retryAfter);
       case 409:
@@ -111,17 +118,21 @@ final class Errors {
         || error instanceof NoRouteToHostException
         || error instanceof java.nio.channels.NotYetConnectedException
         || (!sent && error instanceof IOException)) {
-      return new CoreConnectException(call + ": cannot connect: " + safeMessage(error), false, error);
+      return new CoreConnectException(
+          call + ": cannot connect: " + safeMessage(error), false, error);
     }
     if (error instanceof PrematureCloseException) {
       boolean beforeAnswer = String.valueOf(error.getMessage()).contains("BEFORE");
       return new CoreConnectException(
-          call + ": the server closed the connection " + (beforeAnswer ? "before answering" : "while answering"),
+          call
+              + ": the server closed the connection "
+              + (beforeAnswer ? "before answering" : "while answering"),
           true,
           error);
     }
     if (error instanceof ClosedChannelException || error instanceof IOException) {
-      return new CoreConnectException(call + ": the connection broke: " + safeMessage(error), true, error);
+      return new CoreConnectException(
+          call + ": the connection broke: " + safeMessage(error), true, error);
     }
     return new CoreException(call + " failed: " + safeMessage(error), error);
   }
@@ -158,7 +169,8 @@ final class Errors {
 
   private static String safeMessage(Throwable error) {
     String message = error.getMessage();
-    return error.getClass().getSimpleName() + (message == null ? "" : ": " + BodyReaders.firstLine(message));
+    return error.getClass().getSimpleName()
+        + (message == null ? "" : ": " + BodyReaders.firstLine(message));
   }
 
   private static String shorten(String text) {

@@ -21,15 +21,21 @@ final class FileSink {
     Path absolute = target.toAbsolutePath();
     Path folder = absolute.getParent();
     return Mono.usingWhen(
-            Mono.fromCallable(() -> Files.createTempFile(folder, "." + absolute.getFileName(), ".part"))
+            Mono.fromCallable(
+                    () -> Files.createTempFile(folder, "." + absolute.getFileName(), ".part"))
                 .subscribeOn(Schedulers.boundedElastic()),
             temp ->
                 Mono.using(
-                        () -> FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING),
+                        () ->
+                            FileChannel.open(
+                                temp,
+                                StandardOpenOption.WRITE,
+                                StandardOpenOption.TRUNCATE_EXISTING),
                         channel ->
                             content
                                 .publishOn(Schedulers.boundedElastic(), 8)
-                                .reduce(0L, (written, buffer) -> written + writeFully(channel, buffer)),
+                                .reduce(
+                                    0L, (written, buffer) -> written + writeFully(channel, buffer)),
                         FileSink::close)
                     .defaultIfEmpty(0L)
                     .flatMap(

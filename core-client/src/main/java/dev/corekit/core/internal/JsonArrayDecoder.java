@@ -12,12 +12,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decodes a JSON array incrementally: bytes go in chunk by chunk, complete elements come out as soon
- * as their last byte arrived. A small scanner finds where each element starts and ends (tracking
- * nesting and strings, nothing else), copies the element's bytes and lets Jackson bind them; the
- * syntax inside an element is Jackson's to check. Memory holds one element at a time (bounded by a
- * size limit), whatever the length of the array. A top-level {@code null} is an empty array. Not
- * thread-safe: one instance per response.
+ * Decodes a JSON array incrementally: bytes go in chunk by chunk, complete elements come out as
+ * soon as their last byte arrived. A small scanner finds where each element starts and ends
+ * (tracking nesting and strings, nothing else), copies the element's bytes and lets Jackson bind
+ * them; the syntax inside an element is Jackson's to check. Memory holds one element at a time
+ * (bounded by a size limit), whatever the length of the array. A top-level {@code null} is an empty
+ * array. Not thread-safe: one instance per response.
  *
  * <p>Given a reader of the whole list, the decoder first only collects bytes: an answer that ends
  * within {@link #WHOLE_LIMIT} is bound in one pass by that reader (most answers are small, and one
@@ -69,7 +69,8 @@ public final class JsonArrayDecoder<T> {
    * @param maxElementBytes the largest element accepted
    * @param what the request, for error messages
    */
-  public JsonArrayDecoder(ObjectMapper mapper, ObjectReader reader, int maxElementBytes, String what) {
+  public JsonArrayDecoder(
+      ObjectMapper mapper, ObjectReader reader, int maxElementBytes, String what) {
     this(reader, null, null, maxElementBytes, what);
   }
 
@@ -78,8 +79,8 @@ public final class JsonArrayDecoder<T> {
    * (and than {@code maxElementBytes}) at once with {@code listReader}.
    *
    * @param reader the reader of the element type
-   * @param listReader the reader of a list of the element type, failing on trailing tokens
-   *     ({@link DeserializationFeature#FAIL_ON_TRAILING_TOKENS}), or null to always scan
+   * @param listReader the reader of a list of the element type, failing on trailing tokens ({@link
+   *     DeserializationFeature#FAIL_ON_TRAILING_TOKENS}), or null to always scan
    * @param sizeHint the size of the last such answer, shared by the decoders of one operation so
    *     that the bytes are collected into a buffer of the right size at once; null for none
    * @param maxElementBytes the largest element accepted
@@ -116,7 +117,8 @@ public final class JsonArrayDecoder<T> {
     if (pendingLength + length <= wholeLimit) {
       if (pendingLength + length > collected.length) {
         int hint = sizeHint == null ? 0 : sizeHint.get();
-        int capacity = Math.max(pendingLength + length, Math.max(2 * collected.length, hint + hint / 8));
+        int capacity =
+            Math.max(pendingLength + length, Math.max(2 * collected.length, hint + hint / 8));
         collected = Arrays.copyOf(collected, Math.min(wholeLimit, capacity));
         pending = collected;
       }
@@ -143,7 +145,8 @@ public final class JsonArrayDecoder<T> {
 
   private List<T> scan(ByteBuffer chunk) {
     List<T> out = null;
-    // The scanner walks a heap array: Netty's buffers are direct, and a loop over a byte[] is several
+    // The scanner walks a heap array: Netty's buffers are direct, and a loop over a byte[] is
+    // several
     // times faster than one over ByteBuffer.get(i).
     byte[] data;
     int i;
@@ -256,7 +259,8 @@ public final class JsonArrayDecoder<T> {
   /**
    * Signals the end of the body.
    *
-   * @return the elements completed at the end: a number at the very end of a truncated body is not one
+   * @return the elements completed at the end: a number at the very end of a truncated body is not
+   *     one
    * @throws JsonDecodingException when the body ended before the array did
    */
   public List<T> end() {
@@ -307,7 +311,11 @@ public final class JsonArrayDecoder<T> {
     while (to > from && isSpace(bytes[to - 1])) {
       to--;
     }
-    return to - from == 4 && bytes[from] == 'n' && bytes[from + 1] == 'u' && bytes[from + 2] == 'l' && bytes[from + 3] == 'l';
+    return to - from == 4
+        && bytes[from] == 'n'
+        && bytes[from + 1] == 'u'
+        && bytes[from + 2] == 'l'
+        && bytes[from + 3] == 'l';
   }
 
   /** Releases what the decoder holds. */
@@ -391,7 +399,8 @@ public final class JsonArrayDecoder<T> {
   private void checkSize(int length) {
     if (length > maxElementBytes) {
       throw new JsonDecodingException(
-          what + ": an array element is larger than the limit of " + maxElementBytes + " bytes", null);
+          what + ": an array element is larger than the limit of " + maxElementBytes + " bytes",
+          null);
     }
   }
 
@@ -400,7 +409,10 @@ public final class JsonArrayDecoder<T> {
       return reader.readValue(data, offset, length);
     } catch (IOException | RuntimeException e) {
       throw new JsonDecodingException(
-          what + ": malformed JSON array: an element cannot be read: " + BodyReaders.firstLine(e.getMessage()), e);
+          what
+              + ": malformed JSON array: an element cannot be read: "
+              + BodyReaders.firstLine(e.getMessage()),
+          e);
     } finally {
       elementLength = 0;
       if (element.length > 64 * 1024) {

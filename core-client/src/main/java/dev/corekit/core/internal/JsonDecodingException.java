@@ -2,7 +2,10 @@ package dev.corekit.core.internal;
 
 import org.jspecify.annotations.Nullable;
 
-/** A response body could not be decoded; the transport turns it into a {@code CoreProtocolException}. */
+/**
+ * A response body could not be decoded; the transport turns it into a {@code
+ * CoreProtocolException}.
+ */
 public final class JsonDecodingException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -8,8 +8,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Splits a byte stream into UTF-8 lines (LF or CRLF), holding at most one partial line, bounded by a
- * size limit. Used for newline-delimited JSON and server-sent events.
+ * Splits a byte stream into UTF-8 lines (LF or CRLF), holding at most one partial line, bounded by
+ * a size limit. Used for newline-delimited JSON and server-sent events.
  */
 public final class LineDecoder {
   private final int maxLineBytes;
@@ -46,7 +46,11 @@ public final class LineDecoder {
       } else {
         if (partial.size() >= maxLineBytes) {
           throw new JsonDecodingException(
-              what + ": a line of the stream is longer than the limit of " + maxLineBytes + " bytes", null);
+              what
+                  + ": a line of the stream is longer than the limit of "
+                  + maxLineBytes
+                  + " bytes",
+              null);
         }
         partial.write(b);
       }

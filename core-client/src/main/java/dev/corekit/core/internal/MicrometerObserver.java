@@ -19,9 +19,9 @@ import reactor.netty.resources.ConnectionProvider;
  * Micrometer stays an optional dependency.
  *
  * <ul>
- *   <li>{@code corekit.core.requests} (timer): each HTTP exchange, tagged {@code operation},
- *       {@code method}, {@code status} and {@code outcome} (SUCCESS, CLIENT_ERROR, SERVER_ERROR,
- *       TIMEOUT, CONNECT_ERROR, PROTOCOL_ERROR, CANCELLED, UNKNOWN);
+ *   <li>{@code corekit.core.requests} (timer): each HTTP exchange, tagged {@code operation}, {@code
+ *       method}, {@code status} and {@code outcome} (SUCCESS, CLIENT_ERROR, SERVER_ERROR, TIMEOUT,
+ *       CONNECT_ERROR, PROTOCOL_ERROR, CANCELLED, UNKNOWN);
  *   <li>{@code corekit.core.retries} (counter), tagged {@code operation};
  *   <li>{@code corekit.core.token.renewals} (counter), tagged {@code kind} and {@code outcome};
  *   <li>{@code corekit.core.pool.active|idle|pending|max} (gauges) of the client's own pool, tagged
@@ -40,7 +40,8 @@ public final class MicrometerObserver implements ClientObserver {
   /**
    * Creates the observer.
    *
-   * @param registry a {@code MeterRegistry} (typed {@code Object} so callers need not load Micrometer)
+   * @param registry a {@code MeterRegistry} (typed {@code Object} so callers need not load
+   *     Micrometer)
    * @param client the value of the {@code client} tag (the base URL's authority)
    * @return the observer
    */
@@ -58,21 +59,43 @@ public final class MicrometerObserver implements ClientObserver {
   public static ConnectionProvider.MeterRegistrar poolRegistrar(Object registry, String client) {
     MeterRegistry meters = (MeterRegistry) registry;
     return new ConnectionProvider.MeterRegistrar() {
-      // Reactor Netty hands over a metrics view that nothing else keeps: the gauges hold it strongly
-      // (a weak gauge reads NaN after the next GC) and are removed when the pool lets go of the remote.
-      private final java.util.Map<String, java.util.List<Gauge>> gauges = new java.util.concurrent.ConcurrentHashMap<>();
+      // Reactor Netty hands over a metrics view that nothing else keeps: the gauges hold it
+      // strongly
+      // (a weak gauge reads NaN after the next GC) and are removed when the pool lets go of the
+      // remote.
+      private final java.util.Map<String, java.util.List<Gauge>> gauges =
+          new java.util.concurrent.ConcurrentHashMap<>();
 
       @Override
-      public void registerMetrics(String poolName, String id, SocketAddress remote, ConnectionPoolMetrics metrics) {
+      public void registerMetrics(
+          String poolName, String id, SocketAddress remote, ConnectionPoolMetrics metrics) {
         Tags tags = Tags.of("client", client, "remote", String.valueOf(remote));
         java.util.List<Gauge> registered =
             java.util.List.of(
-                gauge("corekit.core.pool.active", "Connections in use", metrics, ConnectionPoolMetrics::acquiredSize, tags),
-                gauge("corekit.core.pool.idle", "Idle pooled connections", metrics, ConnectionPoolMetrics::idleSize, tags),
-                gauge("corekit.core.pool.pending", "Requests waiting for a connection", metrics,
-                    ConnectionPoolMetrics::pendingAcquireSize, tags),
-                gauge("corekit.core.pool.max", "Most connections the pool may open", metrics,
-                    ConnectionPoolMetrics::maxAllocatedSize, tags));
+                gauge(
+                    "corekit.core.pool.active",
+                    "Connections in use",
+                    metrics,
+                    ConnectionPoolMetrics::acquiredSize,
+                    tags),
+                gauge(
+                    "corekit.core.pool.idle",
+                    "Idle pooled connections",
+                    metrics,
+                    ConnectionPoolMetrics::idleSize,
+                    tags),
+                gauge(
+                    "corekit.core.pool.pending",
+                    "Requests waiting for a connection",
+                    metrics,
+                    ConnectionPoolMetrics::pendingAcquireSize,
+                    tags),
+                gauge(
+                    "corekit.core.pool.max",
+                    "Most connections the pool may open",
+                    metrics,
+                    ConnectionPoolMetrics::maxAllocatedSize,
+                    tags));
         gauges.put(key(poolName, id, remote), registered);
       }
 
@@ -104,7 +127,8 @@ public final class MicrometerObserver implements ClientObserver {
   }
 
   @Override
-  public void exchange(Operation operation, int status, @Nullable Throwable error, boolean cancelled, long nanos) {
+  public void exchange(
+      Operation operation, int status, @Nullable Throwable error, boolean cancelled, long nanos) {
     Timer.builder("corekit.core.requests")
         .description("HTTP exchanges with Core, one per attempt")
         .tags(common)

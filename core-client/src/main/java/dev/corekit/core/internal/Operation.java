@@ -3,8 +3,9 @@ package dev.corekit.core.internal;
 import java.util.Objects;
 
 /**
- * One operation of the API description: identity, method, path template, the first Core version that
- * serves it, and how it authenticates. Generated implementations hold one constant per operation.
+ * One operation of the API description: identity, method, path template, the first Core version
+ * that serves it, and how it authenticates. Generated implementations hold one constant per
+ * operation.
  */
 public final class Operation {
   /** How an operation authenticates. */
@@ -31,7 +32,10 @@ public final class Operation {
     this.since = since;
     this.auth = auth;
     this.idempotent =
-        method.equals("GET") || method.equals("HEAD") || method.equals("PUT") || method.equals("DELETE")
+        method.equals("GET")
+            || method.equals("HEAD")
+            || method.equals("PUT")
+            || method.equals("DELETE")
             || method.equals("OPTIONS");
   }
 
@@ -45,7 +49,8 @@ public final class Operation {
    * @param auth how it authenticates
    * @return the operation
    */
-  public static Operation of(String id, String method, String pathTemplate, String since, Auth auth) {
+  public static Operation of(
+      String id, String method, String pathTemplate, String since, Auth auth) {
     return new Operation(
         Objects.requireNonNull(id, "id"),
         Objects.requireNonNull(method, "method"),
@@ -54,32 +59,45 @@ public final class Operation {
         Objects.requireNonNull(auth, "auth"));
   }
 
-  /** @return the operationId */
+  /**
+   * @return the operationId
+   */
   public String id() {
     return id;
   }
 
-  /** @return the HTTP method */
+  /**
+   * @return the HTTP method
+   */
   public String method() {
     return method;
   }
 
-  /** @return the path template */
+  /**
+   * @return the path template
+   */
   public String pathTemplate() {
     return pathTemplate;
   }
 
-  /** @return the first Core version serving the operation */
+  /**
+   * @return the first Core version serving the operation
+   */
   public Version since() {
     return since;
   }
 
-  /** @return how the operation authenticates */
+  /**
+   * @return how the operation authenticates
+   */
   public Auth auth() {
     return auth;
   }
 
-  /** @return whether repeating the request has the effect of sending it once (GET, PUT, DELETE, HEAD) */
+  /**
+   * @return whether repeating the request has the effect of sending it once (GET, PUT, DELETE,
+   *     HEAD)
+   */
   public boolean idempotent() {
     return idempotent;
   }

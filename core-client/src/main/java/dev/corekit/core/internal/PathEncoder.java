@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Percent-encodes path segments and query components so that a value reaches the server exactly as
- * given: {@code /}, {@code %}, spaces, control characters and non-ASCII are encoded, never interpreted.
+ * given: {@code /}, {@code %}, spaces, control characters and non-ASCII are encoded, never
+ * interpreted.
  */
 public final class PathEncoder {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -32,7 +33,8 @@ public final class PathEncoder {
    * @param name the parameter name, for the error message
    * @param value the path
    * @return the encoded segments joined by {@code /}
-   * @throws CoreValidationException if the path is empty or has an empty, {@code .} or {@code ..} segment
+   * @throws CoreValidationException if the path is empty or has an empty, {@code .} or {@code ..}
+   *     segment
    */
   public static String segments(String name, String value) {
     String path = value.startsWith("/") ? value.substring(1) : value;
@@ -57,7 +59,10 @@ public final class PathEncoder {
   private static void checkSegment(String name, String segment, String whole) {
     if (segment.isEmpty()) {
       throw new CoreValidationException(
-          "path parameter '" + name + "' must not be empty" + (whole.isEmpty() ? "" : " or have empty segments"));
+          "path parameter '"
+              + name
+              + "' must not be empty"
+              + (whole.isEmpty() ? "" : " or have empty segments"));
     }
     if (segment.equals(".") || segment.equals("..")) {
       throw new CoreValidationException(

@@ -21,12 +21,16 @@ abstract class RequestBody {
 
   abstract String contentType();
 
-  /** @return the length when known in advance (looked up off the event loop), or -1 */
+  /**
+   * @return the length when known in advance (looked up off the event loop), or -1
+   */
   abstract Mono<Long> length();
 
   abstract Publisher<ByteBuf> content(ByteBufAllocator allocator);
 
-  /** @return whether the body can be sent again on a retry */
+  /**
+   * @return whether the body can be sent again on a retry
+   */
   abstract boolean repeatable();
 
   static RequestBody json(byte[] bytes) {
@@ -34,7 +38,8 @@ abstract class RequestBody {
   }
 
   static RequestBody text(String text) {
-    return fixed(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain; charset=UTF-8");
+    return fixed(
+        text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain; charset=UTF-8");
   }
 
   private static RequestBody fixed(byte[] bytes, String type) {
@@ -118,7 +123,9 @@ abstract class RequestBody {
   }
 
   private static void readChunk(
-      FileChannel channel, ByteBufAllocator allocator, reactor.core.publisher.SynchronousSink<ByteBuf> sink) {
+      FileChannel channel,
+      ByteBufAllocator allocator,
+      reactor.core.publisher.SynchronousSink<ByteBuf> sink) {
     ByteBuf buf = allocator.directBuffer(FILE_CHUNK);
     try {
       int read = buf.writeBytes(channel, FILE_CHUNK);

@@ -16,11 +16,11 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Holds the JWT pair and renews the access token: ahead of its expiry (read from the token's
- * {@code exp} and {@code iat}, renewed a margin before), and when the server rejects it. Renewal
- * refreshes with the refresh token, or logs in again with the credentials when refreshing fails or the
- * refresh token expired. One renewal is in flight at a time: every request that needs a token while it
- * runs waits on the same renewal, without blocking a thread.
+ * Holds the JWT pair and renews the access token: ahead of its expiry (read from the token's {@code
+ * exp} and {@code iat}, renewed a margin before), and when the server rejects it. Renewal refreshes
+ * with the refresh token, or logs in again with the credentials when refreshing fails or the
+ * refresh token expired. One renewal is in flight at a time: every request that needs a token while
+ * it runs waits on the same renewal, without blocking a thread.
  */
 public final class TokenManager {
   private static final Logger LOG = LoggerFactory.getLogger(TokenManager.class);
@@ -30,6 +30,7 @@ public final class TokenManager {
       Operation.of("authLogin", "POST", "/api/login", "16.7.2", Operation.Auth.NONE);
   private static final Operation REFRESH =
       Operation.of("authRefresh", "GET", "/api/login/refresh", "16.7.2", Operation.Auth.REFRESH);
+
   /**
    * Renewals have their own deadline (shared by all requests waiting on them); the deadline of each
    * waiting request still bounds how long that request waits.
@@ -106,7 +107,9 @@ public final class TokenManager {
     this.margin = margin;
     if (accessToken != null) {
       long now = System.nanoTime();
-      current.set(new Tokens(accessToken, renewAt(accessToken, now), refreshToken, expiresAt(refreshToken, now)));
+      current.set(
+          new Tokens(
+              accessToken, renewAt(accessToken, now), refreshToken, expiresAt(refreshToken, now)));
     }
   }
 
@@ -119,7 +122,9 @@ public final class TokenManager {
    */
   String freshest(String token) {
     Tokens held = current.get();
-    return held != null && !held.access.equals(token) && held.accessUsable(System.nanoTime()) ? held.access : token;
+    return held != null && !held.access.equals(token) && held.accessUsable(System.nanoTime())
+        ? held.access
+        : token;
   }
 
   /**
@@ -140,19 +145,31 @@ public final class TokenManager {
     }
   }
 
-  /** @return how many times this client logged in */
+  /**
+   * @return how many times this client logged in
+   */
   public long logins() {
     return logins.get();
   }
 
-  /** @return how many times this client refreshed its access token */
+  /**
+   * @return how many times this client refreshed its access token
+   */
   public long refreshes() {
     return refreshes.get();
   }
 
-  /** @return whether credentials are known, so the client can log in again */
+  /**
+   * @return whether credentials are known, so the client can log in again
+   */
   public boolean hasCredentials() {
     return credentials != null;
+  }
+
+  /** The access token held, when it is not due for renewal yet; else null (no allocation). */
+  @Nullable String usableAccessToken() {
+    Tokens tokens = current.get();
+    return tokens != null && tokens.accessUsable(System.nanoTime()) ? tokens.access : null;
   }
 
   /**
@@ -161,12 +178,6 @@ public final class TokenManager {
    * @param request the request that needs it, for error messages
    * @return the token
    */
-  /** The access token held, when it is not due for renewal yet; else null (no allocation). */
-  @Nullable String usableAccessToken() {
-    Tokens tokens = current.get();
-    return tokens != null && tokens.accessUsable(System.nanoTime()) ? tokens.access : null;
-  }
-
   Mono<String> accessToken(CoreRequest request) {
     return Mono.defer(
         () -> {
@@ -184,14 +195,25 @@ public final class TokenManager {
    * @return completes when a token is held
    */
   public Mono<Void> ensureToken() {
-    CoreRequest request = new CoreRequest(LOGIN, LOGIN.pathTemplate(), "", java.util.Map.of(), null,
-        Duration.ofSeconds(10), 0, false, null, "application/json", false);
+    CoreRequest request =
+        new CoreRequest(
+            LOGIN,
+            LOGIN.pathTemplate(),
+            "",
+            java.util.Map.of(),
+            null,
+            Duration.ofSeconds(10),
+            0,
+            false,
+            null,
+            "application/json",
+            false);
     return accessToken(request).then();
   }
 
   /**
-   * Returns a token to replay a request the server rejected: a newer token if another request already
-   * renewed it, else the result of a new renewal.
+   * Returns a token to replay a request the server rejected: a newer token if another request
+   * already renewed it, else the result of a new renewal.
    *
    * @param rejected the token the server rejected
    * @param request the rejected request
@@ -201,13 +223,17 @@ public final class TokenManager {
     return Mono.defer(
         () -> {
           Tokens tokens = current.get();
-          if (tokens != null && !tokens.access.equals(rejected) && tokens.accessUsable(System.nanoTime())) {
+          if (tokens != null
+              && !tokens.access.equals(rejected)
+              && tokens.accessUsable(System.nanoTime())) {
             return Mono.just(tokens.access);
           }
           if (tokens != null && tokens.access.equals(rejected)) {
             // Forget the rejected token so the renewal does not hand it out again.
-            current.compareAndSet(tokens, new Tokens(tokens.access, System.nanoTime(), tokens.refresh,
-                tokens.refreshExpiresAt));
+            current.compareAndSet(
+                tokens,
+                new Tokens(
+                    tokens.access, System.nanoTime(), tokens.refresh, tokens.refreshExpiresAt));
           }
           return renew(current.get(), request).map(renewed -> renewed.access);
         });
@@ -270,7 +296,8 @@ public final class TokenManager {
             : tokens.refresh == null
                 ? "the access token expired and no refresh token or credentials are known"
                 : "the refresh token expired and no credentials are known to log in again";
-    return Mono.error(CoreAuthenticationException.of(reason, request.operation.method(), request.path));
+    return Mono.error(
+        CoreAuthenticationException.of(reason, request.operation.method(), request.path));
   }
 
   private Mono<Tokens> login() {
@@ -309,7 +336,8 @@ public final class TokenManager {
               refreshes.incrementAndGet();
               LOG.debug("refreshed the access token");
               return refresh == null
-                  ? new Tokens(access, renewAt(access, now), tokens.refresh, tokens.refreshExpiresAt)
+                  ? new Tokens(
+                      access, renewAt(access, now), tokens.refresh, tokens.refreshExpiresAt)
                   : new Tokens(access, renewAt(access, now), refresh, expiresAt(refresh, now));
             });
   }
@@ -340,10 +368,10 @@ public final class TokenManager {
   }
 
   /**
-   * Estimates how long a JWT stays valid from its {@code exp} and {@code iat} claims, without trusting
-   * the local clock to agree with the server's: {@code iat} is truncated to whole seconds, so the token
-   * may have been issued up to a second later than it says; the estimate takes that second off (but
-   * keeps at least half the nominal lifetime). -1 when the token does not say.
+   * Estimates how long a JWT stays valid from its {@code exp} and {@code iat} claims, without
+   * trusting the local clock to agree with the server's: {@code iat} is truncated to whole seconds,
+   * so the token may have been issued up to a second later than it says; the estimate takes that
+   * second off (but keeps at least half the nominal lifetime). -1 when the token does not say.
    */
   static long lifetimeNanos(String token) {
     int first = token.indexOf('.');
@@ -358,9 +386,10 @@ public final class TokenManager {
         return -1;
       }
       long exp = claims.path("exp").asLong();
-      long iat = claims.path("iat").isNumber()
-          ? claims.path("iat").asLong()
-          : System.currentTimeMillis() / 1000;
+      long iat =
+          claims.path("iat").isNumber()
+              ? claims.path("iat").asLong()
+              : System.currentTimeMillis() / 1000;
       long nominal = Duration.ofSeconds(Math.max(0, exp - iat)).toNanos();
       long oneSecond = Duration.ofSeconds(1).toNanos();
       return Math.max(nominal - oneSecond, nominal / 2);

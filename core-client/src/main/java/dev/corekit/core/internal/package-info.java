@@ -1,6 +1,6 @@
 /**
- * The client's runtime: transport, codecs, authentication, retries. Internal: these types may change
- * in any release and are not part of the SDK's API.
+ * The client's runtime: transport, codecs, authentication, retries. Internal: these types may
+ * change in any release and are not part of the SDK's API.
  */
 @NullMarked
 package dev.corekit.core.internal;

@@ -1,12 +1,13 @@
 /**
- * The value types of the Core API: one immutable type per schema of the API description, generated at
- * build time, plus open enums that keep values unknown to this SDK.
+ * The value types of the Core API: one immutable type per schema of the API description, generated
+ * at build time, plus open enums that keep values unknown to this SDK.
  *
- * <p>Fields that hold secrets (passwords, tokens, keys: {@code x-secret} in the API description) are
- * shown as {@code ***} by {@code toString()}; their accessors and JSON still carry the value.
+ * <p>Fields that hold secrets (passwords, tokens, keys: {@code x-secret} in the API description)
+ * are shown as {@code ***} by {@code toString()}; their accessors and JSON still carry the value.
  *
- * <p>Every type is built with {@code builder()} and serialized with Jackson (an {@code ObjectMapper}
- * with {@code Jdk8Module} and {@code JavaTimeModule}; {@code CoreClient} configures its own).
+ * <p>Every type is built with {@code builder()} and serialized with Jackson (an {@code
+ * ObjectMapper} with {@code Jdk8Module} and {@code JavaTimeModule}; {@code CoreClient} configures
+ * its own).
  */
 @Value.Style(
     jdkOnly = true,

@@ -28,8 +28,8 @@ import reactor.core.publisher.Flux;
 /**
  * Feeds the answer decoders seeded random and mutated inputs, split into random chunks: every input
  * either decodes or fails with {@link JsonDecodingException} (which the transport reports as a
- * {@code CoreProtocolException}); nothing else is thrown, nothing hangs, memory stays bounded by the
- * element limit. The seed is printed; {@code -Dfuzz.cases} raises the number of cases.
+ * {@code CoreProtocolException}); nothing else is thrown, nothing hangs, memory stays bounded by
+ * the element limit. The seed is printed; {@code -Dfuzz.cases} raises the number of cases.
  */
 class DecoderFuzzTest {
   private static final int CASES = Integer.getInteger("fuzz.cases", 100_000);
@@ -48,28 +48,41 @@ class DecoderFuzzTest {
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void jsonArraysDecodeOrFailWithADecodingError() throws IOException {
     ObjectReader reader = mapper.readerFor(CoreProcess.class);
-    ObjectReader listReader = mapper.readerFor(new TypeReference<List<CoreProcess>>() {})
-        .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    List<byte[]> seeds = List.of(resource("process-list-16.16.json"), resource("process-list-16.20.json"),
-        "[]".getBytes(StandardCharsets.UTF_8), "null".getBytes(StandardCharsets.UTF_8));
-    run("JSON array (scanned and bound whole, compared)", seeds, input -> {
-      List<ByteBuffer> chunks = split(input.bytes, input.random);
-      Object scanned = outcome(() -> decode(chunks, reader, null));
-      Object whole = outcome(() -> decode(chunks, reader, listReader));
-      // The one-pass path for short answers must agree with the scanner, value for value and on refusals.
-      if (scanned instanceof JsonDecodingException) {
-        assertThat(whole).isInstanceOf(JsonDecodingException.class);
-        assertThat(((Throwable) whole).getMessage()).isEqualTo(((Throwable) scanned).getMessage());
-        throw (JsonDecodingException) whole;
-      }
-      assertThat(whole).isEqualTo(scanned);
-    });
+    ObjectReader listReader =
+        mapper
+            .readerFor(new TypeReference<List<CoreProcess>>() {})
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    List<byte[]> seeds =
+        List.of(
+            resource("process-list-16.16.json"),
+            resource("process-list-16.20.json"),
+            "[]".getBytes(StandardCharsets.UTF_8),
+            "null".getBytes(StandardCharsets.UTF_8));
+    run(
+        "JSON array (scanned and bound whole, compared)",
+        seeds,
+        input -> {
+          List<ByteBuffer> chunks = split(input.bytes, input.random);
+          Object scanned = outcome(() -> decode(chunks, reader, null));
+          Object whole = outcome(() -> decode(chunks, reader, listReader));
+          // The one-pass path for short answers must agree with the scanner, value for value and on
+          // refusals.
+          if (scanned instanceof JsonDecodingException) {
+            assertThat(whole).isInstanceOf(JsonDecodingException.class);
+            assertThat(((Throwable) whole).getMessage())
+                .isEqualTo(((Throwable) scanned).getMessage());
+            throw (JsonDecodingException) whole;
+          }
+          assertThat(whole).isEqualTo(scanned);
+        });
   }
 
-  private static List<CoreProcess> decode(List<ByteBuffer> chunks, ObjectReader reader, ObjectReader listReader) {
+  private static List<CoreProcess> decode(
+      List<ByteBuffer> chunks, ObjectReader reader, ObjectReader listReader) {
     List<ByteBuffer> fresh = new ArrayList<>();
     chunks.forEach(chunk -> fresh.add(chunk.duplicate()));
-    return BodyReaders.<CoreProcess>decodeArray(Flux.fromIterable(fresh), reader, listReader, null, LIMIT, "fuzz")
+    return BodyReaders.<CoreProcess>decodeArray(
+            Flux.fromIterable(fresh), reader, listReader, null, LIMIT, "fuzz")
         .collectList()
         .block(Duration.ofSeconds(10));
   }
@@ -86,32 +99,50 @@ class DecoderFuzzTest {
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void jsonValuesDecodeOrFailWithADecodingError() throws IOException {
     List<ObjectReader> readers =
-        List.of(mapper.readerFor(CoreProcess.class), mapper.readerFor(ProcessState.class), mapper.readerFor(About.class));
+        List.of(
+            mapper.readerFor(CoreProcess.class),
+            mapper.readerFor(ProcessState.class),
+            mapper.readerFor(About.class));
     byte[] list = resource("process-list-16.20.json");
     String text = new String(list, StandardCharsets.UTF_8).trim();
     byte[] process = text.substring(1, text.length() - 1).getBytes(StandardCharsets.UTF_8);
-    List<byte[]> seeds = List.of(process, resource("about-full.json"), resource("about-minimal.json"));
-    run("JSON value", seeds, input -> {
-      ObjectReader reader = readers.get(input.random.nextInt(readers.size()));
-      BodyReaders.decodeValue(reader, input.bytes, "fuzz");
-    });
+    List<byte[]> seeds =
+        List.of(process, resource("about-full.json"), resource("about-minimal.json"));
+    run(
+        "JSON value",
+        seeds,
+        input -> {
+          ObjectReader reader = readers.get(input.random.nextInt(readers.size()));
+          BodyReaders.decodeValue(reader, input.bytes, "fuzz");
+        });
   }
 
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void eventStreamsDecodeOrFailWithADecodingError() {
     ObjectReader reader = mapper.readerFor(LogEvent.class);
-    String ndjson = "{\"event\": \"keepalive\"}\n{\"ts\":1795447400,\"level\":\"INFO\",\"event\":\"process\","
-        + "\"message\":\"Started\",\"caller\":\"x\",\"core_id\":\"c\",\"data\":{\"id\":\"cam1\"}}\r\n";
-    String sse = ":keepalive\n\nevent: process\ndata: {\"event\":\"process\",\"data\":{\"id\":\"a\"}}\n\n";
-    List<byte[]> seeds = List.of(ndjson.getBytes(StandardCharsets.UTF_8), sse.getBytes(StandardCharsets.UTF_8));
-    run("NDJSON/SSE stream", seeds, input -> {
-      boolean serverSent = input.random.nextBoolean();
-      BodyReaders.<LogEvent>decodeStream(Flux.fromIterable(split(input.bytes, input.random)), serverSent, mapper,
-              reader, LIMIT, "fuzz")
-          .collectList()
-          .block(Duration.ofSeconds(10));
-    });
+    String ndjson =
+        "{\"event\": \"keepalive\"}\n{\"ts\":1795447400,\"level\":\"INFO\",\"event\":\"process\","
+            + "\"message\":\"Started\",\"caller\":\"x\",\"core_id\":\"c\",\"data\":{\"id\":\"cam1\"}}\r\n";
+    String sse =
+        ":keepalive\n\nevent: process\ndata: {\"event\":\"process\",\"data\":{\"id\":\"a\"}}\n\n";
+    List<byte[]> seeds =
+        List.of(ndjson.getBytes(StandardCharsets.UTF_8), sse.getBytes(StandardCharsets.UTF_8));
+    run(
+        "NDJSON/SSE stream",
+        seeds,
+        input -> {
+          boolean serverSent = input.random.nextBoolean();
+          BodyReaders.<LogEvent>decodeStream(
+                  Flux.fromIterable(split(input.bytes, input.random)),
+                  serverSent,
+                  mapper,
+                  reader,
+                  LIMIT,
+                  "fuzz")
+              .collectList()
+              .block(Duration.ofSeconds(10));
+        });
   }
 
   /** One generated input and the random source that made it. */
@@ -130,18 +161,29 @@ class DecoderFuzzTest {
     int decoded = 0;
     int rejected = 0;
     for (int i = 0; i < CASES; i++) {
-      byte[] bytes = i % 10 == 0 ? garbage(random) : mutate(seeds.get(random.nextInt(seeds.size())), random);
+      byte[] bytes =
+          i % 10 == 0 ? garbage(random) : mutate(seeds.get(random.nextInt(seeds.size())), random);
       try {
         decode.accept(new Input(bytes, random));
         decoded++;
       } catch (JsonDecodingException expected) {
         rejected++;
       } catch (RuntimeException | Error unexpected) {
-        throw new AssertionError(parser + " case " + i + " (seed " + SEED + ") threw " + unexpected
-            + " for input " + Base64.getEncoder().encodeToString(bytes), unexpected);
+        throw new AssertionError(
+            parser
+                + " case "
+                + i
+                + " (seed "
+                + SEED
+                + ") threw "
+                + unexpected
+                + " for input "
+                + Base64.getEncoder().encodeToString(bytes),
+            unexpected);
       }
     }
-    System.out.printf("fuzz %s: %d cases (seed %d): %d decoded, %d rejected with a decoding error%n",
+    System.out.printf(
+        "fuzz %s: %d cases (seed %d): %d decoded, %d rejected with a decoding error%n",
         parser, CASES, SEED, decoded, rejected);
     assertThat(decoded + rejected).isEqualTo(CASES);
   }

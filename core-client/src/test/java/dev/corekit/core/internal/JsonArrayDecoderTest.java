@@ -24,7 +24,8 @@ class JsonArrayDecoderTest {
 
   @Test
   void decodesTheSameElementsWhereverTheBodyIsSplit() {
-    String body = "[ {\"id\":\"a\",\"n\":[1,2,{\"x\":\"]\"}]}, \"text\", 3, null, {\"id\":\"é\\\"\"} ]";
+    String body =
+        "[ {\"id\":\"a\",\"n\":[1,2,{\"x\":\"]\"}]}, \"text\", 3, null, {\"id\":\"é\\\"\"} ]";
     List<JsonNode> whole = new ArrayList<>(decoder(1024).feed(bytes(body)));
     assertThat(whole).hasSize(5);
     byte[] raw = body.getBytes(StandardCharsets.UTF_8);
@@ -40,7 +41,9 @@ class JsonArrayDecoderTest {
   @Test
   void emitsAnElementAsSoonAsItsLastByteArrives() {
     JsonArrayDecoder<JsonNode> decoder = decoder(1024);
-    assertThat(decoder.feed(bytes("[{\"id\":1},{\"id\""))).extracting(n -> n.get("id").asInt()).containsExactly(1);
+    assertThat(decoder.feed(bytes("[{\"id\":1},{\"id\"")))
+        .extracting(n -> n.get("id").asInt())
+        .containsExactly(1);
     assertThat(decoder.feed(bytes(":2}"))).extracting(n -> n.get("id").asInt()).containsExactly(2);
     assertThat(decoder.feed(bytes("]"))).isEmpty();
     assertThat(decoder.end()).isEmpty();
@@ -57,7 +60,9 @@ class JsonArrayDecoderTest {
   void rejectsATruncatedArray() {
     JsonArrayDecoder<JsonNode> decoder = decoder(1024);
     decoder.feed(bytes("[{\"id\":1},{\"id\":"));
-    assertThatThrownBy(decoder::end).isInstanceOf(JsonDecodingException.class).hasMessageContaining("truncated");
+    assertThatThrownBy(decoder::end)
+        .isInstanceOf(JsonDecodingException.class)
+        .hasMessageContaining("truncated");
   }
 
   @Test

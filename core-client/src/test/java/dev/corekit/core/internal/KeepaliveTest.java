@@ -13,7 +13,11 @@ class KeepaliveTest {
     assertThat(BodyReaders.isKeepalive(mapper.readTree("{\"event\": \"keepalive\"}"))).isTrue();
     assertThat(BodyReaders.isKeepalive(mapper.readTree("{\"type\":\"keepalive\"}"))).isTrue();
     assertThat(BodyReaders.isKeepalive(mapper.readTree("{\"action\":\"keepalive\"}"))).isTrue();
-    assertThat(BodyReaders.isKeepalive(mapper.readTree("{\"action\":\"list\",\"ts\":1}"))).isFalse();
-    assertThat(BodyReaders.isKeepalive(mapper.readTree("{\"event\":\"process\",\"message\":\"keepalive\"}"))).isFalse();
+    assertThat(BodyReaders.isKeepalive(mapper.readTree("{\"action\":\"list\",\"ts\":1}")))
+        .isFalse();
+    assertThat(
+            BodyReaders.isKeepalive(
+                mapper.readTree("{\"event\":\"process\",\"message\":\"keepalive\"}")))
+        .isFalse();
   }
 }

@@ -20,16 +20,20 @@ class PathEncoderTest {
 
   @Test
   void refusesEmptyAndDotSegments() {
-    assertThatThrownBy(() -> PathEncoder.segment("id", "")).isInstanceOf(CoreValidationException.class)
+    assertThatThrownBy(() -> PathEncoder.segment("id", ""))
+        .isInstanceOf(CoreValidationException.class)
         .hasMessageContaining("'id' must not be empty");
-    assertThatThrownBy(() -> PathEncoder.segment("id", "..")).isInstanceOf(CoreValidationException.class)
+    assertThatThrownBy(() -> PathEncoder.segment("id", ".."))
+        .isInstanceOf(CoreValidationException.class)
         .hasMessageContaining("'..'");
-    assertThatThrownBy(() -> PathEncoder.segment("id", ".")).isInstanceOf(CoreValidationException.class);
+    assertThatThrownBy(() -> PathEncoder.segment("id", "."))
+        .isInstanceOf(CoreValidationException.class);
   }
 
   @Test
   void encodesEachSegmentOfAFilePath() {
-    assertThat(PathEncoder.segments("filepath", "/sub dir/ü.txt")).isEqualTo("sub%20dir/%C3%BC.txt");
+    assertThat(PathEncoder.segments("filepath", "/sub dir/ü.txt"))
+        .isEqualTo("sub%20dir/%C3%BC.txt");
     assertThat(PathEncoder.segments("filepath", "a/b%2Fc")).isEqualTo("a/b%252Fc");
   }
 
@@ -39,7 +43,9 @@ class PathEncoderTest {
         .isInstanceOf(CoreValidationException.class)
         .hasMessageContaining("'filepath'")
         .hasMessageContaining("'..'");
-    assertThatThrownBy(() -> PathEncoder.segments("filepath", "a//b")).isInstanceOf(CoreValidationException.class);
-    assertThatThrownBy(() -> PathEncoder.segments("filepath", "/")).isInstanceOf(CoreValidationException.class);
+    assertThatThrownBy(() -> PathEncoder.segments("filepath", "a//b"))
+        .isInstanceOf(CoreValidationException.class);
+    assertThatThrownBy(() -> PathEncoder.segments("filepath", "/"))
+        .isInstanceOf(CoreValidationException.class);
   }
 }

@@ -35,7 +35,9 @@ class ModelShapesTest {
     assertThat(process.type()).isEqualTo(ProcessType.FFMPEG);
     assertThat(process.metadata()).isEmpty();
     ProcessConfig config = process.config().orElseThrow();
-    assertThat(config.input()).extracting(ProcessConfigIo::address).containsExactly("testsrc2=rate=25:size=640x360");
+    assertThat(config.input())
+        .extracting(ProcessConfigIo::address)
+        .containsExactly("testsrc2=rate=25:size=640x360");
     assertThat(config.reconnectDelaySeconds()).contains(5L);
     ProcessState state = process.state().orElseThrow();
     assertThat(state.order()).isEqualTo(ProcessOrder.STOP);
@@ -100,7 +102,9 @@ class ModelShapesTest {
             .autostart(false)
             .build();
     JsonNode written = mapper.valueToTree(config);
-    assertThat(written.fieldNames()).toIterable().containsExactlyInAnyOrder("id", "input", "output", "autostart");
+    assertThat(written.fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder("id", "input", "output", "autostart");
     assertThat(written.get("output").get(0).get("options")).hasSize(2);
   }
 
@@ -110,7 +114,11 @@ class ModelShapesTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("address");
     assertThatThrownBy(
-            () -> ProcessConfig.builder().id("x").addOutput(ProcessConfigIo.builder().address("-").build()).build())
+            () ->
+                ProcessConfig.builder()
+                    .id("x")
+                    .addOutput(ProcessConfigIo.builder().address("-").build())
+                    .build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("ProcessConfig.input needs at least 1 element");
   }

@@ -10,9 +10,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
 /**
- * A fair, non-blocking semaphore: {@link #acquire()} completes when a permit is free, in request order,
- * without parking any thread. Cancelling a waiting acquire gives its place up; a permit granted to a
- * cancelled acquire is passed on.
+ * A fair, non-blocking semaphore: {@link #acquire()} completes when a permit is free, in request
+ * order, without parking any thread. Cancelling a waiting acquire gives its place up; a permit
+ * granted to a cancelled acquire is passed on.
  */
 final class AsyncPermits {
 

@@ -32,7 +32,13 @@ final class ErrorClassifier {
   static RacCommandException classify(List<String> command, int exitCode, String stderr) {
     String lower = stderr.toLowerCase(Locale.ROOT);
     String message =
-        "rac exited with code " + exitCode + ": " + reason(stderr) + " [" + String.join(" ", command) + "]";
+        "rac exited with code "
+            + exitCode
+            + ": "
+            + reason(stderr)
+            + " ["
+            + String.join(" ", command)
+            + "]";
     if (CONNECTION.matcher(lower).find()) {
       return new RacConnectionException(message, command, exitCode, stderr);
     }
@@ -45,7 +51,9 @@ final class ErrorClassifier {
     return new RacCommandException(message, command, exitCode, stderr);
   }
 
-  /** The meaningful stderr lines joined with "; " (header lines skipped), at most 500 characters. */
+  /**
+   * The meaningful stderr lines joined with "; " (header lines skipped), at most 500 characters.
+   */
   static String reason(String stderr) {
     StringBuilder sb = new StringBuilder();
     for (String line : stderr.split("\\R")) {

@@ -5,8 +5,9 @@ import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code corekit.rac.commands}: a timer per rac run, tagged {@code command} (mode and command words)
- * and {@code outcome}. Loaded only when a {@code MeterRegistry} is given, so Micrometer stays optional.
+ * {@code corekit.rac.commands}: a timer per rac run, tagged {@code command} (mode and command
+ * words) and {@code outcome}. Loaded only when a {@code MeterRegistry} is given, so Micrometer
+ * stays optional.
  */
 public final class MicrometerRacObserver implements RacObserver {
   private final MeterRegistry registry;
@@ -18,7 +19,8 @@ public final class MicrometerRacObserver implements RacObserver {
   /**
    * Creates the observer.
    *
-   * @param registry a {@code MeterRegistry}, typed {@code Object} so callers need not load Micrometer
+   * @param registry a {@code MeterRegistry}, typed {@code Object} so callers need not load
+   *     Micrometer
    * @return the observer
    */
   public static RacObserver create(Object registry) {

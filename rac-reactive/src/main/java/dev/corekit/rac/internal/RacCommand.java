@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One {@code rac} command line (without the executable), with its secret values marked so that every
- * printable form masks them as {@code ***}.
+ * One {@code rac} command line (without the executable), with its secret values marked so that
+ * every printable form masks them as {@code ***}.
  */
 public final class RacCommand {
 
@@ -54,8 +54,8 @@ public final class RacCommand {
   }
 
   /**
-   * Makes a command from raw arguments; values of options whose name ends in {@code pwd} or
-   * {@code password} are treated as secrets.
+   * Makes a command from raw arguments; values of options whose name ends in {@code pwd} or {@code
+   * password} are treated as secrets.
    *
    * @param arguments the arguments after the executable
    * @return the command

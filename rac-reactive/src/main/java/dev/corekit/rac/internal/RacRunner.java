@@ -2,8 +2,8 @@ package dev.corekit.rac.internal;
 
 import dev.corekit.rac.RacException;
 import dev.corekit.rac.RacOutputParser;
-import dev.corekit.rac.RacRecord;
 import dev.corekit.rac.RacParseException;
+import dev.corekit.rac.RacRecord;
 import dev.corekit.rac.RacTimeoutException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,12 +38,12 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Runs {@code rac} processes and streams their parsed output.
  *
- * <p>Each run: waits (without blocking a thread) for one of {@code maxConcurrency} permits, starts the
- * process from an argv list on a dedicated I/O scheduler, pulls records from stdout only as downstream
- * requests them (so a slow subscriber leaves the pipe full and {@code rac} blocked), collects stderr
- * concurrently (its last 64 KiB), and on exit maps a non-zero code to a {@code RacCommandException}.
- * A timeout, a cancellation or {@link #close()} kills the process and its descendants; the permit is
- * released only when the process has exited.
+ * <p>Each run: waits (without blocking a thread) for one of {@code maxConcurrency} permits, starts
+ * the process from an argv list on a dedicated I/O scheduler, pulls records from stdout only as
+ * downstream requests them (so a slow subscriber leaves the pipe full and {@code rac} blocked),
+ * collects stderr concurrently (its last 64 KiB), and on exit maps a non-zero code to a {@code
+ * RacCommandException}. A timeout, a cancellation or {@link #close()} kills the process and its
+ * descendants; the permit is released only when the process has exited.
  */
 public final class RacRunner {
 
@@ -65,11 +65,13 @@ public final class RacRunner {
    * Creates a runner.
    *
    * @param executable the {@code rac} executable
-   * @param charset the output encoding, or {@code null} to auto-detect (UTF-8 when valid, else cp866)
+   * @param charset the output encoding, or {@code null} to auto-detect (UTF-8 when valid, else
+   *     cp866)
    * @param timeout the longest a process may run
    * @param maxConcurrency the most processes running at once
    */
-  public RacRunner(Path executable, @Nullable Charset charset, Duration timeout, int maxConcurrency) {
+  public RacRunner(
+      Path executable, @Nullable Charset charset, Duration timeout, int maxConcurrency) {
     this(executable, charset, timeout, maxConcurrency, RacObserver.NONE);
   }
 
@@ -83,7 +85,11 @@ public final class RacRunner {
    * @param observer receives each finished run
    */
   public RacRunner(
-      Path executable, @Nullable Charset charset, Duration timeout, int maxConcurrency, RacObserver observer) {
+      Path executable,
+      @Nullable Charset charset,
+      Duration timeout,
+      int maxConcurrency,
+      RacObserver observer) {
     this.observer = Objects.requireNonNull(observer, "observer");
     this.executable = Objects.requireNonNull(executable, "executable");
     this.charset = charset;
@@ -92,7 +98,8 @@ public final class RacRunner {
         new AsyncPermits(
             maxConcurrency, () -> new RacException("RacClient is closed", List.of(), null));
     // Each running process uses two I/O threads (stdout, stderr); a little headroom for kills.
-    this.io = Schedulers.newBoundedElastic(2 * maxConcurrency + 2, Integer.MAX_VALUE, "rac-io", 60, true);
+    this.io =
+        Schedulers.newBoundedElastic(2 * maxConcurrency + 2, Integer.MAX_VALUE, "rac-io", 60, true);
   }
 
   /**
@@ -130,17 +137,23 @@ public final class RacRunner {
             return Flux.error(new RacException("RacClient is closed", argv(command), null));
           }
           long start = System.nanoTime();
-          java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-          return permits.acquire()
+          java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+              new java.util.concurrent.atomic.AtomicReference<>();
+          return permits
+              .acquire()
               .flatMapMany(permit -> runWithPermit(command, reader, permit))
               .doOnError(failure::set)
               .doFinally(
                   signal ->
-                      observer.finished(command.label(), outcome(signal, failure.get()), System.nanoTime() - start));
+                      observer.finished(
+                          command.label(),
+                          outcome(signal, failure.get()),
+                          System.nanoTime() - start));
         });
   }
 
-  private static String outcome(reactor.core.publisher.SignalType signal, @Nullable Throwable failure) {
+  private static String outcome(
+      reactor.core.publisher.SignalType signal, @Nullable Throwable failure) {
     if (signal == reactor.core.publisher.SignalType.CANCEL) {
       return "CANCELLED";
     }
@@ -150,7 +163,8 @@ public final class RacRunner {
     return failure instanceof RacTimeoutException ? "TIMEOUT" : "FAILED";
   }
 
-  private <T> Flux<T> runWithPermit(RacCommand command, Reader<T> reader, AsyncPermits.Permit permit) {
+  private <T> Flux<T> runWithPermit(
+      RacCommand command, Reader<T> reader, AsyncPermits.Permit permit) {
     AtomicBoolean claimed = new AtomicBoolean();
     AtomicBoolean timedOut = new AtomicBoolean();
     Flux<T> process =
@@ -179,8 +193,11 @@ public final class RacRunner {
                     timedOut.get()
                         ? Mono.error(
                             new RacTimeoutException(
-                                "rac did not finish within " + timeout + "; killed ["
-                                    + String.join(" ", argv(command)) + "]",
+                                "rac did not finish within "
+                                    + timeout
+                                    + "; killed ["
+                                    + String.join(" ", argv(command))
+                                    + "]",
                                 argv(command),
                                 timeout))
                         : Mono.empty()));
@@ -251,7 +268,8 @@ public final class RacRunner {
             exits.add(p.onExit());
           }
           close();
-          return Mono.fromFuture(CompletableFuture.allOf(exits.toArray(new CompletableFuture<?>[0])))
+          return Mono.fromFuture(
+                  CompletableFuture.allOf(exits.toArray(new CompletableFuture<?>[0])))
               .timeout(Duration.ofSeconds(10))
               .onErrorComplete();
         });
@@ -285,7 +303,8 @@ public final class RacRunner {
       this.process = process;
       this.permit = permit;
       InputStream out = process.getInputStream();
-      this.parser = charset == null ? RacOutputParser.autoDetect(out) : RacOutputParser.of(out, charset);
+      this.parser =
+          charset == null ? RacOutputParser.autoDetect(out) : RacOutputParser.of(out, charset);
       try {
         io.schedule(this::pumpStderr);
       } catch (RejectedExecutionException e) {
@@ -310,9 +329,11 @@ public final class RacRunner {
             process.pid(),
             String.join(" ", argv(command)));
         if (closed && code != 0) {
-          sink.error(new RacException("RacClient closed while rac was running", argv(command), null));
+          sink.error(
+              new RacException("RacClient closed while rac was running", argv(command), null));
         } else if (stopped && code != 0) {
-          // Killed by us (timeout or cancellation): the subscriber is gone or gets the timeout error;
+          // Killed by us (timeout or cancellation): the subscriber is gone or gets the timeout
+          // error;
           // the exit code of the kill must not race it as a command failure.
           sink.complete();
         } else if (code != 0) {
@@ -344,14 +365,15 @@ public final class RacRunner {
     }
 
     /**
-     * A line that cannot be parsed is often the cut-off end of the output of a rac that failed: when
-     * the process exits non-zero soon after, its exit code and stderr explain more than the cut line.
-     * Otherwise the parse error is reported, with any secret of the command scrubbed from the quoted
-     * line.
+     * A line that cannot be parsed is often the cut-off end of the output of a rac that failed:
+     * when the process exits non-zero soon after, its exit code and stderr explain more than the
+     * cut line. Otherwise the parse error is reported, with any secret of the command scrubbed from
+     * the quoted line.
      */
     private RacException parseFailure(RacParseException e) {
       try {
-        if (process.waitFor(PARSE_FAILURE_EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS) && process.exitValue() != 0) {
+        if (process.waitFor(PARSE_FAILURE_EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+            && process.exitValue() != 0) {
           return ErrorClassifier.classify(argv(command), process.exitValue(), stderrText());
         }
       } catch (InterruptedException interrupted) {

@@ -63,8 +63,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The API implementation: builds command lines like racpy (address, mode, mode options, command words,
- * command options) and maps records to views.
+ * The API implementation: builds command lines like racpy (address, mode, mode options, command
+ * words, command options) and maps records to views.
  */
 public final class RacSessionImpl implements RacSession {
 
@@ -202,7 +202,9 @@ public final class RacSessionImpl implements RacSession {
     }
   }
 
-  /** Admin commands after a mode prefix ({@code agent [creds]} or {@code cluster admin --cluster=}). */
+  /**
+   * Admin commands after a mode prefix ({@code agent [creds]} or {@code cluster admin --cluster=}).
+   */
   final class Admins implements AdminsApi {
     private final Supplier<RacCommand.Builder> prefix;
 
@@ -249,7 +251,9 @@ public final class RacSessionImpl implements RacSession {
 
     @Override
     public Mono<RacCluster> info(UUID clusterId) {
-      return one(mode("cluster").word("info").option("cluster", req(clusterId, "clusterId")), RacCluster::from);
+      return one(
+          mode("cluster").word("info").option("cluster", req(clusterId, "clusterId")),
+          RacCluster::from);
     }
 
     @Override
@@ -308,7 +312,8 @@ public final class RacSessionImpl implements RacSession {
 
     @Override
     public Mono<Void> remove() {
-      return run(credentials(mode("cluster").word("remove").option("cluster", id), "cluster", admin));
+      return run(
+          credentials(mode("cluster").word("remove").option("cluster", id), "cluster", admin));
     }
 
     @Override
@@ -344,14 +349,19 @@ public final class RacSessionImpl implements RacSession {
 
         @Override
         public Mono<RacServer> info(UUID serverId) {
-          return one(scoped("server").word("info").option("server", req(serverId, "serverId")), RacServer::from);
+          return one(
+              scoped("server").word("info").option("server", req(serverId, "serverId")),
+              RacServer::from);
         }
 
         @Override
         public Mono<UUID> insert(RacServerSpec spec) {
           req(spec, "server");
-          if (spec.agentHost().isEmpty() || spec.agentPort().isEmpty() || spec.portRange().isEmpty()) {
-            throw new IllegalArgumentException("server insert needs agent host, agent port and port range");
+          if (spec.agentHost().isEmpty()
+              || spec.agentPort().isEmpty()
+              || spec.portRange().isEmpty()) {
+            throw new IllegalArgumentException(
+                "server insert needs agent host, agent port and port range");
           }
           RacCommand.Builder b = scoped("server").word("insert");
           SpecOptions.apply(b, spec);
@@ -361,7 +371,8 @@ public final class RacSessionImpl implements RacSession {
         @Override
         public Mono<Void> update(UUID serverId, RacServerSpec spec) {
           req(spec, "changes");
-          RacCommand.Builder b = scoped("server").word("update").option("server", req(serverId, "serverId"));
+          RacCommand.Builder b =
+              scoped("server").word("update").option("server", req(serverId, "serverId"));
           SpecOptions.apply(b, spec);
           return run(b);
         }
@@ -383,7 +394,9 @@ public final class RacSessionImpl implements RacSession {
 
         @Override
         public Flux<RacProcess> list(UUID serverId) {
-          return many(scoped("process").word("list").option("server", req(serverId, "serverId")), RacProcess::from);
+          return many(
+              scoped("process").word("list").option("server", req(serverId, "serverId")),
+              RacProcess::from);
         }
 
         @Override
@@ -401,14 +414,20 @@ public final class RacSessionImpl implements RacSession {
         @Override
         public Flux<RacLicense> licenses(UUID serverId) {
           return many(
-              scoped("process").word("list").option("server", req(serverId, "serverId")).flag("licenses"),
+              scoped("process")
+                  .word("list")
+                  .option("server", req(serverId, "serverId"))
+                  .flag("licenses"),
               RacLicense::from);
         }
 
         @Override
         public Flux<RacLicense> processLicenses(UUID processId) {
           return many(
-              scoped("process").word("info").option("process", req(processId, "processId")).flag("licenses"),
+              scoped("process")
+                  .word("info")
+                  .option("process", req(processId, "processId"))
+                  .flag("licenses"),
               RacLicense::from);
         }
       };
@@ -433,7 +452,10 @@ public final class RacSessionImpl implements RacSession {
       @Override
       public Mono<RacInfobaseSummary> summary(UUID infobaseId) {
         return one(
-            scoped("infobase").word("summary").word("info").option("infobase", req(infobaseId, "infobaseId")),
+            scoped("infobase")
+                .word("summary")
+                .word("info")
+                .option("infobase", req(infobaseId, "infobaseId")),
             RacInfobaseSummary::from);
       }
 
@@ -535,7 +557,9 @@ public final class RacSessionImpl implements RacSession {
         @Override
         public Mono<RacConnection> info(UUID connectionId) {
           return one(
-              scoped("connection").word("info").option("connection", req(connectionId, "connectionId")),
+              scoped("connection")
+                  .word("info")
+                  .option("connection", req(connectionId, "connectionId")),
               RacConnection::from);
         }
 
@@ -547,7 +571,10 @@ public final class RacSessionImpl implements RacSession {
         @Override
         public Mono<Void> disconnect(UUID processId, UUID connectionId, RacCredentials user) {
           return run(
-              credentials(disconnectCommand(processId, connectionId), "infobase", req(user, "infobaseUser")));
+              credentials(
+                  disconnectCommand(processId, connectionId),
+                  "infobase",
+                  req(user, "infobaseUser")));
         }
 
         private RacCommand.Builder disconnectCommand(UUID processId, UUID connectionId) {
@@ -589,20 +616,27 @@ public final class RacSessionImpl implements RacSession {
         @Override
         public Flux<RacLicense> licensesByInfobase(UUID infobaseId) {
           return many(
-              scoped("session").word("list").option("infobase", req(infobaseId, "infobaseId")).flag("licenses"),
+              scoped("session")
+                  .word("list")
+                  .option("infobase", req(infobaseId, "infobaseId"))
+                  .flag("licenses"),
               RacLicense::from);
         }
 
         @Override
         public Flux<RacLicense> sessionLicenses(UUID sessionId) {
           return many(
-              scoped("session").word("info").option("session", req(sessionId, "sessionId")).flag("licenses"),
+              scoped("session")
+                  .word("info")
+                  .option("session", req(sessionId, "sessionId"))
+                  .flag("licenses"),
               RacLicense::from);
         }
 
         @Override
         public Mono<Void> terminate(UUID sessionId) {
-          return run(scoped("session").word("terminate").option("session", req(sessionId, "sessionId")));
+          return run(
+              scoped("session").word("terminate").option("session", req(sessionId, "sessionId")));
         }
 
         @Override
@@ -635,7 +669,9 @@ public final class RacSessionImpl implements RacSession {
 
         @Override
         public Flux<RacLock> listByInfobase(UUID infobaseId) {
-          return many(scoped("lock").word("list").option("infobase", req(infobaseId, "infobaseId")), RacLock::from);
+          return many(
+              scoped("lock").word("list").option("infobase", req(infobaseId, "infobaseId")),
+              RacLock::from);
         }
 
         @Override
@@ -647,7 +683,9 @@ public final class RacSessionImpl implements RacSession {
 
         @Override
         public Flux<RacLock> listBySession(UUID sessionId) {
-          return many(scoped("lock").word("list").option("session", req(sessionId, "sessionId")), RacLock::from);
+          return many(
+              scoped("lock").word("list").option("session", req(sessionId, "sessionId")),
+              RacLock::from);
         }
       };
     }
@@ -657,7 +695,9 @@ public final class RacSessionImpl implements RacSession {
       return new RulesApi() {
         @Override
         public Flux<RacRule> list(UUID serverId) {
-          return many(scoped("rule").word("list").option("server", req(serverId, "serverId")), RacRule::from);
+          return many(
+              scoped("rule").word("list").option("server", req(serverId, "serverId")),
+              RacRule::from);
         }
 
         @Override
@@ -673,7 +713,8 @@ public final class RacSessionImpl implements RacSession {
         @Override
         public Mono<UUID> insert(UUID serverId, RacRuleSpec rule) {
           req(rule, "rule");
-          RacCommand.Builder b = scoped("rule").word("insert").option("server", req(serverId, "serverId"));
+          RacCommand.Builder b =
+              scoped("rule").word("insert").option("server", req(serverId, "serverId"));
           SpecOptions.apply(b, rule);
           return created(b, "rule");
         }
@@ -738,7 +779,11 @@ public final class RacSessionImpl implements RacSession {
           req(kind, "kind");
           return new ProfileAclApi() {
             private RacCommand.Builder acl(String command) {
-              return scoped("profile").word("acl").option("name", profile).word(kind.word()).word(command);
+              return scoped("profile")
+                  .word("acl")
+                  .option("name", profile)
+                  .word(kind.word())
+                  .word(command);
             }
 
             @Override
@@ -748,7 +793,10 @@ public final class RacSessionImpl implements RacSession {
 
             @Override
             public Mono<Void> update(String key, Map<String, String> options) {
-              return run(acl("update").option(kind.keyOption(), req(key, "key")).options(req(options, "options")));
+              return run(
+                  acl("update")
+                      .option(kind.keyOption(), req(key, "key"))
+                      .options(req(options, "options")));
             }
 
             @Override
@@ -770,7 +818,9 @@ public final class RacSessionImpl implements RacSession {
 
         @Override
         public Mono<RacCounter> info(String name) {
-          return one(scoped("counter").word("info").option("counter", req(name, "name")), RacCounter::from);
+          return one(
+              scoped("counter").word("info").option("counter", req(name, "name")),
+              RacCounter::from);
         }
 
         @Override
@@ -783,7 +833,9 @@ public final class RacSessionImpl implements RacSession {
 
         @Override
         public Flux<RacCounterValue> values(String name) {
-          return many(scoped("counter").word("values").option("counter", req(name, "name")), RacCounterValue::from);
+          return many(
+              scoped("counter").word("values").option("counter", req(name, "name")),
+              RacCounterValue::from);
         }
 
         @Override
@@ -844,7 +896,8 @@ public final class RacSessionImpl implements RacSession {
 
         @Override
         public Mono<RacLimit> info(String name) {
-          return one(scoped("limit").word("info").option("limit", req(name, "name")), RacLimit::from);
+          return one(
+              scoped("limit").word("info").option("limit", req(name, "name")), RacLimit::from);
         }
 
         @Override

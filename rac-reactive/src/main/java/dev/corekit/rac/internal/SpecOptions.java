@@ -103,7 +103,8 @@ final class SpecOptions {
     b.onOff("sessions-deny", s.sessionsDeny());
     b.onOff("scheduled-jobs-deny", s.scheduledJobsDeny());
     b.allowDeny("license-distribution", s.licenseDistribution());
-    b.option("external-session-manager-connection-string", s.externalSessionManagerConnectionString());
+    b.option(
+        "external-session-manager-connection-string", s.externalSessionManagerConnectionString());
     b.yesNo("external-session-manager-required", s.externalSessionManagerRequired());
     b.yesNo("reserve-working-processes", s.reserveWorkingProcesses());
     b.option("security-profile-name", s.securityProfileName());

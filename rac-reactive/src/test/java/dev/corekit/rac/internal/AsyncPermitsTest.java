@@ -25,10 +25,13 @@ class AsyncPermitsTest {
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       int n = i;
-      permits.acquire().subscribe(p -> {
-        order.add(n);
-        held.add(p);
-      });
+      permits
+          .acquire()
+          .subscribe(
+              p -> {
+                order.add(n);
+                held.add(p);
+              });
     }
     assertThat(order).containsExactly(0, 1);
     held.get(0).release();
@@ -62,7 +65,9 @@ class AsyncPermitsTest {
         .then(permits::close)
         .expectError(RacException.class)
         .verify(Duration.ofSeconds(5));
-    StepVerifier.create(permits.acquire()).expectError(RacException.class).verify(Duration.ofSeconds(5));
+    StepVerifier.create(permits.acquire())
+        .expectError(RacException.class)
+        .verify(Duration.ofSeconds(5));
   }
 
   @Test
@@ -71,15 +76,23 @@ class AsyncPermitsTest {
     AtomicInteger max = new AtomicInteger();
     Flux<Integer> work =
         Flux.range(0, 2_000)
-            .flatMap(i -> permits.acquire()
-                .publishOn(Schedulers.parallel())
-                .map(p -> {
-                  max.accumulateAndGet(inUse.incrementAndGet(), Math::max);
-                  inUse.decrementAndGet();
-                  p.release();
-                  return i;
-                }), 64);
-    StepVerifier.create(work).expectNextCount(2_000).expectComplete().verify(Duration.ofSeconds(30));
+            .flatMap(
+                i ->
+                    permits
+                        .acquire()
+                        .publishOn(Schedulers.parallel())
+                        .map(
+                            p -> {
+                              max.accumulateAndGet(inUse.incrementAndGet(), Math::max);
+                              inUse.decrementAndGet();
+                              p.release();
+                              return i;
+                            }),
+                64);
+    StepVerifier.create(work)
+        .expectNextCount(2_000)
+        .expectComplete()
+        .verify(Duration.ofSeconds(30));
     assertThat(max.get()).isLessThanOrEqualTo(2);
     assertThat(permits.available()).isEqualTo(2);
   }

@@ -66,7 +66,8 @@ final class Args {
   }
 
   Duration seconds(String name, double fallback) {
-    return Duration.ofMillis((long) (Double.parseDouble(get(name, Double.toString(fallback))) * 1000));
+    return Duration.ofMillis(
+        (long) (Double.parseDouble(get(name, Double.toString(fallback))) * 1000));
   }
 
   List<Integer> integers(String name, String fallback) {

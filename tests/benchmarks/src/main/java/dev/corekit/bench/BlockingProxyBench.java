@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * Benchmark 2: per-call overhead of the blocking proxy ({@code CoreSync}) against calling
- * {@code .block()} on the same reactive call of the same {@code CoreClient} (same connections, same
- * token), in the same run, interleaved. A third contender calls the proxy through an API view fetched
- * once, to tell the cost of the accessor ({@code processes()}) from the cost of the call.
+ * Benchmark 2: per-call overhead of the blocking proxy ({@code CoreSync}) against calling {@code
+ * .block()} on the same reactive call of the same {@code CoreClient} (same connections, same
+ * token), in the same run, interleaved. A third contender calls the proxy through an API view
+ * fetched once, to tell the cost of the accessor ({@code processes()}) from the cost of the call.
  *
  * <p>Options: {@code --url} (required), {@code --user}, {@code --password}, {@code --seconds} (3),
  * {@code --rounds} (4), {@code --warmup} (4), {@code --threads} (1,16), {@code --ops} (list,about),
@@ -50,7 +50,10 @@ public final class BlockingProxyBench {
     List<String> ops = args.words("ops", "list,about");
     List<Cell> cells = new ArrayList<>();
     try (CoreClient client =
-            CoreClient.builder().baseUrl(target.url).credentials(target.user, target.password).build();
+            CoreClient.builder()
+                .baseUrl(target.url)
+                .credentials(target.user, target.password)
+                .build();
         CoreSyncClient sync = CoreSync.wrap(client)) {
       ProcessSyncApi processes = sync.processes();
       AboutSyncApi about = sync.about();
@@ -71,8 +74,13 @@ public final class BlockingProxyBench {
       for (String op : ops) {
         for (String name : order) {
           Sample warm = LoadDriver.blocking(contenders.get(op).get(name), 4, warmup);
-          HttpThroughputBench.log("warm-up %s %s: %.0f calls/s, %d failed %s", op, name, warm.perSecond(),
-              warm.failed(), warm.firstError() == null ? "" : warm.firstError());
+          HttpThroughputBench.log(
+              "warm-up %s %s: %.0f calls/s, %d failed %s",
+              op,
+              name,
+              warm.perSecond(),
+              warm.failed(),
+              warm.firstError() == null ? "" : warm.firstError());
         }
       }
       for (String op : ops) {
@@ -84,9 +92,17 @@ public final class BlockingProxyBench {
               String name = order.get((i + round) % order.size());
               Sample sample = LoadDriver.blocking(contenders.get(op).get(name), threads, window);
               samples.get(name).add(sample);
-              HttpThroughputBench.log("%s threads=%d round %d %-32s %8.1f us/call %7.1f us CPU/call%s", op, threads,
-                  round + 1, name, sample.microsPerCall(threads), sample.cpuMicrosPerCall(),
-                  sample.failed() > 0 ? " FAILED " + sample.failed() + ": " + sample.firstError() : "");
+              HttpThroughputBench.log(
+                  "%s threads=%d round %d %-32s %8.1f us/call %7.1f us CPU/call%s",
+                  op,
+                  threads,
+                  round + 1,
+                  name,
+                  sample.microsPerCall(threads),
+                  sample.cpuMicrosPerCall(),
+                  sample.failed() > 0
+                      ? " FAILED " + sample.failed() + ": " + sample.firstError()
+                      : "");
             }
           }
           cells.add(new Cell(op, threads, samples));
@@ -98,13 +114,20 @@ public final class BlockingProxyBench {
 
   static Report report(Args args, Duration window, int rounds, List<Cell> cells) {
     Report report =
-        new Report(args.get("name", "2-blocking-proxy"), "2. Blocking proxy vs `.block()`", args.command());
+        new Report(
+            args.get("name", "2-blocking-proxy"),
+            "2. Blocking proxy vs `.block()`",
+            args.command());
     report.text(
         "One `CoreClient` against the simulator (10 processes); `CoreSync.wrap(client)` over it, so both "
             + "contenders share connections and token. Each caller thread calls in a loop: the proxy as a user "
             + "writes it (`sync.processes().list()`, `sync.about().about()`), the same reactive call with "
             + "`.collectList().block()` / `.block()`, and the proxy through a view kept in a variable (tells the "
-            + "accessor's cost apart). " + rounds + " interleaved windows of " + window.toSeconds() + " s each; "
+            + "accessor's cost apart). "
+            + rounds
+            + " interleaved windows of "
+            + window.toSeconds()
+            + " s each; "
             + "*µs/call* = window x threads / calls (median of windows); *overhead* = median of the per-round "
             + "ratios proxy / block - 1.");
     List<List<String>> rows = new ArrayList<>();
@@ -117,7 +140,8 @@ public final class BlockingProxyBench {
         int threads = cell.threads();
         List<Double> overheads = new ArrayList<>();
         for (int i = 0; i < Math.min(samples.size(), block.size()); i++) {
-          overheads.add(samples.get(i).microsPerCall(threads) / block.get(i).microsPerCall(threads) - 1);
+          overheads.add(
+              samples.get(i).microsPerCall(threads) / block.get(i).microsPerCall(threads) - 1);
         }
         List<Double> cpu = HttpThroughputBench.ratios(samples, block, Sample::cpuMicrosPerCall);
         long failed = samples.stream().mapToLong(Sample::failed).sum();
@@ -129,8 +153,14 @@ public final class BlockingProxyBench {
                 Integer.toString(threads),
                 entry.getKey(),
                 Report.f(HttpThroughputBench.median(samples, s -> s.microsPerCall(threads)), 1),
-                isBlock ? "-" : Report.percent(overhead) + " (" + Report.percent(Report.min(overheads)) + " .. "
-                    + Report.percent(Report.max(overheads)) + ")",
+                isBlock
+                    ? "-"
+                    : Report.percent(overhead)
+                        + " ("
+                        + Report.percent(Report.min(overheads))
+                        + " .. "
+                        + Report.percent(Report.max(overheads))
+                        + ")",
                 Report.f(HttpThroughputBench.median(samples, Sample::cpuMicrosPerCall), 1),
                 isBlock ? "-" : Report.ratio(Report.median(cpu)),
                 Report.f(HttpThroughputBench.median(samples, Sample::timerMicrosPerCall), 1),
@@ -141,18 +171,38 @@ public final class BlockingProxyBench {
         if (entry.getKey().equals(PROXY)) {
           allMet &= overhead <= 0.05 && failed == 0;
           headline.add(
-              cell.op() + "() " + threads + " thread" + (threads == 1 ? "" : "s") + ": "
-                  + Report.f(HttpThroughputBench.median(samples, s -> s.microsPerCall(threads)), 1) + " vs "
-                  + Report.f(HttpThroughputBench.median(block, s -> s.microsPerCall(threads)), 1) + " µs = "
+              cell.op()
+                  + "() "
+                  + threads
+                  + " thread"
+                  + (threads == 1 ? "" : "s")
+                  + ": "
+                  + Report.f(HttpThroughputBench.median(samples, s -> s.microsPerCall(threads)), 1)
+                  + " vs "
+                  + Report.f(HttpThroughputBench.median(block, s -> s.microsPerCall(threads)), 1)
+                  + " µs = "
                   + Report.percent(overhead));
         }
       }
     }
     report.table(
-        List.of("call", "threads", "contender", "µs/call", "overhead vs block", "CPU µs/call", "CPU vs block",
-            "of which timer threads", "KB alloc/call", "p50 ms", "p99 ms", "failed"),
+        List.of(
+            "call",
+            "threads",
+            "contender",
+            "µs/call",
+            "overhead vs block",
+            "CPU µs/call",
+            "CPU vs block",
+            "of which timer threads",
+            "KB alloc/call",
+            "p50 ms",
+            "p99 ms",
+            "failed"),
         rows);
-    report.headline("Blocking proxy vs `.block()` (target overhead <= 5 %): " + String.join("; ", headline), allMet);
+    report.headline(
+        "Blocking proxy vs `.block()` (target overhead <= 5 %): " + String.join("; ", headline),
+        allMet);
     report.endHeadlines();
     return report;
   }

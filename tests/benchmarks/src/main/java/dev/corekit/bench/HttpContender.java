@@ -18,7 +18,9 @@ import reactor.netty.resources.ConnectionProvider;
  */
 interface HttpContender extends AutoCloseable {
 
-  /** @return the name in result tables */
+  /**
+   * @return the name in result tables
+   */
   String name();
 
   /** {@code GET /api/v3/process}, decoded; completes with the number of processes. */
@@ -30,9 +32,13 @@ interface HttpContender extends AutoCloseable {
   @Override
   void close();
 
-  /** The SDK: {@code CoreClient} with its defaults (its own pool and event loops, login by credentials). */
+  /**
+   * The SDK: {@code CoreClient} with its defaults (its own pool and event loops, login by
+   * credentials).
+   */
   static HttpContender coreClient(Target target) {
-    CoreClient client = CoreClient.builder().baseUrl(target.url).credentials(target.user, target.password).build();
+    CoreClient client =
+        CoreClient.builder().baseUrl(target.url).credentials(target.user, target.password).build();
     return new HttpContender() {
       @Override
       public String name() {
@@ -57,22 +63,29 @@ interface HttpContender extends AutoCloseable {
   }
 
   /**
-   * The ceiling of this stack: Reactor Netty's {@code HttpClient} over a pool, a token obtained once,
-   * the whole body aggregated and decoded by a prepared Jackson reader. No retries, no deadline, no
-   * token renewal, no error mapping: what a careful user writes for one happy path.
+   * The ceiling of this stack: Reactor Netty's {@code HttpClient} over a pool, a token obtained
+   * once, the whole body aggregated and decoded by a prepared Jackson reader. No retries, no
+   * deadline, no token renewal, no error mapping: what a careful user writes for one happy path.
    */
   static HttpContender reactorNettyByHand(Target target) {
     return reactorNettyByHand(target, null);
   }
 
-  private static HttpContender reactorNettyByHand(Target target, @Nullable Duration responseTimeout) {
+  private static HttpContender reactorNettyByHand(
+      Target target, @Nullable Duration responseTimeout) {
     ConnectionProvider pool =
-        ConnectionProvider.builder("by-hand").maxConnections(256).pendingAcquireMaxCount(-1).build();
+        ConnectionProvider.builder("by-hand")
+            .maxConnections(256)
+            .pendingAcquireMaxCount(-1)
+            .build();
     String bearer = "Bearer " + Mappers.login(target);
     HttpClient created =
         HttpClient.create(pool)
             .baseUrl(target.url)
-            .headers(h -> h.set(HttpHeaderNames.AUTHORIZATION, bearer).set(HttpHeaderNames.ACCEPT, "application/json"));
+            .headers(
+                h ->
+                    h.set(HttpHeaderNames.AUTHORIZATION, bearer)
+                        .set(HttpHeaderNames.ACCEPT, "application/json"));
     HttpClient http = responseTimeout == null ? created : created.responseTimeout(responseTimeout);
     return new HttpContender() {
       @Override
@@ -110,12 +123,14 @@ interface HttpContender extends AutoCloseable {
   }
 
   /**
-   * For attribution: the hand-written ceiling plus the per-call timers core-client sets up, Reactor's
-   * {@code timeout(10 s)} (a timer on the {@code parallel} scheduler, another thread) and, with
-   * {@code responseTimeout}, Reactor Netty's per-request read timeout (a handler added to the pipeline).
+   * For attribution: the hand-written ceiling plus the per-call timers core-client sets up,
+   * Reactor's {@code timeout(10 s)} (a timer on the {@code parallel} scheduler, another thread)
+   * and, with {@code responseTimeout}, Reactor Netty's per-request read timeout (a handler added to
+   * the pipeline).
    */
   static HttpContender reactorNettyByHandWithTimers(Target target, boolean responseTimeout) {
-    HttpContender plain = reactorNettyByHand(target, responseTimeout ? Duration.ofSeconds(30) : null);
+    HttpContender plain =
+        reactorNettyByHand(target, responseTimeout ? Duration.ofSeconds(30) : null);
     String name = responseTimeout ? "by hand + responseTimeout + timeout()" : "by hand + timeout()";
     return new HttpContender() {
       @Override
@@ -141,8 +156,8 @@ interface HttpContender extends AutoCloseable {
   }
 
   /**
-   * The JDK's {@code java.net.http.HttpClient} (HTTP/1.1, {@code sendAsync}), prepared requests, a token
-   * obtained once, the body read as bytes and decoded by the same Jackson reader.
+   * The JDK's {@code java.net.http.HttpClient} (HTTP/1.1, {@code sendAsync}), prepared requests, a
+   * token obtained once, the body read as bytes and decoded by the same Jackson reader.
    */
   static HttpContender jdkHttpClient(Target target) {
     java.net.http.HttpClient jdk =

@@ -14,18 +14,18 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Benchmark 1 (and 6): throughput and client CPU per call of {@code processes().list()} and
- * {@code about()} at several concurrencies, core-client against the same calls written by hand with
+ * Benchmark 1 (and 6): throughput and client CPU per call of {@code processes().list()} and {@code
+ * about()} at several concurrencies, core-client against the same calls written by hand with
  * Reactor Netty + Jackson (the ceiling of this stack) and with the JDK's HttpClient + Jackson; at
- * concurrency 1 also a plain Python urllib loop (the script user's alternative). All contenders run in
- * this JVM against the same server, interleaved round by round (the order rotates), after a warm-up.
+ * concurrency 1 also a plain Python urllib loop (the script user's alternative). All contenders run
+ * in this JVM against the same server, interleaved round by round (the order rotates), after a
+ * warm-up.
  *
  * <p>Options: {@code --url} (required), {@code --user}, {@code --password}, {@code --seconds} per
  * window (5), {@code --rounds} (3), {@code --warmup} seconds per contender and operation (3),
- * {@code --concurrency} (1,16,256), {@code --ops} (list,about), {@code --contenders} (sdk,hand,jdk),
- * {@code --python} path of
- * {@code urllib_bench.py} (optional), {@code --label} of the server, {@code --name} of the result file,
- * {@code --out} directory of results.
+ * {@code --concurrency} (1,16,256), {@code --ops} (list,about), {@code --contenders}
+ * (sdk,hand,jdk), {@code --python} path of {@code urllib_bench.py} (optional), {@code --label} of
+ * the server, {@code --name} of the result file, {@code --out} directory of results.
  */
 public final class HttpThroughputBench {
   static final String SDK = "core-client";
@@ -45,8 +45,13 @@ public final class HttpThroughputBench {
 
   static Report run(Args args) throws Exception {
     List<Cell> cells = measure(args);
-    return report(args, args.get("label", "the Core simulator (its own JVM) on loopback"), args.seconds("seconds", 5),
-        args.integer("rounds", 3), args.seconds("warmup", 3), cells);
+    return report(
+        args,
+        args.get("label", "the Core simulator (its own JVM) on loopback"),
+        args.seconds("seconds", 5),
+        args.integer("rounds", 3),
+        args.seconds("warmup", 3),
+        cells);
   }
 
   static List<Cell> measure(Args args) throws Exception {
@@ -65,10 +70,13 @@ public final class HttpThroughputBench {
         case "sdk" -> contenders.add(HttpContender.coreClient(target));
         case "hand" -> contenders.add(HttpContender.reactorNettyByHand(target));
         case "jdk" -> contenders.add(HttpContender.jdkHttpClient(target));
-        case "hand-timeout" -> contenders.add(HttpContender.reactorNettyByHandWithTimers(target, false));
-        case "hand-timers" -> contenders.add(HttpContender.reactorNettyByHandWithTimers(target, true));
-        default -> throw new IllegalArgumentException(
-            "unknown contender " + key + " (sdk, hand, jdk, hand-timeout, hand-timers)");
+        case "hand-timeout" ->
+            contenders.add(HttpContender.reactorNettyByHandWithTimers(target, false));
+        case "hand-timers" ->
+            contenders.add(HttpContender.reactorNettyByHandWithTimers(target, true));
+        default ->
+            throw new IllegalArgumentException(
+                "unknown contender " + key + " (sdk, hand, jdk, hand-timeout, hand-timers)");
       }
     }
     List<Cell> cells = new ArrayList<>();
@@ -77,7 +85,12 @@ public final class HttpThroughputBench {
       for (String op : ops) {
         for (HttpContender contender : contenders) {
           Sample warm = LoadDriver.reactive(call(contender, op), maxConcurrency, warmup);
-          log("warm-up %s %s: %.0f calls/s, %d failed %s", op, contender.name(), warm.perSecond(), warm.failed(),
+          log(
+              "warm-up %s %s: %.0f calls/s, %d failed %s",
+              op,
+              contender.name(),
+              warm.perSecond(),
+              warm.failed(),
               warm.firstError() == null ? "" : warm.firstError());
         }
       }
@@ -95,10 +108,19 @@ public final class HttpThroughputBench {
               HttpContender contender = contenders.get((i + round) % contenders.size());
               Sample sample = LoadDriver.reactive(call(contender, op), concurrency, window);
               samples.get(contender.name()).add(sample);
-              log("%s c=%d round %d %-32s %9.0f calls/s %7.1f us CPU/call %6.1f KB/call p99 %.2f ms%s",
-                  op, concurrency, round + 1, contender.name(), sample.perSecond(), sample.cpuMicrosPerCall(),
-                  sample.allocatedKbPerCall(), sample.p99Millis(),
-                  sample.failed() > 0 ? " FAILED " + sample.failed() + ": " + sample.firstError() : "");
+              log(
+                  "%s c=%d round %d %-32s %9.0f calls/s %7.1f us CPU/call %6.1f KB/call p99 %.2f ms%s",
+                  op,
+                  concurrency,
+                  round + 1,
+                  contender.name(),
+                  sample.perSecond(),
+                  sample.cpuMicrosPerCall(),
+                  sample.allocatedKbPerCall(),
+                  sample.p99Millis(),
+                  sample.failed() > 0
+                      ? " FAILED " + sample.failed() + ": " + sample.firstError()
+                      : "");
             }
             if (python != null && concurrency == 1) {
               Sample sample = python(python, target, op, window);
@@ -128,7 +150,8 @@ public final class HttpThroughputBench {
     }
   }
 
-  static Report report(Args args, String label, Duration window, int rounds, Duration warmup, List<Cell> cells) {
+  static Report report(
+      Args args, String label, Duration window, int rounds, Duration warmup, List<Cell> cells) {
     boolean attribution = args.get("title") != null;
     Report report =
         new Report(
@@ -143,10 +166,18 @@ public final class HttpThroughputBench {
       report.text(args.get("text"));
     }
     report.text(
-        "Against " + label + ", seeded with 10 processes (`GET /api/v3/process` answers ~17 KB, decoded into "
+        "Against "
+            + label
+            + ", seeded with 10 processes (`GET /api/v3/process` answers ~17 KB, decoded into "
             + "`CoreProcess`; `GET /api` ~0.7 KB into `About`). A closed loop keeps exactly *in flight* calls "
-            + "running; each contender runs " + rounds + " windows of " + window.toSeconds() + " s, interleaved "
-            + "with the others (order rotating), after a " + warmup.toSeconds() + " s warm-up each. "
+            + "running; each contender runs "
+            + rounds
+            + " windows of "
+            + window.toSeconds()
+            + " s, interleaved "
+            + "with the others (order rotating), after a "
+            + warmup.toSeconds()
+            + " s warm-up each. "
             + "calls/s and CPU are medians over the windows; *vs by hand* is the median of the per-round ratios "
             + "(min-max in brackets). CPU and allocation are the benchmark JVM's (the client's alone: the "
             + "simulator runs in its own JVM, and competes for the same 2 cores); the Python row's CPU is its "
@@ -179,21 +210,45 @@ public final class HttpThroughputBench {
                 failed == 0 ? "0" : failed + " (" + firstError(samples) + ")"));
         if (attribution && !isCeiling) {
           headline.add(
-              entry.getKey() + " " + cell.op() + "() c=" + cell.concurrency() + ": "
-                  + Report.ratio(Report.median(throughputRatios)) + " (CPU/call "
-                  + Report.ratio(Report.median(cpuRatios)) + ")");
+              entry.getKey()
+                  + " "
+                  + cell.op()
+                  + "() c="
+                  + cell.concurrency()
+                  + ": "
+                  + Report.ratio(Report.median(throughputRatios))
+                  + " (CPU/call "
+                  + Report.ratio(Report.median(cpuRatios))
+                  + ")");
         } else if (entry.getKey().equals(SDK)) {
           double ratio = Report.median(throughputRatios);
           allMet &= ratio >= 0.95 && failed == 0;
           headline.add(
-              cell.op() + "() c=" + cell.concurrency() + ": " + Report.ratio(ratio)
-                  + " (CPU/call " + Report.ratio(Report.median(cpuRatios)) + ")");
+              cell.op()
+                  + "() c="
+                  + cell.concurrency()
+                  + ": "
+                  + Report.ratio(ratio)
+                  + " (CPU/call "
+                  + Report.ratio(Report.median(cpuRatios))
+                  + ")");
         }
       }
     }
     report.table(
-        List.of("call", "in flight", "contender", "calls/s", "vs by hand", "CPU µs/call", "CPU vs by hand",
-            "of which timer threads µs/call", "KB alloc/call", "p50 ms", "p99 ms", "failed"),
+        List.of(
+            "call",
+            "in flight",
+            "contender",
+            "calls/s",
+            "vs by hand",
+            "CPU µs/call",
+            "CPU vs by hand",
+            "of which timer threads µs/call",
+            "KB alloc/call",
+            "p50 ms",
+            "p99 ms",
+            "failed"),
         rows);
     if (attribution) {
       report.headline("Attribution, throughput vs by hand: " + String.join("; ", headline), null);
@@ -201,15 +256,23 @@ public final class HttpThroughputBench {
       return report;
     }
     report.headline(
-        "Throughput, core-client / Reactor Netty by hand (target >= 0.95 x each): " + String.join("; ", headline),
+        "Throughput, core-client / Reactor Netty by hand (target >= 0.95 x each): "
+            + String.join("; ", headline),
         allMet);
     for (Cell cell : cells) {
       if (cell.concurrency() == 1 && cell.samples().containsKey(PYTHON)) {
         double py = median(cell.samples().get(PYTHON), Sample::perSecond);
         double sdk = median(cell.samples().get(SDK), Sample::perSecond);
         report.headline(
-            "Python urllib loop, " + cell.op() + "() one at a time: " + Report.f(py, 0) + " calls/s = "
-                + Report.ratio(py / sdk) + " core-client's " + Report.f(sdk, 0) + " calls/s",
+            "Python urllib loop, "
+                + cell.op()
+                + "() one at a time: "
+                + Report.f(py, 0)
+                + " calls/s = "
+                + Report.ratio(py / sdk)
+                + " core-client's "
+                + Report.f(sdk, 0)
+                + " calls/s",
             null);
       }
     }
@@ -231,7 +294,11 @@ public final class HttpThroughputBench {
       return "-";
     }
     return Report.ratio(Report.median(ratios))
-        + " (" + Report.f(Report.min(ratios), 2) + "-" + Report.f(Report.max(ratios), 2) + ")";
+        + " ("
+        + Report.f(Report.min(ratios), 2)
+        + "-"
+        + Report.f(Report.max(ratios), 2)
+        + ")";
   }
 
   static double median(List<Sample> samples, Function<Sample, Double> metric) {
@@ -243,7 +310,8 @@ public final class HttpThroughputBench {
   }
 
   /** Per-round ratios of a metric against the ceiling's in the same round. */
-  static List<Double> ratios(List<Sample> samples, @Nullable List<Sample> ceiling, Function<Sample, Double> metric) {
+  static List<Double> ratios(
+      List<Sample> samples, @Nullable List<Sample> ceiling, Function<Sample, Double> metric) {
     List<Double> out = new ArrayList<>();
     if (ceiling == null) {
       return out;
@@ -259,13 +327,26 @@ public final class HttpThroughputBench {
     String python = System.getenv().getOrDefault("PYTHON", "python3");
     Process process =
         new ProcessBuilder(
-                python, script, "--url", target.url, "--user", target.user, "--password", target.password,
-                "--op", op, "--seconds", Double.toString(window.toMillis() / 1000.0), "--warmup", "0.5")
+                python,
+                script,
+                "--url",
+                target.url,
+                "--user",
+                target.user,
+                "--password",
+                target.password,
+                "--op",
+                op,
+                "--seconds",
+                Double.toString(window.toMillis() / 1000.0),
+                "--warmup",
+                "0.5")
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     String last = null;
     try (BufferedReader out =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = out.readLine()) != null; ) {
         last = line;
       }
@@ -274,7 +355,15 @@ public final class HttpThroughputBench {
       process.destroyForcibly();
     }
     if (last == null || process.exitValue() != 0) {
-      return new Sample(0, 1, window.toMillis() / 1000.0, -1, -1, -1, Double.NaN, Double.NaN,
+      return new Sample(
+          0,
+          1,
+          window.toMillis() / 1000.0,
+          -1,
+          -1,
+          -1,
+          Double.NaN,
+          Double.NaN,
           "python exited with " + process.exitValue());
     }
     var json = Mappers.tree(last);
@@ -291,7 +380,8 @@ public final class HttpThroughputBench {
   }
 
   static void log(String format, Object... values) {
-    System.err.printf(java.util.Locale.ROOT, "[%tT] " + format + "%n", prepend(new java.util.Date(), values));
+    System.err.printf(
+        java.util.Locale.ROOT, "[%tT] " + format + "%n", prepend(new java.util.Date(), values));
   }
 
   private static Object[] prepend(Object first, Object[] rest) {

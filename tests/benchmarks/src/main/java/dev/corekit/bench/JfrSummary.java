@@ -15,13 +15,13 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where the time goes, from JFR recordings of the same load (one recording per contender): CPU samples
- * ({@code jdk.ExecutionSample}) by library of the top frame, the hottest methods, the SDK's own methods
- * on the stack, and allocation samples by library.
+ * Where the time goes, from JFR recordings of the same load (one recording per contender): CPU
+ * samples ({@code jdk.ExecutionSample}) by library of the top frame, the hottest methods, the SDK's
+ * own methods on the stack, and allocation samples by library.
  *
  * <p>Options: {@code --jfr label=file,label=file} (the first is the subject, e.g. core-client),
- * {@code --title}, {@code --text} (a paragraph under the title), {@code --top} (15), {@code --name},
- * {@code --out}.
+ * {@code --title}, {@code --text} (a paragraph under the title), {@code --top} (15), {@code
+ * --name}, {@code --out}.
  */
 public final class JfrSummary {
   private JfrSummary() {}
@@ -52,7 +52,9 @@ public final class JfrSummary {
             continue;
           }
           jdk.jfr.consumer.RecordedThread thread =
-              event.hasField("sampledThread") ? event.getThread("sampledThread") : event.getThread();
+              event.hasField("sampledThread")
+                  ? event.getThread("sampledThread")
+                  : event.getThread();
           if (thread != null && "main".equals(thread.getJavaName())) {
             continue; // the harness's set-up and bookkeeping, not the calls
           }
@@ -132,7 +134,9 @@ public final class JfrSummary {
       profiles.put(kv[0], Profile.read(Path.of(kv[1])));
     }
     int top = args.integer("top", 15);
-    Report report = new Report(args.get("name", "profile"), args.get("title", "Where the time goes"), args.command());
+    Report report =
+        new Report(
+            args.get("name", "profile"), args.get("title", "Where the time goes"), args.command());
     if (args.get("text") != null) {
       report.text(args.get("text"));
     }
@@ -146,8 +150,14 @@ public final class JfrSummary {
       row.add(library);
       for (String label : labels) {
         Profile p = profiles.get(label);
-        row.add(Report.f(100.0 * p.selfByLibrary.getOrDefault(library, 0L) / Math.max(1, p.samples), 1) + " %");
-        row.add(Report.f(100.0 * p.allocByLibrary.getOrDefault(library, 0L) / Math.max(1, p.allocated), 1) + " %");
+        row.add(
+            Report.f(100.0 * p.selfByLibrary.getOrDefault(library, 0L) / Math.max(1, p.samples), 1)
+                + " %");
+        row.add(
+            Report.f(
+                    100.0 * p.allocByLibrary.getOrDefault(library, 0L) / Math.max(1, p.allocated),
+                    1)
+                + " %");
       }
       rows.add(row);
     }
@@ -193,7 +203,10 @@ public final class JfrSummary {
     entries.sort((a, b) -> Long.compare(b.getValue(), a.getValue()));
     List<List<String>> rows = new ArrayList<>();
     for (Map.Entry<String, Long> e : entries.subList(0, Math.min(top, entries.size()))) {
-      rows.add(List.of("`" + e.getKey() + "`", Report.f(100.0 * e.getValue() / Math.max(1, total), 1) + " %"));
+      rows.add(
+          List.of(
+              "`" + e.getKey() + "`",
+              Report.f(100.0 * e.getValue() / Math.max(1, total), 1) + " %"));
     }
     return rows;
   }

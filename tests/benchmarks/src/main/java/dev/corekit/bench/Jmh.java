@@ -44,7 +44,9 @@ final class Jmh {
       return "-";
     }
     Result<?> primary = result.getPrimaryResult();
-    return Report.f(primary.getScore(), decimals) + " ± " + Report.f(primary.getScoreError(), decimals);
+    return Report.f(primary.getScore(), decimals)
+        + " ± "
+        + Report.f(primary.getScoreError(), decimals);
   }
 
   /** Bytes allocated per operation, from the GC profiler. */

@@ -28,10 +28,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Where list() spends its client CPU: decoding the same {@code GET /api/v3/process} body (taken from
- * the simulator) into {@code CoreProcess} objects, no network. core-client's incremental
- * {@link JsonArrayDecoder} fed in 8 KiB chunks (as Netty hands them over) against Jackson reading the
- * whole array at once.
+ * Where list() spends its client CPU: decoding the same {@code GET /api/v3/process} body (taken
+ * from the simulator) into {@code CoreProcess} objects, no network. core-client's incremental
+ * {@link JsonArrayDecoder} fed in 8 KiB chunks (as Netty hands them over) against Jackson reading
+ * the whole array at once.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -53,14 +53,16 @@ public class JsonDecodeBenchmark {
 
   @Setup
   public void setup() throws Exception {
-    try (CoreSimulator sim = CoreSimulator.builder().user("admin").password("secret").build().start()) {
+    try (CoreSimulator sim =
+        CoreSimulator.builder().user("admin").password("secret").build().start()) {
       sim.seedProcesses(processes);
       Target target = Target.of(sim.baseUrl(), "admin", "secret");
       HttpRequest request =
           HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/api/v3/process"))
               .header("Authorization", "Bearer " + Mappers.login(target))
               .build();
-      body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray()).body();
+      body =
+          HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray()).body();
     }
     chunks = new ArrayList<>();
     for (int at = 0; at < body.length; at += CHUNK) {
@@ -76,7 +78,8 @@ public class JsonDecodeBenchmark {
   /** core-client's decoder, as {@code processes().list()} uses it. */
   @Benchmark
   public int sdkIncremental() {
-    JsonArrayDecoder<CoreProcess> decoder = new JsonArrayDecoder<>(mapper, element, 16 << 20, "bench");
+    JsonArrayDecoder<CoreProcess> decoder =
+        new JsonArrayDecoder<>(mapper, element, 16 << 20, "bench");
     int n = 0;
     for (ByteBuffer chunk : chunks) {
       n += decoder.feed(chunk.duplicate()).size();

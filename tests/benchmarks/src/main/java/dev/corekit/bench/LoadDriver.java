@@ -13,8 +13,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * A closed-loop load: {@code concurrency} lanes, each making one call after the other for a fixed
- * time, so exactly that many calls are in flight. The same driver runs every contender: reactive ones
- * as lanes of repeated {@code Mono}s, blocking ones on that many platform threads.
+ * time, so exactly that many calls are in flight. The same driver runs every contender: reactive
+ * ones as lanes of repeated {@code Mono}s, blocking ones on that many platform threads.
  */
 final class LoadDriver {
   private static final int LATENCY_CAPACITY = 1 << 21;
@@ -73,7 +73,8 @@ final class LoadDriver {
    * @param window how long new calls are started
    * @return the measurement
    */
-  static Sample blocking(Callable<?> call, int threads, Duration window) throws InterruptedException {
+  static Sample blocking(Callable<?> call, int threads, Duration window)
+      throws InterruptedException {
     Latencies latencies = new Latencies(LATENCY_CAPACITY);
     LongAdder ok = new LongAdder();
     LongAdder failed = new LongAdder();
@@ -118,7 +119,10 @@ final class LoadDriver {
     return Sample.of(ok.sum(), failed.sum(), used, latencies, firstError.get());
   }
 
-  /** A full collection before a window, so one contender's garbage is not collected in the next one's. */
+  /**
+   * A full collection before a window, so one contender's garbage is not collected in the next
+   * one's.
+   */
   static void settle() {
     System.gc();
   }

@@ -27,12 +27,13 @@ import java.util.Set;
 
 /**
  * What a careful user writes by hand to decode Core's answers into the SDK's model classes: one
- * configured {@link ObjectMapper} (Optional and java.time support, unknown fields ignored, JSON nulls
- * in collections read as empty, as Core 16.16 sends them) and readers made once.
+ * configured {@link ObjectMapper} (Optional and java.time support, unknown fields ignored, JSON
+ * nulls in collections read as empty, as Core 16.16 sends them) and readers made once.
  */
 final class Mappers {
   static final ObjectMapper MAPPER = newMapper();
-  static final ObjectReader PROCESS_LIST = MAPPER.readerFor(new TypeReference<List<CoreProcess>>() {});
+  static final ObjectReader PROCESS_LIST =
+      MAPPER.readerFor(new TypeReference<List<CoreProcess>>() {});
   static final ObjectReader ABOUT = MAPPER.readerFor(About.class);
 
   private Mappers() {}
@@ -46,7 +47,8 @@ final class Mappers {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .build();
     mapper.setDefaultPropertyInclusion(
-        JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.USE_DEFAULTS));
+        JsonInclude.Value.construct(
+            JsonInclude.Include.NON_ABSENT, JsonInclude.Include.USE_DEFAULTS));
     JsonSetter.Value nullsAsEmpty = JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY);
     for (Class<?> type : List.of(List.class, Map.class, Set.class, Collection.class)) {
       mapper.configOverride(type).setSetterInfo(nullsAsEmpty);
@@ -78,7 +80,10 @@ final class Mappers {
     }
   }
 
-  /** Logs in once ({@code POST /api/login}) and returns the access token, as a hand-written client does. */
+  /**
+   * Logs in once ({@code POST /api/login}) and returns the access token, as a hand-written client
+   * does.
+   */
   static String login(Target target) {
     try {
       String body =
@@ -90,7 +95,9 @@ final class Mappers {
               .POST(HttpRequest.BodyPublishers.ofString(body))
               .build();
       HttpResponse<String> response =
-          HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .build()
               .send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException("login answered " + response.statusCode());

@@ -22,11 +22,12 @@ import java.util.concurrent.Callable;
 
 /**
  * Benchmark 5b: records per second from {@code rac} to the caller, through tests/fake-rac writing N
- * generated infobase-summary records ({@code @generate N}) as fast as it can. Contenders, each running
- * the fake once per window: RacClient with typed records ({@code infobases().summaries()}), RacClient
- * with raw records ({@code records(..)}), the racpy way (read all stdout, then split and match with a
- * regular expression), and the pipe alone (bytes read and records counted: the ceiling the producer
- * allows). Interleaved rounds; the fake's JVM start (~0.1-0.2 s) is in every contender's time.
+ * generated infobase-summary records ({@code @generate N}) as fast as it can. Contenders, each
+ * running the fake once per window: RacClient with typed records ({@code infobases().summaries()}),
+ * RacClient with raw records ({@code records(..)}), the racpy way (read all stdout, then split and
+ * match with a regular expression), and the pipe alone (bytes read and records counted: the ceiling
+ * the producer allows). Interleaved rounds; the fake's JVM start (~0.1-0.2 s) is in every
+ * contender's time.
  *
  * <p>Options: {@code --records} (1000000), {@code --rounds} (3), {@code --out}.
  */
@@ -54,7 +55,12 @@ public final class RacEndToEndBench {
 
   static Report run(Args args) throws Exception {
     Measured m = measure(args);
-    return report(args, args.number("records", 1_000_000), m.outputBytes(), args.integer("rounds", 3), m.runs());
+    return report(
+        args,
+        args.number("records", 1_000_000),
+        m.outputBytes(),
+        args.integer("rounds", 3),
+        m.runs());
   }
 
   static Measured measure(Args args) throws Exception {
@@ -65,13 +71,18 @@ public final class RacEndToEndBench {
     Map<String, List<Run>> runs = new LinkedHashMap<>();
     long outputBytes;
     try (RacClient rac =
-        RacClient.builder().executable(executable).timeout(Duration.ofMinutes(5)).maxConcurrency(2).build()) {
+        RacClient.builder()
+            .executable(executable)
+            .timeout(Duration.ofMinutes(5))
+            .maxConcurrency(2)
+            .build()) {
       RacSession session = rac.session("localhost");
       Map<String, Callable<Long>> contenders = new LinkedHashMap<>();
       contenders.put(PIPE, () -> pipeCount(executable));
       contenders.put(TYPED, () -> session.cluster(CLUSTER).infobases().summaries().count().block());
       contenders.put(RAW, () -> session.records(ARGV.subList(1, ARGV.size())).count().block());
-      contenders.put(REGEX, () -> (long) RacParseBenchmark.readAllThenRegex(readAll(executable)).size());
+      contenders.put(
+          REGEX, () -> (long) RacParseBenchmark.readAllThenRegex(readAll(executable)).size());
       List<String> names = new ArrayList<>(contenders.keySet());
       names.forEach(name -> runs.put(name, new ArrayList<>()));
       for (String name : names) {
@@ -89,8 +100,13 @@ public final class RacEndToEndBench {
           Usage used = Usage.now().since(start);
           Run run = new Run(records == null ? -1 : records, outputBytes, used);
           runs.get(name).add(run);
-          HttpThroughputBench.log("%-45s %,d records in %.2f s = %,.0f records/s, %.2f us CPU/record", name,
-              run.records(), used.seconds(), run.records() / used.seconds(), used.cpuNanos() / 1e3 / run.records());
+          HttpThroughputBench.log(
+              "%-45s %,d records in %.2f s = %,.0f records/s, %.2f us CPU/record",
+              name,
+              run.records(),
+              used.seconds(),
+              run.records() / used.seconds(),
+              used.cpuNanos() / 1e3 / run.records());
         }
       }
     } finally {
@@ -142,13 +158,21 @@ public final class RacEndToEndBench {
     return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
   }
 
-  static Report report(Args args, long n, long outputBytes, int rounds, Map<String, List<Run>> runs) {
+  static Report report(
+      Args args, long n, long outputBytes, int rounds, Map<String, List<Run>> runs) {
     Report report =
-        new Report(args.get("name", "5b-rac-end-to-end"), "5b. RAC end to end through tests/fake-rac", args.command());
+        new Report(
+            args.get("name", "5b-rac-end-to-end"),
+            "5b. RAC end to end through tests/fake-rac",
+            args.command());
     report.text(
         "The fake `rac` (a JVM started per call, as the rac-reactive tests launch it) writes "
-            + String.format("%,d", n) + " infobase-summary records (3 fields, ~" + (outputBytes / Math.max(1, n))
-            + " bytes each) as fast as it can; each contender reads them all. " + rounds + " interleaved rounds; "
+            + String.format("%,d", n)
+            + " infobase-summary records (3 fields, ~"
+            + (outputBytes / Math.max(1, n))
+            + " bytes each) as fast as it can; each contender reads them all. "
+            + rounds
+            + " interleaved rounds; "
             + "medians. CPU is this JVM's (the reader's), not the fake's.");
     List<Run> pipe = runs.get(PIPE);
     List<List<String>> rows = new ArrayList<>();
@@ -178,7 +202,9 @@ public final class RacEndToEndBench {
       }
       rows.add(
           List.of(
-              entry.getKey().startsWith("RacClient, typed") ? "**" + entry.getKey() + "**" : entry.getKey(),
+              entry.getKey().startsWith("RacClient, typed")
+                  ? "**" + entry.getKey() + "**"
+                  : entry.getKey(),
               mine.stream().map(r -> Long.toString(r.records())).distinct().toList().toString(),
               Report.f(rate, 0),
               Report.f(Report.median(mbs), 0),
@@ -186,11 +212,18 @@ public final class RacEndToEndBench {
               Report.f(Report.median(cpu), 2)));
     }
     report.table(
-        List.of("reader", "records", "records/s", "MB/s", "vs pipe", "CPU µs/record (reader)"), rows);
+        List.of("reader", "records", "records/s", "MB/s", "vs pipe", "CPU µs/record (reader)"),
+        rows);
     report.headline(
-        "RAC end to end: RacClient typed " + Report.f(typed, 0) + " records/s = " + Report.ratio(typedVsPipe)
-            + " the bare pipe (the fake's own pace) and " + Report.ratio(typed / regex)
-            + " read-all-then-regex's " + Report.f(regex, 0) + " records/s",
+        "RAC end to end: RacClient typed "
+            + Report.f(typed, 0)
+            + " records/s = "
+            + Report.ratio(typedVsPipe)
+            + " the bare pipe (the fake's own pace) and "
+            + Report.ratio(typed / regex)
+            + " read-all-then-regex's "
+            + Report.f(regex, 0)
+            + " records/s",
         null);
     report.endHeadlines();
     return report;
@@ -204,7 +237,9 @@ public final class RacEndToEndBench {
     }
   }
 
-  /** Writes a {@code rac} launcher running {@link FakeRac} with this JVM, as FakeRacFixture does. */
+  /**
+   * Writes a {@code rac} launcher running {@link FakeRac} with this JVM, as FakeRacFixture does.
+   */
   static final class FakeRacLauncher {
     private FakeRacLauncher() {}
 
@@ -214,15 +249,24 @@ public final class RacEndToEndBench {
         Files.writeString(file, String.join("\n", scenario) + "\n", StandardCharsets.UTF_8);
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         String classpath =
-            Paths.get(FakeRac.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            Paths.get(FakeRac.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
         Path executable = dir.resolve("rac");
         Files.writeString(
             executable,
             "#!/bin/sh\n"
-                + "FAKE_RAC_SCENARIO='" + file + "'\n"
+                + "FAKE_RAC_SCENARIO='"
+                + file
+                + "'\n"
                 + "export FAKE_RAC_SCENARIO\n"
-                + "exec '" + java + "' -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
-                + " -Xmx64m -cp '" + classpath + "' " + FakeRac.class.getName() + " \"$@\"\n");
+                + "exec '"
+                + java
+                + "' -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
+                + " -Xmx64m -cp '"
+                + classpath
+                + "' "
+                + FakeRac.class.getName()
+                + " \"$@\"\n");
         Files.setPosixFilePermissions(executable, PosixFilePermissions.fromString("rwxr-xr-x"));
         return executable;
       } catch (IOException e) {

@@ -53,7 +53,8 @@ public class RacParseBenchmark {
   @Benchmark
   public int streaming() throws IOException {
     int fields = 0;
-    try (RacOutputParser parser = RacOutputParser.of(new ByteArrayInputStream(output), StandardCharsets.UTF_8)) {
+    try (RacOutputParser parser =
+        RacOutputParser.of(new ByteArrayInputStream(output), StandardCharsets.UTF_8)) {
       RacRecord record;
       while ((record = parser.next()) != null) {
         fields += record.size();
@@ -62,7 +63,9 @@ public class RacParseBenchmark {
     return fields;
   }
 
-  /** Read everything, then a regular expression over the whole text, records split at blank lines. */
+  /**
+   * Read everything, then a regular expression over the whole text, records split at blank lines.
+   */
   @Benchmark
   public int readAllThenRegex() {
     return readAllThenRegex(output).stream().mapToInt(Map::size).sum();

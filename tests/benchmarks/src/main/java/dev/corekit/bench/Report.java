@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One benchmark's part of {@code RESULTS.md}: a section (title, command, method, tables, notes) and
- * headline lines for the summary at the top. Written to {@code <dir>/<name>.md} and
- * {@code <dir>/<name>.headline.md}; {@code run.sh} puts the parts together. Also printed.
+ * headline lines for the summary at the top. Written to {@code <dir>/<name>.md} and {@code
+ * <dir>/<name>.headline.md}; {@code run.sh} puts the parts together. Also printed.
  */
 final class Report {
   private final String name;
@@ -72,7 +72,9 @@ final class Report {
       Files.createDirectories(out);
       Files.writeString(out.resolve(name + ".md"), section.toString(), StandardCharsets.UTF_8);
       Files.writeString(
-          out.resolve(name + ".headline.md"), String.join("\n", headlines) + "\n", StandardCharsets.UTF_8);
+          out.resolve(name + ".headline.md"),
+          String.join("\n", headlines) + "\n",
+          StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -109,10 +111,18 @@ final class Report {
   }
 
   static double min(List<Double> values) {
-    return values.stream().filter(v -> !v.isNaN()).mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    return values.stream()
+        .filter(v -> !v.isNaN())
+        .mapToDouble(Double::doubleValue)
+        .min()
+        .orElse(Double.NaN);
   }
 
   static double max(List<Double> values) {
-    return values.stream().filter(v -> !v.isNaN()).mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    return values.stream()
+        .filter(v -> !v.isNaN())
+        .mapToDouble(Double::doubleValue)
+        .max()
+        .orElse(Double.NaN);
   }
 }

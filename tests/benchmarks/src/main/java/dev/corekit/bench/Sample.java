@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param seconds wall time of the window
  * @param cpuNanos CPU time of the client process in the window (NaN-like -1 when not measured)
  * @param allocatedBytes bytes allocated by the client in the window (-1 when not measured)
- * @param timerCpuNanos CPU time of Reactor's parallel (timer) threads in the window (-1 when not measured)
+ * @param timerCpuNanos CPU time of Reactor's parallel (timer) threads in the window (-1 when not
+ *     measured)
  * @param p50Millis median latency
  * @param p99Millis 99th percentile latency
  * @param firstError the first failure, if any
@@ -46,12 +47,16 @@ record Sample(
     return allocatedBytes < 0 || ok == 0 ? Double.NaN : allocatedBytes / 1024.0 / ok;
   }
 
-  /** Mean wall time per call for one caller, in microseconds, with {@code callers} callers in parallel. */
+  /**
+   * Mean wall time per call for one caller, in microseconds, with {@code callers} callers in
+   * parallel.
+   */
   double microsPerCall(int callers) {
     return ok == 0 ? Double.NaN : seconds * 1e6 * callers / ok;
   }
 
-  static Sample of(long ok, long failed, Usage used, Latencies latencies, @Nullable String firstError) {
+  static Sample of(
+      long ok, long failed, Usage used, Latencies latencies, @Nullable String firstError) {
     long[] sorted = latencies.sorted();
     return new Sample(
         ok,

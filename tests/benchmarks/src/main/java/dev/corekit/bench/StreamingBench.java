@@ -27,16 +27,16 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
- * Benchmark 4: streaming a list of 1 000 000 processes. core-client decodes {@code GET /api/v3/process}
- * element by element; the alternative aggregates the whole body and decodes it with
- * {@code readValue(bytes, List<CoreProcess>)}. Measured in this (client) JVM: time to the first
- * element, the whole list, heap growth (a sampler collecting and reading the used heap every 250 ms,
- * against a baseline after collections). The whole-array decoder runs in a child JVM per size, with the
- * same bounded heap, so that running out of memory is a result, not a crash.
+ * Benchmark 4: streaming a list of 1 000 000 processes. core-client decodes {@code GET
+ * /api/v3/process} element by element; the alternative aggregates the whole body and decodes it
+ * with {@code readValue(bytes, List<CoreProcess>)}. Measured in this (client) JVM: time to the
+ * first element, the whole list, heap growth (a sampler collecting and reading the used heap every
+ * 250 ms, against a baseline after collections). The whole-array decoder runs in a child JVM per
+ * size, with the same bounded heap, so that running out of memory is a result, not a crash.
  *
- * <p>Options: {@code --url} (a simulator run with {@code --admin}: seeded through it), {@code --sizes}
- * (1000,100000,1000000), {@code --ttfe-reps} (9), {@code --child-xmx} (the heap of the whole-array JVM,
- * default this JVM's), {@code --out}; {@code --whole-array N} runs the child part.
+ * <p>Options: {@code --url} (a simulator run with {@code --admin}: seeded through it), {@code
+ * --sizes} (1000,100000,1000000), {@code --ttfe-reps} (9), {@code --child-xmx} (the heap of the
+ * whole-array JVM, default this JVM's), {@code --out}; {@code --whole-array N} runs the child part.
  */
 public final class StreamingBench {
   private static final long MB = 1024 * 1024;
@@ -55,16 +55,38 @@ public final class StreamingBench {
   }
 
   /** One full read of a list. */
-  record Read(long n, long count, double firstMillis, double seconds, double growthMb, double retainedMb,
-      double bodyMb, String outcome) {}
+  record Read(
+      long n,
+      long count,
+      double firstMillis,
+      double seconds,
+      double growthMb,
+      double retainedMb,
+      double bodyMb,
+      String outcome) {}
 
   /** What was measured. */
-  record Measured(int small, int large, List<Double> firstSmall, List<Double> firstLarge, Map<Integer, Read> streamed,
-      Map<Integer, Read> whole, Read defaults, String childXmx) {}
+  record Measured(
+      int small,
+      int large,
+      List<Double> firstSmall,
+      List<Double> firstLarge,
+      Map<Integer, Read> streamed,
+      Map<Integer, Read> whole,
+      Read defaults,
+      String childXmx) {}
 
   static Report run(Args args) throws Exception {
     Measured m = measure(args);
-    return report(args, m.small(), m.large(), m.firstSmall(), m.firstLarge(), m.streamed(), m.whole(), m.defaults(),
+    return report(
+        args,
+        m.small(),
+        m.large(),
+        m.firstSmall(),
+        m.firstLarge(),
+        m.streamed(),
+        m.whole(),
+        m.defaults(),
         m.childXmx());
   }
 
@@ -81,7 +103,10 @@ public final class StreamingBench {
     Map<Integer, Read> whole = new LinkedHashMap<>();
     Read defaults;
     try (CoreClient client =
-        CoreClient.builder().baseUrl(target.url).credentials(target.user, target.password).build()) {
+        CoreClient.builder()
+            .baseUrl(target.url)
+            .credentials(target.user, target.password)
+            .build()) {
       // Warm-up: the decoding path and the first-element path.
       target.seed(small);
       for (int i = 0; i < 20; i++) {
@@ -101,7 +126,8 @@ public final class StreamingBench {
         streamed.put(n, read);
         HttpThroughputBench.log("streamed %,d: %s", n, read);
       }
-      // The same large list with the client's default options: its deadline (10 s) bounds the whole call.
+      // The same large list with the client's default options: its deadline (10 s) bounds the whole
+      // call.
       target.seed(large);
       defaults = streamed(client, target, large, RequestOptions.DEFAULTS);
       HttpThroughputBench.log("streamed %,d with default options: %s", large, defaults);
@@ -127,7 +153,8 @@ public final class StreamingBench {
     return (System.nanoTime() - start) / 1e6;
   }
 
-  static Read streamed(CoreClient client, Target target, long n, RequestOptions options) throws InterruptedException {
+  static Read streamed(CoreClient client, Target target, long n, RequestOptions options)
+      throws InterruptedException {
     JsonNode before = target.stats();
     AtomicLong firstAt = new AtomicLong();
     HeapSampler heap = HeapSampler.start();
@@ -137,13 +164,15 @@ public final class StreamingBench {
     try {
       AtomicLong seen = new AtomicLong();
       try {
-        client.processes()
+        client
+            .processes()
             .with(options)
             .list()
-            .doOnNext(p -> {
-              firstAt.compareAndSet(0, System.nanoTime() - start);
-              seen.incrementAndGet();
-            })
+            .doOnNext(
+                p -> {
+                  firstAt.compareAndSet(0, System.nanoTime() - start);
+                  seen.incrementAndGet();
+                })
             .then()
             .block(LONG);
       } finally {
@@ -155,17 +184,34 @@ public final class StreamingBench {
     double seconds = (System.nanoTime() - start) / 1e9;
     heap.stop();
     JsonNode after = target.stats();
-    double body = (after.path("body_bytes_sent").asLong() - before.path("body_bytes_sent").asLong()) / (double) MB;
-    return new Read(n, count, firstAt.get() / 1e6, seconds, heap.growthMb(), heap.retainedMb(), body, outcome);
+    double body =
+        (after.path("body_bytes_sent").asLong() - before.path("body_bytes_sent").asLong())
+            / (double) MB;
+    return new Read(
+        n, count, firstAt.get() / 1e6, seconds, heap.growthMb(), heap.retainedMb(), body, outcome);
   }
 
-  private static Read wholeArrayInChild(Args args, Target target, int n, String xmx) throws Exception {
+  private static Read wholeArrayInChild(Args args, Target target, int n, String xmx)
+      throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command =
-        List.of(java, "-Xms" + xmx, "-Xmx" + xmx, "-cp", System.getProperty("java.class.path"),
-            StreamingBench.class.getName(), "--whole-array", Integer.toString(n), "--url", target.url,
-            "--user", target.user, "--password", target.password);
-    Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List.of(
+            java,
+            "-Xms" + xmx,
+            "-Xmx" + xmx,
+            "-cp",
+            System.getProperty("java.class.path"),
+            StreamingBench.class.getName(),
+            "--whole-array",
+            Integer.toString(n),
+            "--url",
+            target.url,
+            "--user",
+            target.user,
+            "--password",
+            target.password);
+    Process child =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String last = null;
     try (BufferedReader out =
         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -177,12 +223,26 @@ public final class StreamingBench {
       child.destroyForcibly();
     }
     if (last == null || !last.startsWith("{")) {
-      return new Read(n, -1, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+      return new Read(
+          n,
+          -1,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
           "child exited with " + child.exitValue() + (last == null ? "" : ": " + last));
     }
     JsonNode json = Mappers.tree(last);
-    return new Read(n, json.path("count").asLong(), number(json, "first_ms"), number(json, "seconds"),
-        number(json, "growth_mb"), number(json, "retained_mb"), number(json, "body_mb"), json.path("outcome").asText());
+    return new Read(
+        n,
+        json.path("count").asLong(),
+        number(json, "first_ms"),
+        number(json, "seconds"),
+        number(json, "growth_mb"),
+        number(json, "retained_mb"),
+        number(json, "body_mb"),
+        json.path("outcome").asText());
   }
 
   private static double number(JsonNode json, String field) {
@@ -190,8 +250,8 @@ public final class StreamingBench {
   }
 
   /**
-   * The child: {@code GET /api/v3/process} with Reactor Netty, the body aggregated, then
-   * {@code readValue(bytes, List<CoreProcess>)}: the first element exists when the whole list does.
+   * The child: {@code GET /api/v3/process} with Reactor Netty, the body aggregated, then {@code
+   * readValue(bytes, List<CoreProcess>)}: the first element exists when the whole list does.
    */
   static void wholeArrayChild(Args args) throws Exception {
     Target target = args.target();
@@ -201,9 +261,15 @@ public final class StreamingBench {
         HttpClient.create(pool)
             .baseUrl(target.url)
             .responseTimeout(LONG)
-            .headers(h -> h.set(HttpHeaderNames.AUTHORIZATION, bearer).set(HttpHeaderNames.ACCEPT, "application/json"));
+            .headers(
+                h ->
+                    h.set(HttpHeaderNames.AUTHORIZATION, bearer)
+                        .set(HttpHeaderNames.ACCEPT, "application/json"));
     Supplier<Mono<byte[]>> get =
-        () -> http.get().uri("/api/v3/process").responseSingle((response, body) -> body.asByteArray());
+        () ->
+            http.get()
+                .uri("/api/v3/process")
+                .responseSingle((response, body) -> body.asByteArray());
     // Warm-up on a small list, as the streaming client was warmed; then the list to measure.
     long n = args.number("whole-array", 0);
     target.seed(100);
@@ -230,8 +296,11 @@ public final class StreamingBench {
       outcome = "OutOfMemoryError: " + e.getMessage();
     } catch (RuntimeException e) {
       list = null;
-      outcome = (e.getCause() instanceof OutOfMemoryError ? "OutOfMemoryError: " + e.getCause().getMessage()
-          : e.toString()).replace('"', '\'');
+      outcome =
+          (e.getCause() instanceof OutOfMemoryError
+                  ? "OutOfMemoryError: " + e.getCause().getMessage()
+                  : e.toString())
+              .replace('"', '\'');
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     heap.stop(); // measures with the body and the list both alive, as at the end of decoding
@@ -240,24 +309,43 @@ public final class StreamingBench {
       list.clear();
       bytes = null;
     }
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "{\"count\":%d,\"first_ms\":%s,\"seconds\":%.3f,\"growth_mb\":%.1f,\"retained_mb\":%.1f,"
             + "\"body_mb\":%s,\"outcome\":\"%s\"}%n",
-        count, Double.isNaN(first) ? "null" : String.format(Locale.ROOT, "%.1f", first), seconds, heap.growthMb(),
-        retained, Double.isNaN(bodyMb) ? "null" : String.format(Locale.ROOT, "%.1f", bodyMb), outcome);
+        count,
+        Double.isNaN(first) ? "null" : String.format(Locale.ROOT, "%.1f", first),
+        seconds,
+        heap.growthMb(),
+        retained,
+        Double.isNaN(bodyMb) ? "null" : String.format(Locale.ROOT, "%.1f", bodyMb),
+        outcome);
     System.out.flush();
     Runtime.getRuntime().halt(0);
   }
 
-  static Report report(Args args, int small, int large, List<Double> firstSmall, List<Double> firstLarge,
-      Map<Integer, Read> streamed, Map<Integer, Read> whole, Read defaults, String childXmx) {
-    Report report = new Report(args.get("name", "4-streaming"), "4. Streaming a list of "
-        + String.format("%,d", large) + " processes", args.command());
+  static Report report(
+      Args args,
+      int small,
+      int large,
+      List<Double> firstSmall,
+      List<Double> firstLarge,
+      Map<Integer, Read> streamed,
+      Map<Integer, Read> whole,
+      Read defaults,
+      String childXmx) {
+    Report report =
+        new Report(
+            args.get("name", "4-streaming"),
+            "4. Streaming a list of " + String.format("%,d", large) + " processes",
+            args.command());
     report.text(
         "The simulator (own JVM, `--admin`) lists N synthetic processes (~1.7 KB of JSON each; rendered lazily, "
             + "so the server's memory does not grow). *core-client*: `processes().list()` counted element by "
             + "element, in this JVM (`-Xmx` as in the command). *whole array*: Reactor Netty aggregates the body, "
-            + "then `readValue(bytes, List<CoreProcess>)`, in a child JVM with `-Xmx" + childXmx + "`. Heap "
+            + "then `readValue(bytes, List<CoreProcess>)`, in a child JVM with `-Xmx"
+            + childXmx
+            + "`. Heap "
             + "growth = peak of the used heap after a `System.gc()` every 250 ms, minus the baseline; *retained* = "
             + "used heap after the read, before the result is dropped.");
     double medSmall = Report.median(firstSmall);
@@ -302,8 +390,17 @@ public final class StreamingBench {
             Report.f(defaults.retainedMb(), 1),
             defaults.outcome().replace("|", "/")));
     report.table(
-        List.of("processes", "reader", "elements", "body MB", "first element ms", "whole list s", "elements/s",
-            "heap growth MB", "retained MB", "outcome"),
+        List.of(
+            "processes",
+            "reader",
+            "elements",
+            "body MB",
+            "first element ms",
+            "whole list s",
+            "elements/s",
+            "heap growth MB",
+            "retained MB",
+            "outcome"),
         rows);
     report.text(
         "The streamed reads above set a 10 min deadline (`with(RequestOptions.timeout(..))`); the last row uses "
@@ -314,16 +411,34 @@ public final class StreamingBench {
     Read bigWhole = whole.get(large);
     boolean heapMet = big != null && big.count() == large && big.growthMb() < 32;
     report.headline(
-        "Streaming " + String.format("%,d", large) + ": heap growth " + (big == null ? "-" : Report.f(big.growthMb(), 1))
-            + " MB (target < 32 MB), whole list in " + (big == null ? "-" : Report.f(big.seconds(), 1)) + " s; "
-            + "whole array at once: " + (bigWhole == null ? "-" : bigWhole.outcome().startsWith("ok")
-                ? Report.f(bigWhole.growthMb(), 0) + " MB heap growth, first element after "
-                    + Report.f(bigWhole.firstMillis() / 1000, 1) + " s"
-                : bigWhole.outcome()),
+        "Streaming "
+            + String.format("%,d", large)
+            + ": heap growth "
+            + (big == null ? "-" : Report.f(big.growthMb(), 1))
+            + " MB (target < 32 MB), whole list in "
+            + (big == null ? "-" : Report.f(big.seconds(), 1))
+            + " s; "
+            + "whole array at once: "
+            + (bigWhole == null
+                ? "-"
+                : bigWhole.outcome().startsWith("ok")
+                    ? Report.f(bigWhole.growthMb(), 0)
+                        + " MB heap growth, first element after "
+                        + Report.f(bigWhole.firstMillis() / 1000, 1)
+                        + " s"
+                    : bigWhole.outcome()),
         heapMet);
     report.headline(
-        "Time to first element, " + String.format("%,d", large) + " vs " + String.format("%,d", small) + ": "
-            + Report.f(medLarge, 2) + " vs " + Report.f(medSmall, 2) + " ms = " + Report.ratio(medLarge / medSmall)
+        "Time to first element, "
+            + String.format("%,d", large)
+            + " vs "
+            + String.format("%,d", small)
+            + ": "
+            + Report.f(medLarge, 2)
+            + " vs "
+            + Report.f(medSmall, 2)
+            + " ms = "
+            + Report.ratio(medLarge / medSmall)
             + " (target <= 2 x)",
         medLarge <= 2 * medSmall);
     report.endHeadlines();
@@ -340,11 +455,12 @@ public final class StreamingBench {
   static final class HeapSampler {
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
     private final ScheduledExecutorService timer =
-        Executors.newSingleThreadScheduledExecutor(r -> {
-          Thread t = new Thread(r, "heap-sampler");
-          t.setDaemon(true);
-          return t;
-        });
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "heap-sampler");
+              t.setDaemon(true);
+              return t;
+            });
     private final long baseline;
     private final AtomicLong peak;
     private volatile long retained;
@@ -358,7 +474,10 @@ public final class StreamingBench {
       return start(250);
     }
 
-    /** Samples every {@code millis}; each sample is a full collection, so keep it rare for big heaps. */
+    /**
+     * Samples every {@code millis}; each sample is a full collection, so keep it rare for big
+     * heaps.
+     */
     static HeapSampler start(long millis) {
       for (int i = 0; i < 3; i++) {
         System.gc();

@@ -21,8 +21,8 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The blocking proxy's own cost per call, without a network: the generic proxy
- * ({@link BlockingProxy}, as behind {@code CoreSync}) against {@code .block()} on the same {@code Mono},
+ * The blocking proxy's own cost per call, without a network: the generic proxy ({@link
+ * BlockingProxy}, as behind {@code CoreSync}) against {@code .block()} on the same {@code Mono},
  * once completing at once and once completing on another thread (as an answer from an event loop
  * does); and the cost of {@code CoreSync}'s accessor ({@code sync.processes()}), which users call
  * before every call.
@@ -37,13 +37,17 @@ public class SyncProxyBenchmark {
 
   /** A reactive source. */
   public interface Source {
-    /** @return a value */
+    /**
+     * @return a value
+     */
     Mono<String> value();
   }
 
   /** Its blocking twin. */
   public interface BlockingSource {
-    /** @return a value */
+    /**
+     * @return a value
+     */
     String value();
   }
 

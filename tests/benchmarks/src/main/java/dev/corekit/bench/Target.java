@@ -12,13 +12,16 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The server under load: a Core simulator started by {@code run.sh} from its runnable jar (in a JVM of
- * its own), a real Core, or, for the smoke tests, a simulator embedded in this JVM. Talks to the
+ * The server under load: a Core simulator started by {@code run.sh} from its runnable jar (in a JVM
+ * of its own), a real Core, or, for the smoke tests, a simulator embedded in this JVM. Talks to the
  * simulator's admin endpoint ({@code --admin}) for its counters and seeding.
  */
 final class Target implements AutoCloseable {
   private static final HttpClient ADMIN =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   final String url;
   final String user;
@@ -36,10 +39,15 @@ final class Target implements AutoCloseable {
     return new Target(url, user, password, null);
   }
 
-  /** A simulator in this JVM (smoke tests only: it shares the heap and the CPU time of the client). */
+  /**
+   * A simulator in this JVM (smoke tests only: it shares the heap and the CPU time of the client).
+   */
   static Target embedded(UnaryOperator<CoreSimulator.Builder> options) {
     CoreSimulator sim =
-        options.apply(CoreSimulator.builder().user("admin").password("secret").admin(true)).build().start();
+        options
+            .apply(CoreSimulator.builder().user("admin").password("secret").admin(true))
+            .build()
+            .start();
     return new Target(sim.baseUrl(), "admin", "secret", sim);
   }
 
@@ -54,8 +62,8 @@ final class Target implements AutoCloseable {
   }
 
   /**
-   * Adds a fault rule ({@code POST /_sim/faults}), such as
-   * {@code {"route":"GET /api/v3/process","fault":"latency","ms":100}}.
+   * Adds a fault rule ({@code POST /_sim/faults}), such as {@code {"route":"GET
+   * /api/v3/process","fault":"latency","ms":100}}.
    */
   void fault(String json) {
     admin("POST", "/_sim/faults", json);
@@ -74,14 +82,23 @@ final class Target implements AutoCloseable {
     try {
       HttpRequest request =
           HttpRequest.newBuilder(URI.create(url + path))
-              .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+              .method(
+                  method,
+                  json == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofString(json))
               .header("Content-Type", "application/json")
               .timeout(Duration.ofSeconds(30))
               .build();
       HttpResponse<String> response = ADMIN.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException(
-            method + " " + path + " answered " + response.statusCode() + " (is the simulator run with --admin?)");
+            method
+                + " "
+                + path
+                + " answered "
+                + response.statusCode()
+                + " (is the simulator run with --admin?)");
       }
       return response.body();
     } catch (IOException e) {

@@ -20,13 +20,15 @@ record Usage(long wallNanos, long cpuNanos, long allocatedBytes, long timerCpuNa
   /** The usage between {@code start} and this snapshot. */
   Usage since(Usage start) {
     return new Usage(
-        wallNanos - start.wallNanos, cpuNanos - start.cpuNanos, Math.max(0, allocatedBytes - start.allocatedBytes),
+        wallNanos - start.wallNanos,
+        cpuNanos - start.cpuNanos,
+        Math.max(0, allocatedBytes - start.allocatedBytes),
         timerCpuNanos - start.timerCpuNanos);
   }
 
   /**
-   * CPU time of Reactor's {@code parallel-*} threads: the default time scheduler, where
-   * {@code timeout(..)}, {@code Mono.delay(..)} and {@code takeUntilOther(Mono.delay(..))} run their
+   * CPU time of Reactor's {@code parallel-*} threads: the default time scheduler, where {@code
+   * timeout(..)}, {@code Mono.delay(..)} and {@code takeUntilOther(Mono.delay(..))} run their
    * timers. The by-hand contenders schedule nothing there.
    */
   private static long timerCpu() {
@@ -47,8 +49,9 @@ record Usage(long wallNanos, long cpuNanos, long allocatedBytes, long timerCpuNa
   }
 
   /**
-   * Bytes allocated by the threads alive now. Threads that ended in between are missed, so this is a
-   * lower bound; the client's event loops and the benchmark's own threads live through a measurement.
+   * Bytes allocated by the threads alive now. Threads that ended in between are missed, so this is
+   * a lower bound; the client's event loops and the benchmark's own threads live through a
+   * measurement.
    */
   private static long allocated() {
     if (!THREADS.isThreadAllocatedMemorySupported() || !THREADS.isThreadAllocatedMemoryEnabled()) {

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Runs benchmarks 1 and 6 for a moment against an embedded simulator: they run and produce numbers. */
+/**
+ * Runs benchmarks 1 and 6 for a moment against an embedded simulator: they run and produce numbers.
+ */
 class HttpThroughputSmokeTest {
   @Test
   void everyContenderCompletesCallsAtEachConcurrency() throws Exception {
@@ -16,7 +18,17 @@ class HttpThroughputSmokeTest {
       sim.seed(10);
       List<String> argv =
           new ArrayList<>(
-              List.of("--url", sim.url, "--seconds", "0.3", "--rounds", "1", "--warmup", "0.3", "--concurrency", "1,8"));
+              List.of(
+                  "--url",
+                  sim.url,
+                  "--seconds",
+                  "0.3",
+                  "--rounds",
+                  "1",
+                  "--warmup",
+                  "0.3",
+                  "--concurrency",
+                  "1,8"));
       Path python = Path.of("src/main/python/urllib_bench.py");
       if (Files.isRegularFile(python) && Smoke.hasPython()) {
         argv.addAll(List.of("--python", python.toString()));
@@ -26,15 +38,27 @@ class HttpThroughputSmokeTest {
 
       assertThat(cells).hasSize(4);
       for (HttpThroughputBench.Cell cell : cells) {
-        assertThat(cell.samples()).containsKeys(HttpThroughputBench.SDK, HttpThroughputBench.CEILING);
-        cell.samples().forEach((name, samples) -> {
-          assertThat(samples).as(name).hasSize(1);
-          assertThat(samples.get(0).ok()).as(name + " " + cell.op()).isPositive();
-          assertThat(samples.get(0).failed()).as(name + " " + samples.get(0).firstError()).isZero();
-        });
+        assertThat(cell.samples())
+            .containsKeys(HttpThroughputBench.SDK, HttpThroughputBench.CEILING);
+        cell.samples()
+            .forEach(
+                (name, samples) -> {
+                  assertThat(samples).as(name).hasSize(1);
+                  assertThat(samples.get(0).ok()).as(name + " " + cell.op()).isPositive();
+                  assertThat(samples.get(0).failed())
+                      .as(name + " " + samples.get(0).firstError())
+                      .isZero();
+                });
       }
-      String section = HttpThroughputBench.report(args, "an embedded simulator", args.seconds("seconds", 1), 1,
-          args.seconds("warmup", 1), cells).section();
+      String section =
+          HttpThroughputBench.report(
+                  args,
+                  "an embedded simulator",
+                  args.seconds("seconds", 1),
+                  1,
+                  args.seconds("warmup", 1),
+                  cells)
+              .section();
       assertThat(section).contains("| list() | 8 | **core-client** |").contains("vs by hand");
     }
   }

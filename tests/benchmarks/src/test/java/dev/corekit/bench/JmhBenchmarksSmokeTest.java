@@ -8,7 +8,10 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
-/** Runs the decode and proxy JMH benchmarks for a moment: they agree with themselves and produce numbers. */
+/**
+ * Runs the decode and proxy JMH benchmarks for a moment: they agree with themselves and produce
+ * numbers.
+ */
 class JmhBenchmarksSmokeTest {
   @Test
   void bothListDecodersReadEveryProcess() throws Exception {
@@ -24,7 +27,9 @@ class JmhBenchmarksSmokeTest {
     SyncProxyBenchmark benchmark = new SyncProxyBenchmark();
     benchmark.setup();
     try {
-      assertThat(benchmark.proxyOtherThread()).isEqualTo(benchmark.blockOtherThread()).isEqualTo("x");
+      assertThat(benchmark.proxyOtherThread())
+          .isEqualTo(benchmark.blockOtherThread())
+          .isEqualTo("x");
       assertThat(benchmark.proxyImmediate()).isEqualTo(benchmark.blockImmediate()).isEqualTo("x");
       assertThat(benchmark.syncAccessor()).isNotNull();
     } finally {
@@ -44,7 +49,9 @@ class JmhBenchmarksSmokeTest {
                     .measurementTime(TimeValue.milliseconds(150))
                     .build())
             .run()) {
-      assertThat(result.getPrimaryResult().getScore()).as(result.getParams().getBenchmark()).isPositive();
+      assertThat(result.getPrimaryResult().getScore())
+          .as(result.getParams().getBenchmark())
+          .isPositive();
     }
   }
 }

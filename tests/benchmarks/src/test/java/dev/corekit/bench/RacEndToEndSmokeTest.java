@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Runs benchmark 5b small (20 000 records through the fake rac): every reader gets every record. */
+/**
+ * Runs benchmark 5b small (20 000 records through the fake rac): every reader gets every record.
+ */
 class RacEndToEndSmokeTest {
   @Test
   void everyReaderCountsEveryRecord() throws Exception {
@@ -14,6 +16,7 @@ class RacEndToEndSmokeTest {
     assertThat(m.runs()).hasSize(4);
     m.runs().forEach((name, runs) -> assertThat(runs.get(0).records()).as(name).isEqualTo(20_000));
     assertThat(m.outputBytes()).isGreaterThan(20_000L * 100);
-    assertThat(RacEndToEndBench.report(args, 20_000, m.outputBytes(), 1, m.runs()).section()).contains("records/s");
+    assertThat(RacEndToEndBench.report(args, 20_000, m.outputBytes(), 1, m.runs()).section())
+        .contains("records/s");
   }
 }

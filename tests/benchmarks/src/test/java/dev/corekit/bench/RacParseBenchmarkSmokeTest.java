@@ -9,7 +9,9 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
-/** Runs the rac parse benchmark for a moment: it must run and produce numbers (full runs: run.sh). */
+/**
+ * Runs the rac parse benchmark for a moment: it must run and produce numbers (full runs: run.sh).
+ */
 class RacParseBenchmarkSmokeTest {
   @Test
   void bothParsersAgreeAndTheBenchmarkProducesNumbers() throws Exception {
@@ -29,7 +31,8 @@ class RacParseBenchmarkSmokeTest {
             .build();
     for (RunResult result : new Runner(options).run()) {
       double msPerOp = result.getPrimaryResult().getScore();
-      System.out.printf("smoke %s: %.2f ms/op (%.0f MB/s)%n",
+      System.out.printf(
+          "smoke %s: %.2f ms/op (%.0f MB/s)%n",
           result.getParams().getBenchmark(), msPerOp, 1 / (msPerOp / 1000));
       assertThat(msPerOp).isPositive();
     }

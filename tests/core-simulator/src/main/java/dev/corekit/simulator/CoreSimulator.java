@@ -1,7 +1,7 @@
 package dev.corekit.simulator;
 
-import dev.corekit.simulator.internal.SimServer;
 import dev.corekit.simulator.internal.Settings;
+import dev.corekit.simulator.internal.SimServer;
 import dev.corekit.simulator.internal.StatsRecorder;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,41 +39,48 @@ public final class CoreSimulator implements AutoCloseable {
     this.settings = settings;
     this.recorder = new StatsRecorder(settings.requestLogCapacity());
     this.stats = new SimulatorStats(recorder);
-    this.server = new SimServer(settings, recorder, faults::fire, new SimServer.AdminControl() {
-      @Override
-      public String addFault(String route, Fault fault, long times, double probability, long seed) {
-        Faults.Target t = faults.on(route);
-        if (times > 0) {
-          t = t.times(times);
-        }
-        if (probability < 1.0) {
-          t = t.probability(probability, seed);
-        }
-        return t.inject(fault).toString();
-      }
+    this.server =
+        new SimServer(
+            settings,
+            recorder,
+            faults::fire,
+            new SimServer.AdminControl() {
+              @Override
+              public String addFault(
+                  String route, Fault fault, long times, double probability, long seed) {
+                Faults.Target t = faults.on(route);
+                if (times > 0) {
+                  t = t.times(times);
+                }
+                if (probability < 1.0) {
+                  t = t.probability(probability, seed);
+                }
+                return t.inject(fault).toString();
+              }
 
-      @Override
-      public List<String> faults() {
-        return faults.rules().stream().map(Object::toString).toList();
-      }
+              @Override
+              public List<String> faults() {
+                return faults.rules().stream().map(Object::toString).toList();
+              }
 
-      @Override
-      public void clearFaults() {
-        faults.clear();
-      }
+              @Override
+              public void clearFaults() {
+                faults.clear();
+              }
 
-      @Override
-      public void restartLater(Duration downtime) {
-        Thread t = new Thread(() -> restart(downtime), "core-sim-restart");
-        t.setDaemon(true);
-        t.start();
-      }
-    });
+              @Override
+              public void restartLater(Duration downtime) {
+                Thread t = new Thread(() -> restart(downtime), "core-sim-restart");
+                t.setDaemon(true);
+                t.start();
+              }
+            });
   }
 
   /**
    * Starts a builder with the defaults: {@code 127.0.0.1}, a free port, user {@code admin} with
-   * password {@code datarhei}, Core 16.20, access tokens for 10 minutes and refresh tokens for 24 hours.
+   * password {@code datarhei}, Core 16.20, access tokens for 10 minutes and refresh tokens for 24
+   * hours.
    *
    * @return a new builder
    */
@@ -194,9 +201,9 @@ public final class CoreSimulator implements AutoCloseable {
   }
 
   /**
-   * Adds {@code n} synthetic stopped processes ({@code seed-0000000} ... with reference {@code seed})
-   * that cost no memory: {@code GET /api/v3/process} generates them while streaming. Replaces a
-   * previous seed; a seeded process becomes a real one when it is changed.
+   * Adds {@code n} synthetic stopped processes ({@code seed-0000000} ... with reference {@code
+   * seed}) that cost no memory: {@code GET /api/v3/process} generates them while streaming.
+   * Replaces a previous seed; a seeded process becomes a real one when it is changed.
    *
    * @param n how many, for example {@code 1_000_000}
    * @return this simulator
@@ -232,9 +239,7 @@ public final class CoreSimulator implements AutoCloseable {
     }
   }
 
-  /**
-   * Options of a simulator; every setter returns this builder.
-   */
+  /** Options of a simulator; every setter returns this builder. */
   public static final class Builder {
     private String host = "127.0.0.1";
     private int port;
@@ -371,7 +376,8 @@ public final class CoreSimulator implements AutoCloseable {
     }
 
     /**
-     * How long a started process stays {@code starting} before it is {@code running} (250 ms by default).
+     * How long a started process stays {@code starting} before it is {@code running} (250 ms by
+     * default).
      *
      * @param delay the delay, zero or more
      * @return this builder
@@ -394,8 +400,8 @@ public final class CoreSimulator implements AutoCloseable {
     }
 
     /**
-     * Enables the admin HTTP endpoint under {@code /_sim/} (stats, requests, faults, restart, seed),
-     * for tests that run the simulator in another process. Off by default.
+     * Enables the admin HTTP endpoint under {@code /_sim/} (stats, requests, faults, restart,
+     * seed), for tests that run the simulator in another process. Off by default.
      *
      * @param enabled true to enable
      * @return this builder
@@ -470,12 +476,33 @@ public final class CoreSimulator implements AutoCloseable {
      */
     public CoreSimulator build() {
       ThreadLocalRandom r = ThreadLocalRandom.current();
-      String secret = jwtSecret != null ? jwtSecret : Long.toHexString(r.nextLong()) + Long.toHexString(r.nextLong());
+      String secret =
+          jwtSecret != null
+              ? jwtSecret
+              : Long.toHexString(r.nextLong()) + Long.toHexString(r.nextLong());
       String instance = id != null ? id : new java.util.UUID(r.nextLong(), r.nextLong()).toString();
       boolean v1620 = version == CoreVersion.V16_20;
-      return new CoreSimulator(new Settings(host, port, user, password, auth, accessTtl, refreshTtl, version.number(),
-          v1620, loginFailureDelay, eventKeepalive, processStartDelay, cluster, admin, requestLogCapacity, clock, secret,
-          instance, name));
+      return new CoreSimulator(
+          new Settings(
+              host,
+              port,
+              user,
+              password,
+              auth,
+              accessTtl,
+              refreshTtl,
+              version.number(),
+              v1620,
+              loginFailureDelay,
+              eventKeepalive,
+              processStartDelay,
+              cluster,
+              admin,
+              requestLogCapacity,
+              clock,
+              secret,
+              instance,
+              name));
     }
 
     private static Duration positive(Duration d, String what) {

@@ -3,10 +3,10 @@ package dev.corekit.simulator;
 /**
  * The datarhei Core release whose behaviour the simulator imitates.
  *
- * <p>The differences are few but real, so that clients' capability checks can be tested: 16.16 answers
- * 401 for missing or bad tokens, renders empty process metadata as {@code null} and has no events, IAM,
- * cluster or report routes; 16.20 answers 403, omits empty metadata and adds {@code owner},
- * {@code domain} and {@code core_id} to processes.
+ * <p>The differences are few but real, so that clients' capability checks can be tested: 16.16
+ * answers 401 for missing or bad tokens, renders empty process metadata as {@code null} and has no
+ * events, IAM, cluster or report routes; 16.20 answers 403, omits empty metadata and adds {@code
+ * owner}, {@code domain} and {@code core_id} to processes.
  */
 public enum CoreVersion {
   /** Core v16.16.0, the last release. */
@@ -43,6 +43,7 @@ public enum CoreVersion {
         return v;
       }
     }
-    throw new IllegalArgumentException("unsupported Core version: " + number + " (use 16.16.0 or 16.20.0)");
+    throw new IllegalArgumentException(
+        "unsupported Core version: " + number + " (use 16.16.0 or 16.20.0)");
   }
 }

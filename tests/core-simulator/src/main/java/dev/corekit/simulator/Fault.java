@@ -37,8 +37,8 @@ public sealed interface Fault {
   }
 
   /**
-   * Processes the request (a POST creates its process), then resets the connection before answering;
-   * lets tests prove that a client does not repeat a non-idempotent request.
+   * Processes the request (a POST creates its process), then resets the connection before
+   * answering; lets tests prove that a client does not repeat a non-idempotent request.
    *
    * @return the fault
    */
@@ -49,8 +49,8 @@ public sealed interface Fault {
   /**
    * Sends the headers and the first bytes of the body, then resets the connection.
    *
-   * @param afterBytes bytes of the body sent before the reset; negative for half of a fixed-size body
-   *     (or 1024 bytes of a streamed one)
+   * @param afterBytes bytes of the body sent before the reset; negative for half of a fixed-size
+   *     body (or 1024 bytes of a streamed one)
    * @return the fault
    */
   static Fault resetMidBody(long afterBytes) {
@@ -70,7 +70,8 @@ public sealed interface Fault {
   }
 
   /**
-   * Answers 429 Too Many Requests with a {@code Retry-After} header, without processing the request.
+   * Answers 429 Too Many Requests with a {@code Retry-After} header, without processing the
+   * request.
    *
    * @param retryAfterSeconds the value of {@code Retry-After}
    * @return the fault
@@ -88,7 +89,11 @@ public sealed interface Fault {
    * @return the fault
    */
   static Fault respond(int status, String contentType, String body) {
-    return new Respond(status, Objects.requireNonNull(contentType, "contentType"), Objects.requireNonNull(body, "body"), 0);
+    return new Respond(
+        status,
+        Objects.requireNonNull(contentType, "contentType"),
+        Objects.requireNonNull(body, "body"),
+        0);
   }
 
   /**
@@ -184,7 +189,11 @@ public sealed interface Fault {
    * @param body the body, or {@code null} for Core's error body for the status
    * @param retryAfterSeconds a {@code Retry-After} value, or 0 for none
    */
-  record Respond(int status, String contentType, @org.jspecify.annotations.Nullable String body, int retryAfterSeconds)
+  record Respond(
+      int status,
+      String contentType,
+      @org.jspecify.annotations.Nullable String body,
+      int retryAfterSeconds)
       implements Fault {
     /**
      * Checks the status.

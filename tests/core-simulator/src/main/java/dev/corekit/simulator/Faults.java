@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The fault rules of one simulator: which {@link Fault} to inject into which requests, how often.
  *
- * <p>A route is {@code "METHOD /path"}: the method may be {@code *}; in the path a segment {@code *}
- * or {@code {name}} matches any one segment and a final {@code **} matches any rest. Paths are
+ * <p>A route is {@code "METHOD /path"}: the method may be {@code *}; in the path a segment {@code
+ * *} or {@code {name}} matches any one segment and a final {@code **} matches any rest. Paths are
  * compared with decoded segments. Rules stay until they are used up or removed; thread-safe.
  *
  * <pre>{@code
@@ -31,7 +31,8 @@ public final class Faults {
   /**
    * Starts a rule for the requests that match a route.
    *
-   * @param route {@code "METHOD /path"} such as {@code "GET /api/v3/process"} or {@code "* /api/v3/process/*"}
+   * @param route {@code "METHOD /path"} such as {@code "GET /api/v3/process"} or {@code "*
+   *     /api/v3/process/*"}
    * @return a target to limit and then {@link Target#inject(Fault)}
    * @throws IllegalArgumentException if the route is malformed
    */
@@ -86,9 +87,7 @@ public final class Faults {
     return fired;
   }
 
-  /**
-   * A route with limits, waiting for its fault.
-   */
+  /** A route with limits, waiting for its fault. */
   public final class Target {
     private final RoutePattern route;
     private final long times;
@@ -116,8 +115,8 @@ public final class Faults {
     }
 
     /**
-     * Makes the fault fire with probability {@code p} per matching request, drawn from a
-     * {@link Random} with this seed so that runs repeat.
+     * Makes the fault fire with probability {@code p} per matching request, drawn from a {@link
+     * Random} with this seed so that runs repeat.
      *
      * @param p probability in [0, 1]
      * @param seed seed of the random generator
@@ -143,9 +142,7 @@ public final class Faults {
     }
   }
 
-  /**
-   * An active fault rule; its counters are live.
-   */
+  /** An active fault rule; its counters are live. */
   public final class Rule {
     private final RoutePattern route;
     private final Fault fault;
@@ -230,7 +227,15 @@ public final class Faults {
 
     @Override
     public String toString() {
-      return "Rule[" + route.text + " -> " + fault + ", hits=" + hits() + ", remaining=" + remaining() + "]";
+      return "Rule["
+          + route.text
+          + " -> "
+          + fault
+          + ", hits="
+          + hits()
+          + ", remaining="
+          + remaining()
+          + "]";
     }
   }
 

@@ -56,10 +56,10 @@ public final class SimulatorStats {
   }
 
   /**
-   * Requests that arrived for a route: a template with {@code {..}} such as
-   * {@code "GET /api/v3/process/{id}"} counts every request routed there; a concrete
-   * {@code "GET /api/v3/process/abc"} (raw path as sent, without query) counts that path only.
-   * Counted on arrival, also when a fault answered.
+   * Requests that arrived for a route: a template with {@code {..}} such as {@code "GET
+   * /api/v3/process/{id}"} counts every request routed there; a concrete {@code "GET
+   * /api/v3/process/abc"} (raw path as sent, without query) counts that path only. Counted on
+   * arrival, also when a fault answered.
    *
    * @param route {@code "METHOD /path"}
    * @return the count
@@ -106,7 +106,8 @@ public final class SimulatorStats {
   }
 
   /**
-   * The most recent requests, oldest first (bounded; see {@link CoreSimulator.Builder#requestLogCapacity(int)}).
+   * The most recent requests, oldest first (bounded; see {@link
+   * CoreSimulator.Builder#requestLogCapacity(int)}).
    *
    * @return a snapshot
    */

@@ -20,12 +20,20 @@ class AuthTest {
 
   @Test
   void loginIssuesAccessAndRefreshTokensWithCoreClaims() throws Exception {
-    try (CoreSimulator sim = CoreSimulator.builder().user("admin").password("secret")
-        .accessTtl(Duration.ofSeconds(30)).refreshTtl(Duration.ofSeconds(90)).build().start()) {
+    try (CoreSimulator sim =
+        CoreSimulator.builder()
+            .user("admin")
+            .password("secret")
+            .accessTtl(Duration.ofSeconds(30))
+            .refreshTtl(Duration.ofSeconds(90))
+            .build()
+            .start()) {
       Http http = new Http(sim);
       Http.Resp r = http.post("/api/login", "{\"username\":\"admin\",\"password\":\"secret\"}");
       assertThat(r.status()).isEqualTo(200);
-      assertThat(r.json().properties()).extracting(e -> e.getKey()).containsExactly("access_token", "refresh_token");
+      assertThat(r.json().properties())
+          .extracting(e -> e.getKey())
+          .containsExactly("access_token", "refresh_token");
       JsonNode access = claims(r.json().get("access_token").asText());
       JsonNode refresh = claims(r.json().get("refresh_token").asText());
       assertThat(access.get("usefor").asText()).isEqualTo("access");
@@ -44,12 +52,14 @@ class AuthTest {
   void refreshGivesOnlyANewAccessTokenAndTokenPurposesAreChecked() {
     try (CoreSimulator sim = CoreSimulator.builder().build().start()) {
       Http http = new Http(sim);
-      JsonNode tokens = http.post("/api/login", "{\"username\":\"admin\",\"password\":\"datarhei\"}").json();
+      JsonNode tokens =
+          http.post("/api/login", "{\"username\":\"admin\",\"password\":\"datarhei\"}").json();
       http.token = tokens.get("refresh_token").asText();
       Http.Resp refreshed = http.get("/api/login/refresh");
       assertThat(refreshed.status()).isEqualTo(200);
       assertThat(refreshed.json().size()).isEqualTo(1);
-      assertThat(refreshed.json().get("access_token").asText()).isNotEqualTo(tokens.get("access_token").asText());
+      assertThat(refreshed.json().get("access_token").asText())
+          .isNotEqualTo(tokens.get("access_token").asText());
       // a refresh token is no access token
       Http.Resp wrongUse = http.get("/api/v3/process");
       assertThat(wrongUse.status()).isEqualTo(403);
@@ -65,14 +75,18 @@ class AuthTest {
 
   @Test
   void accessTokenExpiresAfterItsConfiguredLifetime() {
-    try (CoreSimulator sim = CoreSimulator.builder().accessTtl(Duration.ofSeconds(1)).build().start()) {
+    try (CoreSimulator sim =
+        CoreSimulator.builder().accessTtl(Duration.ofSeconds(1)).build().start()) {
       Http http = new Http(sim).login("admin", "datarhei");
       assertThat(http.get("/api/v3/process").status()).isEqualTo(200);
       long start = System.nanoTime();
-      assertThat(Http.await(() -> http.get("/api/v3/process").status() == 403, Duration.ofSeconds(5))).isTrue();
+      assertThat(
+              Http.await(() -> http.get("/api/v3/process").status() == 403, Duration.ofSeconds(5)))
+          .isTrue();
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3500));
       Http.Resp expired = http.get("/api/v3/process");
-      assertThat(expired.json().toString()).isEqualTo("{\"code\":403,\"message\":\"Forbidden\",\"details\":[\"access denied\"]}");
+      assertThat(expired.json().toString())
+          .isEqualTo("{\"code\":403,\"message\":\"Forbidden\",\"details\":[\"access denied\"]}");
       // /api degrades to the minimal answer with an expired token
       assertThat(http.get("/api").json().get("version").get("number").asText()).isEqualTo("16.0.0");
     }
@@ -80,15 +94,21 @@ class AuthTest {
 
   @Test
   void version1620Answers403AndVersion1616Answers401() {
-    try (CoreSimulator v20 = CoreSimulator.builder().loginFailureDelay(Duration.ZERO).build().start();
-        CoreSimulator v16 = CoreSimulator.builder().coreVersion(CoreVersion.V16_16).loginFailureDelay(Duration.ZERO)
-            .build().start()) {
+    try (CoreSimulator v20 =
+            CoreSimulator.builder().loginFailureDelay(Duration.ZERO).build().start();
+        CoreSimulator v16 =
+            CoreSimulator.builder()
+                .coreVersion(CoreVersion.V16_16)
+                .loginFailureDelay(Duration.ZERO)
+                .build()
+                .start()) {
       Http a = new Http(v20);
       Http b = new Http(v16);
       assertThat(a.get("/api/v3/process").json().toString())
           .isEqualTo("{\"code\":403,\"message\":\"Forbidden\",\"details\":[\"access denied\"]}");
       assertThat(b.get("/api/v3/process").json().toString())
-          .isEqualTo("{\"code\":401,\"message\":\"Unauthorized\",\"details\":[\"Missing or invalid JWT token\"]}");
+          .isEqualTo(
+              "{\"code\":401,\"message\":\"Unauthorized\",\"details\":[\"Missing or invalid JWT token\"]}");
       a.token = "garbage";
       b.token = "garbage";
       assertThat(a.get("/api/v3/process").status()).isEqualTo(403);
@@ -98,22 +118,28 @@ class AuthTest {
       Http.Resp wrong20 = a.post("/api/login", "{\"username\":\"admin\",\"password\":\"nope\"}");
       Http.Resp wrong16 = b.post("/api/login", "{\"username\":\"admin\",\"password\":\"nope\"}");
       assertThat(wrong20.status()).isEqualTo(403);
-      assertThat(wrong16.json().toString()).isEqualTo("{\"code\":401,\"message\":\"Unauthorized\",\"details\":"
-          + "[\"Invalid authorization credentials: invalid username or password\"]}");
+      assertThat(wrong16.json().toString())
+          .isEqualTo(
+              "{\"code\":401,\"message\":\"Unauthorized\",\"details\":"
+                  + "[\"Invalid authorization credentials: invalid username or password\"]}");
       Http.Resp missing16 = b.send("POST", "/api/login", "{}", "application/json");
       assertThat(missing16.json().toString())
-          .isEqualTo("{\"code\":400,\"message\":\"Bad Request\",\"details\":[\"Missing authorization credentials\"]}");
+          .isEqualTo(
+              "{\"code\":400,\"message\":\"Bad Request\",\"details\":[\"Missing authorization credentials\"]}");
       assertThat(v16.stats().loginFailures()).isEqualTo(2);
     }
   }
 
   @Test
   void failedLoginIsAnsweredAfterTheConfiguredDelay() {
-    try (CoreSimulator sim = CoreSimulator.builder().loginFailureDelay(Duration.ofMillis(300)).build().start()) {
+    try (CoreSimulator sim =
+        CoreSimulator.builder().loginFailureDelay(Duration.ofMillis(300)).build().start()) {
       Http http = new Http(sim);
       long start = System.nanoTime();
-      assertThat(http.post("/api/login", "{\"username\":\"admin\",\"password\":\"x\"}").status()).isEqualTo(403);
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+      assertThat(http.post("/api/login", "{\"username\":\"admin\",\"password\":\"x\"}").status())
+          .isEqualTo(403);
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(300));
     }
   }
 
@@ -122,7 +148,8 @@ class AuthTest {
     try (CoreSimulator sim = CoreSimulator.builder().id("sim-1").name("sim-name").build().start()) {
       Http http = new Http(sim);
       assertThat(http.get("/api").json().toString())
-          .isEqualTo("{\"app\":\"datarhei-core\",\"auths\":[\"localjwt\"],\"version\":{\"number\":\"16.0.0\"}}");
+          .isEqualTo(
+              "{\"app\":\"datarhei-core\",\"auths\":[\"localjwt\"],\"version\":{\"number\":\"16.0.0\"}}");
       http.login("admin", "datarhei");
       JsonNode full = http.get("/api").json();
       assertThat(full.get("id").asText()).isEqualTo("sim-1");

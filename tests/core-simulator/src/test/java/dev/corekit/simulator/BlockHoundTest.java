@@ -11,15 +11,18 @@ import reactor.core.scheduler.Schedulers;
 class BlockHoundTest {
   @Test
   void blockingOnANonBlockingThreadFails() {
-    assertThatThrownBy(() -> Mono.delay(Duration.ofMillis(1), Schedulers.parallel())
-        .doOnNext(x -> {
-          try {
-            Thread.sleep(1);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        })
-        .block(Duration.ofSeconds(5)))
+    assertThatThrownBy(
+            () ->
+                Mono.delay(Duration.ofMillis(1), Schedulers.parallel())
+                    .doOnNext(
+                        x -> {
+                          try {
+                            Thread.sleep(1);
+                          } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                          }
+                        })
+                    .block(Duration.ofSeconds(5)))
         .hasMessageContaining("Blocking call");
   }
 }

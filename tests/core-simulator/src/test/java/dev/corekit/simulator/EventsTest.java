@@ -19,8 +19,12 @@ class EventsTest {
 
   @BeforeAll
   static void start() {
-    sim = CoreSimulator.builder().eventKeepalive(Duration.ofMillis(200)).processStartDelay(Duration.ofMillis(50))
-        .build().start();
+    sim =
+        CoreSimulator.builder()
+            .eventKeepalive(Duration.ofMillis(200))
+            .processStartDelay(Duration.ofMillis(50))
+            .build()
+            .start();
     http = new Http(sim).login("admin", "datarhei");
   }
 
@@ -29,9 +33,12 @@ class EventsTest {
     sim.close();
   }
 
-  private static HttpResponse<Stream<String>> open(String path, String body, String accept) throws Exception {
-    HttpRequest.Builder b = http.request(path).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+  private static HttpResponse<Stream<String>> open(String path, String body, String accept)
+      throws Exception {
+    HttpRequest.Builder b =
+        http.request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (accept != null) {
       b.header("Accept", accept);
     }
@@ -39,7 +46,8 @@ class EventsTest {
   }
 
   /** Reads lines until one matches; keepalives every 200 ms bound each read. */
-  private static String awaitLine(Iterator<String> lines, Predicate<String> match, Duration timeout) {
+  private static String awaitLine(
+      Iterator<String> lines, Predicate<String> match, Duration timeout) {
     long end = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < end && lines.hasNext()) {
       String line = lines.next();
@@ -52,17 +60,25 @@ class EventsTest {
 
   @Test
   void ndjsonStreamSendsKeepalivesAndProcessEvents() throws Exception {
-    HttpResponse<Stream<String>> r = open("/api/v3/events", "{\"filters\":[{\"event\":\"process\"}]}",
-        "application/x-json-stream");
+    HttpResponse<Stream<String>> r =
+        open(
+            "/api/v3/events",
+            "{\"filters\":[{\"event\":\"process\"}]}",
+            "application/x-json-stream");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/x-json-stream; charset=UTF-8");
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValue("application/x-json-stream; charset=UTF-8");
     assertThat(r.headers().firstValue("Transfer-Encoding")).hasValue("chunked");
     long aborts = sim.stats().clientAborts();
     try (Stream<String> body = r.body()) {
       Iterator<String> lines = body.iterator();
       assertThat(lines.next()).isEqualTo("{\"event\": \"keepalive\"}");
-      http.post("/api/v3/process", Http.processJson("evt").replace("\"autostart\":false", "\"autostart\":true"));
-      JsonNode created = Http.JSON.readTree(awaitLine(lines, l -> l.contains("\"Created\""), Duration.ofSeconds(5)));
+      http.post(
+          "/api/v3/process",
+          Http.processJson("evt").replace("\"autostart\":false", "\"autostart\":true"));
+      JsonNode created =
+          Http.JSON.readTree(
+              awaitLine(lines, l -> l.contains("\"Created\""), Duration.ofSeconds(5)));
       assertThat(created.get("event").asText()).isEqualTo("process");
       assertThat(created.get("level").asText()).isEqualTo("INFO");
       assertThat(created.get("data").get("id").asText()).isEqualTo("evt");
@@ -73,7 +89,8 @@ class EventsTest {
       awaitLine(lines, l -> l.equals("{\"event\": \"keepalive\"}"), Duration.ofSeconds(5));
     }
     // closing the stream closes the connection, which the simulator sees
-    assertThat(Http.await(() -> sim.stats().clientAborts() > aborts, Duration.ofSeconds(5))).isTrue();
+    assertThat(Http.await(() -> sim.stats().clientAborts() > aborts, Duration.ofSeconds(5)))
+        .isTrue();
     http.delete("/api/v3/process/evt");
   }
 
@@ -94,15 +111,22 @@ class EventsTest {
 
   @Test
   void processEventsCarryProgressOfRunningProcesses() throws Exception {
-    http.post("/api/v3/process", Http.processJson("pev").replace("\"autostart\":false", "\"autostart\":true"));
-    HttpResponse<Stream<String>> r = open("/api/v3/events/process", "{}", "application/x-json-stream");
+    http.post(
+        "/api/v3/process",
+        Http.processJson("pev").replace("\"autostart\":false", "\"autostart\":true"));
+    HttpResponse<Stream<String>> r =
+        open("/api/v3/events/process", "{}", "application/x-json-stream");
     try (Stream<String> body = r.body()) {
       Iterator<String> lines = body.iterator();
       assertThat(lines.next()).isEqualTo("{\"type\":\"keepalive\"}");
-      JsonNode progress = Http.JSON.readTree(awaitLine(lines, l -> l.contains("\"progress\""), Duration.ofSeconds(5)));
+      JsonNode progress =
+          Http.JSON.readTree(
+              awaitLine(lines, l -> l.contains("\"progress\""), Duration.ofSeconds(5)));
       assertThat(progress.get("pid").asText()).isEqualTo("pev");
       assertThat(progress.get("progress").has("output")).isTrue();
-      JsonNode line = Http.JSON.readTree(awaitLine(lines, l -> l.contains("\"type\":\"line\""), Duration.ofSeconds(5)));
+      JsonNode line =
+          Http.JSON.readTree(
+              awaitLine(lines, l -> l.contains("\"type\":\"line\""), Duration.ofSeconds(5)));
       assertThat(line.get("line").asText()).startsWith("frame=");
     }
     http.delete("/api/v3/process/pev");
@@ -110,11 +134,13 @@ class EventsTest {
 
   @Test
   void requiresAJsonBodyAndDoesNotExistIn1616() {
-    assertThat(http.send("POST", "/api/v3/events", null, "application/json").json().toString()).isEqualTo(
-        "{\"code\":400,\"message\":\"Bad Request\",\"details\":[\"invalid JSON: request doesn't contain any content\"]}");
+    assertThat(http.send("POST", "/api/v3/events", null, "application/json").json().toString())
+        .isEqualTo(
+            "{\"code\":400,\"message\":\"Bad Request\",\"details\":[\"invalid JSON: request doesn't contain any content\"]}");
     assertThat(http.send("POST", "/api/v3/events", "{}", "text/plain").status()).isEqualTo(400);
     assertThat(http.post("/api/v3/events/media/nope", "{}").status()).isEqualTo(404);
-    try (CoreSimulator old = CoreSimulator.builder().coreVersion(CoreVersion.V16_16).build().start()) {
+    try (CoreSimulator old =
+        CoreSimulator.builder().coreVersion(CoreVersion.V16_16).build().start()) {
       Http h = new Http(old).login("admin", "datarhei");
       assertThat(h.post("/api/v3/events", "{}").json().toString())
           .isEqualTo("{\"code\":404,\"message\":\"Not Found\",\"details\":[\"Not Found\"]}");

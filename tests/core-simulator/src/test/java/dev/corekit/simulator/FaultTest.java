@@ -41,7 +41,8 @@ class FaultTest {
     sim.faults().on("GET /api/v3/skills").times(1).inject(Fault.latency(Duration.ofMillis(600)));
     long start = System.nanoTime();
     assertThat(http.get("/api/v3/skills").status()).isEqualTo(200);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(600));
     start = System.nanoTime();
     http.get("/api/v3/skills");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(600));
@@ -49,7 +50,8 @@ class FaultTest {
 
   @Test
   void resetBeforeResponseDoesNotProcessThePost() {
-    Faults.Rule rule = sim.faults().on("POST /api/v3/process").times(1).inject(Fault.resetBeforeResponse());
+    Faults.Rule rule =
+        sim.faults().on("POST /api/v3/process").times(1).inject(Fault.resetBeforeResponse());
     long before = sim.stats().posts("/api/v3/process");
     assertThatThrownBy(() -> http.post("/api/v3/process", Http.processJson("reset-before")))
         .isInstanceOf(UncheckedIOException.class);
@@ -79,7 +81,8 @@ class FaultTest {
     sim.faults().on("GET /api/v3/process").times(2).inject(Fault.status(503));
     Http.Resp first = http.get("/api/v3/process");
     assertThat(first.status()).isEqualTo(503);
-    assertThat(first.body()).isEqualTo("{\"code\":503,\"message\":\"Service Unavailable\",\"details\":[]}");
+    assertThat(first.body())
+        .isEqualTo("{\"code\":503,\"message\":\"Service Unavailable\",\"details\":[]}");
     assertThat(http.get("/api/v3/process").status()).isEqualTo(503);
     assertThat(http.get("/api/v3/process").status()).isEqualTo(200);
 
@@ -101,7 +104,10 @@ class FaultTest {
     sim.faults().on("GET /api/v3/skills").times(1).inject(Fault.malformedJson());
     assertThatThrownBy(http.get("/api/v3/skills")::json).isInstanceOf(UncheckedIOException.class);
 
-    sim.faults().on("GET /api/v3/skills").times(1).inject(Fault.wrongContentType("text/html; charset=UTF-8"));
+    sim.faults()
+        .on("GET /api/v3/skills")
+        .times(1)
+        .inject(Fault.wrongContentType("text/html; charset=UTF-8"));
     Http.Resp html = http.get("/api/v3/skills");
     assertThat(html.header("Content-Type")).isEqualTo("text/html; charset=UTF-8");
     assertThat(html.body()).isEqualTo(full);
@@ -115,7 +121,8 @@ class FaultTest {
     sim.faults().on("GET /ping").times(1).inject(Fault.slowBody(1, Duration.ofMillis(100)));
     long start = System.nanoTime();
     assertThat(http.get("/ping").body()).isEqualTo("pong");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(400));
   }
 
   @Test
@@ -129,7 +136,8 @@ class FaultTest {
       assertThat(ten).hasSize(10);
       assertThat(sim.stats().clientAborts()).isEqualTo(aborts);
     }
-    assertThat(Http.await(() -> sim.stats().clientAborts() == aborts + 1, Duration.ofSeconds(5))).isTrue();
+    assertThat(Http.await(() -> sim.stats().clientAborts() == aborts + 1, Duration.ofSeconds(5)))
+        .isTrue();
   }
 
   @Test
@@ -138,9 +146,13 @@ class FaultTest {
     long aborts = sim.stats().clientAborts();
     try (Socket s = rawGet("/api/v3/config")) {
       assertThat(s.isConnected()).isTrue();
-      assertThat(Http.await(() -> sim.stats().requests("GET /api/v3/config") > 0, Duration.ofSeconds(5))).isTrue();
+      assertThat(
+              Http.await(
+                  () -> sim.stats().requests("GET /api/v3/config") > 0, Duration.ofSeconds(5)))
+          .isTrue();
     }
-    assertThat(Http.await(() -> sim.stats().clientAborts() == aborts + 1, Duration.ofSeconds(5))).isTrue();
+    assertThat(Http.await(() -> sim.stats().clientAborts() == aborts + 1, Duration.ofSeconds(5)))
+        .isTrue();
   }
 
   @Test
@@ -174,21 +186,29 @@ class FaultTest {
     assertThat(http.get("/_sim/stats").status()).isIn(403, 404);
     try (CoreSimulator admin = CoreSimulator.builder().admin(true).build().start()) {
       Http h = new Http(admin);
-      assertThat(h.post("/_sim/faults", "{\"route\":\"GET /ping\",\"fault\":\"status\",\"status\":502,\"times\":1}")
-          .status()).isEqualTo(200);
+      assertThat(
+              h.post(
+                      "/_sim/faults",
+                      "{\"route\":\"GET /ping\",\"fault\":\"status\",\"status\":502,\"times\":1}")
+                  .status())
+          .isEqualTo(200);
       assertThat(h.get("/_sim/faults").json().size()).isEqualTo(1);
       assertThat(h.get("/ping").status()).isEqualTo(502);
       assertThat(h.get("/ping").status()).isEqualTo(200);
-      assertThat(h.get("/_sim/stats").json().get("requests_by_path").get("GET /ping").asLong()).isEqualTo(2);
+      assertThat(h.get("/_sim/stats").json().get("requests_by_path").get("GET /ping").asLong())
+          .isEqualTo(2);
       assertThat(h.get("/_sim/requests").json().get(0).get("raw_path").asText()).isEqualTo("/ping");
-      assertThat(h.post("/_sim/faults", "{\"route\":\"GET /ping\",\"fault\":\"bogus\"}").status()).isEqualTo(400);
+      assertThat(h.post("/_sim/faults", "{\"route\":\"GET /ping\",\"fault\":\"bogus\"}").status())
+          .isEqualTo(400);
       assertThat(h.post("/_sim/seed?processes=5", "").status()).isEqualTo(200);
       h.login("admin", "datarhei");
       assertThat(h.get("/api/v3/process?filter=metadata").json().size()).isEqualTo(5);
       assertThat(h.delete("/_sim/faults").status()).isEqualTo(200);
       int port = admin.port();
       assertThat(h.post("/_sim/restart?downtime_ms=100", "").status()).isEqualTo(202);
-      assertThat(Http.await(() -> ping(h) && admin.stats().connections() >= 2, Duration.ofSeconds(5))).isTrue();
+      assertThat(
+              Http.await(() -> ping(h) && admin.stats().connections() >= 2, Duration.ofSeconds(5)))
+          .isTrue();
       assertThat(admin.port()).isEqualTo(port);
     }
   }
@@ -203,7 +223,10 @@ class FaultTest {
 
   @Test
   void cannedResponses() {
-    sim.faults().on("GET /api").times(1).inject(Fault.respond(502, "text/html", "<html>bad gateway</html>"));
+    sim.faults()
+        .on("GET /api")
+        .times(1)
+        .inject(Fault.respond(502, "text/html", "<html>bad gateway</html>"));
     Http.Resp r = http.get("/api");
     assertThat(r.status()).isEqualTo(502);
     assertThat(r.header("Content-Type")).isEqualTo("text/html");
@@ -212,10 +235,13 @@ class FaultTest {
 
   @Test
   void servesManyConcurrentClients() throws Exception {
-    List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> all = new ArrayList<>();
+    List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> all =
+        new ArrayList<>();
     for (int i = 0; i < 200; i++) {
-      all.add(http.client.sendAsync(http.request("/api/v3/process").GET().build(),
-          java.net.http.HttpResponse.BodyHandlers.ofString()));
+      all.add(
+          http.client.sendAsync(
+              http.request("/api/v3/process").GET().build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString()));
     }
     for (var f : all) {
       assertThat(f.get(20, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
@@ -225,7 +251,12 @@ class FaultTest {
   private static Socket rawGet(String path) throws IOException {
     Socket s = new Socket("127.0.0.1", sim.port());
     s.setSoTimeout(10_000);
-    String req = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + http.token + "\r\n\r\n";
+    String req =
+        "GET "
+            + path
+            + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+            + http.token
+            + "\r\n\r\n";
     s.getOutputStream().write(req.getBytes(StandardCharsets.US_ASCII));
     s.getOutputStream().flush();
     return s;

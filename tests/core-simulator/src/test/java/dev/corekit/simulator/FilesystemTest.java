@@ -28,28 +28,36 @@ class FilesystemTest {
 
   @Test
   void listsDiskAndMem() {
-    assertThat(http.get("/api/v3/fs").body()).isEqualTo(
-        "[{\"name\":\"disk\",\"type\":\"disk\",\"mount\":\"/\"},{\"name\":\"mem\",\"type\":\"mem\",\"mount\":\"/memfs\"}]");
+    assertThat(http.get("/api/v3/fs").body())
+        .isEqualTo(
+            "[{\"name\":\"disk\",\"type\":\"disk\",\"mount\":\"/\"},{\"name\":\"mem\",\"type\":\"mem\",\"mount\":\"/memfs\"}]");
   }
 
   @Test
   void putCreatesThenOverwritesAndGetHeadDeleteWork() throws Exception {
-    Http.Resp created = http.send("PUT", "/api/v3/fs/mem/hello.txt", "hello world", "application/octet-stream");
+    Http.Resp created =
+        http.send("PUT", "/api/v3/fs/mem/hello.txt", "hello world", "application/octet-stream");
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.header("Content-Location")).isEqualTo("/api/v3/fs/mem/hello.txt");
-    assertThat(http.send("PUT", "/api/v3/fs/mem/hello.txt", "hello again", "text/plain").status()).isEqualTo(204);
+    assertThat(http.send("PUT", "/api/v3/fs/mem/hello.txt", "hello again", "text/plain").status())
+        .isEqualTo(204);
 
     Http.Resp got = http.get("/api/v3/fs/mem/hello.txt");
     assertThat(got.body()).isEqualTo("hello again");
     assertThat(got.header("Content-Type")).startsWith("text/plain");
     assertThat(got.header("Last-Modified")).endsWith("GMT");
 
-    HttpResponse<Void> head = http.client.send(http.request("/api/v3/fs/mem/hello.txt")
-        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+    HttpResponse<Void> head =
+        http.client.send(
+            http.request("/api/v3/fs/mem/hello.txt")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
     assertThat(head.statusCode()).isEqualTo(200);
     assertThat(head.headers().firstValue("Content-Length")).hasValue("11");
 
-    Http.Resp range = http.send("GET", "/api/v3/fs/mem/hello.txt", null, null, "Range", "bytes=0-4");
+    Http.Resp range =
+        http.send("GET", "/api/v3/fs/mem/hello.txt", null, null, "Range", "bytes=0-4");
     assertThat(range.status()).isEqualTo(206);
     assertThat(range.body()).isEqualTo("hello");
 
@@ -59,7 +67,8 @@ class FilesystemTest {
     assertThat(http.get("/api/v3/fs/mem/hello.txt").json().toString())
         .isEqualTo("{\"code\":404,\"message\":\"File not found\",\"details\":[\"/hello.txt\"]}");
     assertThat(http.get("/api/v3/fs/nofs/x").json().toString())
-        .isEqualTo("{\"code\":404,\"message\":\"File not found\",\"details\":[\"unknown filesystem: nofs\"]}");
+        .isEqualTo(
+            "{\"code\":404,\"message\":\"File not found\",\"details\":[\"unknown filesystem: nofs\"]}");
   }
 
   @Test
@@ -73,7 +82,8 @@ class FilesystemTest {
     assertThat(names(http.get("/api/v3/fs/disk?glob=/a/**&sort=size&order=desc").json()))
         .containsExactly("/a/b/three.txt", "/a/two.m3u8", "/a/b/one.txt");
     assertThat(names(http.get("/api/v3/fs/disk?glob=/a/*").json())).containsExactly("/a/two.m3u8");
-    assertThat(names(http.get("/api/v3/fs/disk?glob=/a/**&size_min=2&size_max=2").json())).containsExactly("/a/two.m3u8");
+    assertThat(names(http.get("/api/v3/fs/disk?glob=/a/**&size_min=2&size_max=2").json()))
+        .containsExactly("/a/two.m3u8");
     JsonNode entry = http.get("/api/v3/fs/disk?glob=/a/two.m3u8").json().get(0);
     assertThat(entry.get("size_bytes").asLong()).isEqualTo(2);
     assertThat(entry.get("last_modified").isIntegralNumber()).isTrue();
@@ -88,15 +98,24 @@ class FilesystemTest {
   @Test
   void copyAndMoveBetweenFilesystems() {
     http.send("PUT", "/api/v3/fs/mem/src.txt", "data", "text/plain");
-    assertThat(http.put("/api/v3/fs", "{\"operation\":\"copy\",\"source\":\"mem:/src.txt\",\"target\":\"disk:/copy.txt\"}")
-        .body()).isEqualTo("\"OK\"");
-    assertThat(http.put("/api/v3/fs", "{\"operation\":\"move\",\"source\":\"mem:/src.txt\",\"target\":\"mem:/moved.txt\"}")
-        .status()).isEqualTo(200);
+    assertThat(
+            http.put(
+                    "/api/v3/fs",
+                    "{\"operation\":\"copy\",\"source\":\"mem:/src.txt\",\"target\":\"disk:/copy.txt\"}")
+                .body())
+        .isEqualTo("\"OK\"");
+    assertThat(
+            http.put(
+                    "/api/v3/fs",
+                    "{\"operation\":\"move\",\"source\":\"mem:/src.txt\",\"target\":\"mem:/moved.txt\"}")
+                .status())
+        .isEqualTo(200);
     assertThat(http.get("/api/v3/fs/disk/copy.txt").body()).isEqualTo("data");
     assertThat(http.get("/api/v3/fs/mem/moved.txt").body()).isEqualTo("data");
     assertThat(http.get("/api/v3/fs/mem/src.txt").status()).isEqualTo(404);
     assertThat(new Http(sim).get("/memfs/moved.txt").body()).isEqualTo("data");
-    assertThat(new Http(sim).send("PUT", "/memfs/x.txt", "x", "text/plain").status()).isEqualTo(401);
+    assertThat(new Http(sim).send("PUT", "/memfs/x.txt", "x", "text/plain").status())
+        .isEqualTo(401);
     assertThat(http.put("/api/v3/fs", "{\"operation\":\"rename\"}").status()).isEqualTo(400);
   }
 

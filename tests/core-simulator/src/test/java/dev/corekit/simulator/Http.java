@@ -21,8 +21,11 @@ final class Http {
   static final ObjectMapper JSON = new ObjectMapper();
   static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-  final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   final String base;
   String token;
 
@@ -45,7 +48,8 @@ final class Http {
   }
 
   Http login(String user, String password) {
-    Resp r = post("/api/login", "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}");
+    Resp r =
+        post("/api/login", "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}");
     if (r.status() != 200) {
       throw new IllegalStateException("login failed: " + r);
     }
@@ -70,9 +74,14 @@ final class Http {
   }
 
   Resp send(String method, String path, String body, String contentType, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(TIMEOUT)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
@@ -128,7 +137,9 @@ final class Http {
   }
 
   static String processJson(String id) {
-    return "{\"id\":\"" + id + "\",\"reference\":\"demo\",\"input\":[{\"id\":\"in\",\"address\":\"testsrc2=rate=25:size=640x360\","
+    return "{\"id\":\""
+        + id
+        + "\",\"reference\":\"demo\",\"input\":[{\"id\":\"in\",\"address\":\"testsrc2=rate=25:size=640x360\","
         + "\"options\":[\"-re\",\"-f\",\"lavfi\"]}],\"output\":[{\"id\":\"out\",\"address\":\"-\","
         + "\"options\":[\"-codec:v\",\"libx264\",\"-f\",\"null\"]}],\"options\":[\"-loglevel\",\"info\"],"
         + "\"reconnect\":true,\"reconnect_delay_seconds\":5,\"autostart\":false,\"stale_timeout_seconds\":30}";

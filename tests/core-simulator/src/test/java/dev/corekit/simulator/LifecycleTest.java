@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 class LifecycleTest {
 
   private static List<String> simulatorThreads() {
-    return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-        .filter(n -> n.startsWith("core-sim")).toList();
+    return Thread.getAllStackTraces().keySet().stream()
+        .map(Thread::getName)
+        .filter(n -> n.startsWith("core-sim"))
+        .toList();
   }
 
   @Test
@@ -42,14 +44,19 @@ class LifecycleTest {
       http.get("/ping");
       assertThat(sim.stats().openConnections()).isEqualTo(1);
       sim.restart(Duration.ofMillis(100));
-      assertThat(Http.await(() -> sim.stats().openConnections() == 0, Duration.ofSeconds(5))).isTrue();
-      assertThat(Http.await(() -> {
-        try {
-          return http.get("/ping").status() == 200;
-        } catch (UncheckedIOException e) {
-          return false;
-        }
-      }, Duration.ofSeconds(5))).isTrue();
+      assertThat(Http.await(() -> sim.stats().openConnections() == 0, Duration.ofSeconds(5)))
+          .isTrue();
+      assertThat(
+              Http.await(
+                  () -> {
+                    try {
+                      return http.get("/ping").status() == 200;
+                    } catch (UncheckedIOException e) {
+                      return false;
+                    }
+                  },
+                  Duration.ofSeconds(5)))
+          .isTrue();
       assertThat(sim.stats().connections()).isGreaterThanOrEqualTo(2);
     }
   }
@@ -62,7 +69,8 @@ class LifecycleTest {
     sim.close();
     sim.close();
     assertThat(Http.await(() -> simulatorThreads().isEmpty(), Duration.ofSeconds(5)))
-        .as("threads left: %s", simulatorThreads()).isTrue();
+        .as("threads left: %s", simulatorThreads())
+        .isTrue();
     assertThatThrownBy(sim::start).isInstanceOf(IllegalStateException.class);
   }
 
@@ -70,14 +78,22 @@ class LifecycleTest {
   void recordsPathsExactlyAsReceived() {
     try (CoreSimulator sim = CoreSimulator.builder().auth(false).build().start()) {
       String raw = "/api/v3/process/a%2Fb%20c%25d%C3%A9/metadata/..";
-      String answer = Http.raw(sim, "GET " + raw + "?x=1%202&y=%C3%A9&x=3 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-          + "Connection: close\r\nX-Test: yes\r\n\r\n");
+      String answer =
+          Http.raw(
+              sim,
+              "GET "
+                  + raw
+                  + "?x=1%202&y=%C3%A9&x=3 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  + "Connection: close\r\nX-Test: yes\r\n\r\n");
       assertThat(answer).startsWith("HTTP/1.1 404");
-      assertThat(answer).contains("{\"code\":404,\"message\":\"Unknown process ID\",\"details\":[\"unknown process\"]}");
+      assertThat(answer)
+          .contains(
+              "{\"code\":404,\"message\":\"Unknown process ID\",\"details\":[\"unknown process\"]}");
       RecordedRequest r = sim.stats().lastRequest();
       assertThat(r.rawPath()).isEqualTo(raw);
       assertThat(r.rawQuery()).isEqualTo("x=1%202&y=%C3%A9&x=3");
-      assertThat(r.pathSegments()).containsExactly("api", "v3", "process", "a/b c%d\u00e9", "metadata", "..");
+      assertThat(r.pathSegments())
+          .containsExactly("api", "v3", "process", "a/b c%d\u00e9", "metadata", "..");
       assertThat(r.query().get("x")).containsExactly("1 2", "3");
       assertThat(r.query().get("y")).containsExactly("\u00e9");
       assertThat(r.header("x-test")).isEqualTo("yes");
@@ -92,9 +108,14 @@ class LifecycleTest {
     try (CoreSimulator sim = CoreSimulator.builder().build().start()) {
       Http http = new Http(sim).login("admin", "datarhei");
       assertThat(http.post("/api/v3/process", Http.processJson("a/b c")).status()).isEqualTo(200);
-      assertThat(http.get("/api/v3/process/a%2Fb%20c").json().get("id").asText()).isEqualTo("a/b c");
-      assertThat(http.send("PUT", "/api/v3/fs/mem/dir%2Fsub/caf%C3%A9.txt", "x", "text/plain").status()).isEqualTo(201);
-      assertThat(http.get("/api/v3/fs/mem?glob=/dir/**").json().get(0).get("name").asText()).isEqualTo("/dir/sub/caf\u00e9.txt");
+      assertThat(http.get("/api/v3/process/a%2Fb%20c").json().get("id").asText())
+          .isEqualTo("a/b c");
+      assertThat(
+              http.send("PUT", "/api/v3/fs/mem/dir%2Fsub/caf%C3%A9.txt", "x", "text/plain")
+                  .status())
+          .isEqualTo(201);
+      assertThat(http.get("/api/v3/fs/mem?glob=/dir/**").json().get(0).get("name").asText())
+          .isEqualTo("/dir/sub/caf\u00e9.txt");
     }
   }
 
@@ -102,10 +123,12 @@ class LifecycleTest {
   void unknownRoutesAnswerCoresNotFound() {
     try (CoreSimulator sim = CoreSimulator.builder().build().start()) {
       Http http = new Http(sim);
-      assertThat(http.get("/nothing/here").body()).isEqualTo("{\"code\":404,\"message\":\"Not Found\",\"details\":[\"Not Found\"]}");
+      assertThat(http.get("/nothing/here").body())
+          .isEqualTo("{\"code\":404,\"message\":\"Not Found\",\"details\":[\"Not Found\"]}");
       assertThat(http.get("/api/v3/nothing").status()).isEqualTo(403);
       http.login("admin", "datarhei");
-      assertThat(http.get("/api/v3/nothing").body()).isEqualTo("{\"code\":404,\"message\":\"Not Found\",\"details\":[\"Not Found\"]}");
+      assertThat(http.get("/api/v3/nothing").body())
+          .isEqualTo("{\"code\":404,\"message\":\"Not Found\",\"details\":[\"Not Found\"]}");
       assertThat(http.get("/api/v3/cluster").status()).isEqualTo(404);
     }
   }

@@ -29,19 +29,21 @@ import java.util.regex.Pattern;
  * An executable stand-in for {@code rac}: answers a command line from a scripted scenario file.
  *
  * <p>Environment:
+ *
  * <ul>
  *   <li>{@code FAKE_RAC_SCENARIO}: a scenario file used for every command line; or
  *   <li>{@code FAKE_RAC_SCENARIOS}: a directory of scenario files keyed by the command words: for
- *       {@code rac host:1545 infobase --cluster=U summary list} the files tried are
- *       {@code infobase_summary_list.rac}, {@code infobase_summary.rac}, {@code infobase.rac}, then
- *       {@code default.rac} (the address, the first word when it is not a mode, and every
- *       {@code --option} are left out of the key);
- *   <li>{@code FAKE_RAC_LOG}: a file to which each run appends, under a file lock, tab-separated lines
- *       {@code argv <pid> <arg>...}, {@code child <pid> <child-pid>}, {@code blocked <pid> <records>} and
- *       {@code exit <pid> <code>}; arguments are escaped ({@code \\ \t \n \r}).
+ *       {@code rac host:1545 infobase --cluster=U summary list} the files tried are {@code
+ *       infobase_summary_list.rac}, {@code infobase_summary.rac}, {@code infobase.rac}, then {@code
+ *       default.rac} (the address, the first word when it is not a mode, and every {@code --option}
+ *       are left out of the key);
+ *   <li>{@code FAKE_RAC_LOG}: a file to which each run appends, under a file lock, tab-separated
+ *       lines {@code argv <pid> <arg>...}, {@code child <pid> <child-pid>}, {@code blocked <pid>
+ *       <records>} and {@code exit <pid> <code>}; arguments are escaped ({@code \\ \t \n \r}).
  * </ul>
  *
  * <p>Scenario language, one directive a line (blank lines and {@code #} comments are ignored):
+ *
  * <pre>
  * | text          a stdout line, then the current line ending ("|" alone is an empty line)
  * &gt; text          stdout text without a line ending
@@ -60,16 +62,31 @@ import java.util.regex.Pattern;
  * &#64;repeat N text   write the text (escapes as for "&gt;", no line ending) N times, lazily: e.g. one
  *                 line of many megabytes, or a gigabyte of garbage
  * </pre>
- * In text, {@code \\}, {@code \s} (space), {@code \t}, {@code \r}, {@code \n} and {@code \xHH} (a raw
- * byte, written as is) are escapes; trailing spaces are kept.
+ *
+ * In text, {@code \\}, {@code \s} (space), {@code \t}, {@code \r}, {@code \n} and {@code \xHH} (a
+ * raw byte, written as is) are escapes; trailing spaces are kept.
  */
 public final class FakeRac {
 
   static final String CHILD_FLAG = "--fake-rac-child";
   private static final Set<String> MODES =
       Set.of(
-          "agent", "cluster", "manager", "server", "process", "service", "infobase", "connection",
-          "session", "lock", "rule", "profile", "counter", "limit", "help", "service-setting",
+          "agent",
+          "cluster",
+          "manager",
+          "server",
+          "process",
+          "service",
+          "infobase",
+          "connection",
+          "session",
+          "lock",
+          "rule",
+          "profile",
+          "counter",
+          "limit",
+          "help",
+          "service-setting",
           "binary-data-storage");
   private static final Pattern VAR = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)\\}?");
 
@@ -115,8 +132,9 @@ public final class FakeRac {
     log("argv", args.toArray(new String[0]));
     Path scenario = scenarioFile();
     if (scenario == null) {
-      err.write(("fake-rac: no scenario for " + String.join(" ", args) + "\n")
-          .getBytes(StandardCharsets.UTF_8));
+      err.write(
+          ("fake-rac: no scenario for " + String.join(" ", args) + "\n")
+              .getBytes(StandardCharsets.UTF_8));
       return 2;
     }
     for (String line : Files.readAllLines(scenario, StandardCharsets.UTF_8)) {
@@ -227,7 +245,9 @@ public final class FakeRac {
     }
   }
 
-  /** {@code N text}: writes the text N times without a line ending; memory stays that of one copy. */
+  /**
+   * {@code N text}: writes the text N times without a line ending; memory stays that of one copy.
+   */
   private void repeat(String arg) throws IOException {
     String[] parts = arg.split(" ", 2);
     long times = Long.parseLong(parts[0]);
@@ -287,12 +307,19 @@ public final class FakeRac {
 
   private void spawnChild() throws IOException {
     String java =
-        ProcessHandle.current().info().command()
+        ProcessHandle.current()
+            .info()
+            .command()
             .orElse(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     Process child =
         new ProcessBuilder(
-                java, "-Xmx16m", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), FakeRac.class.getName(), CHILD_FLAG)
+                java,
+                "-Xmx16m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                FakeRac.class.getName(),
+                CHILD_FLAG)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .redirectInput(ProcessBuilder.Redirect.PIPE)
@@ -301,13 +328,14 @@ public final class FakeRac {
   }
 
   /**
-   * Writes {@code count} records of {@code infobase summary list} as fast as the pipe takes them.
-   * A watchdog logs {@code blocked} once when no record completes for 300 ms.
+   * Writes {@code count} records of {@code infobase summary list} as fast as the pipe takes them. A
+   * watchdog logs {@code blocked} once when no record completes for 300 ms.
    */
   private void generate(long count) throws IOException {
     byte[] head = "infobase : 00000000-0000-0000-0000-".getBytes(StandardCharsets.US_ASCII);
-    byte[] name = (eol.equals("\n") ? "\nname     : base" : "\r\nname     : base")
-        .getBytes(StandardCharsets.US_ASCII);
+    byte[] name =
+        (eol.equals("\n") ? "\nname     : base" : "\r\nname     : base")
+            .getBytes(StandardCharsets.US_ASCII);
     byte[] descr = (eol + "descr    : \"Generated record ").getBytes(StandardCharsets.US_ASCII);
     byte[] tail = ("\"" + eol + eol).getBytes(StandardCharsets.US_ASCII);
     byte[] hex = new byte[12];

@@ -64,9 +64,9 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /**
- * Tests of the SDK against a real datarhei Core server. They run only when the environment names one:
- * {@code CORE_URL} (such as {@code http://127.0.0.1:8080}) with {@code CORE_USER} and
- * {@code CORE_PASSWORD} when the server has authentication on. Without {@code CORE_URL} every test is
+ * Tests of the SDK against a real datarhei Core server. They run only when the environment names
+ * one: {@code CORE_URL} (such as {@code http://127.0.0.1:8080}) with {@code CORE_USER} and {@code
+ * CORE_PASSWORD} when the server has authentication on. Without {@code CORE_URL} every test is
  * skipped and says why.
  *
  * <p>The tests create processes and files with unique names and remove them again; they never touch
@@ -74,7 +74,8 @@ import reactor.test.StepVerifier;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealCoreTest {
-  private static final String SKIP_REASON = "CORE_URL is not set: skipping the tests against a real Core";
+  private static final String SKIP_REASON =
+      "CORE_URL is not set: skipping the tests against a real Core";
   private static final Duration CALL = Duration.ofSeconds(30);
   private static final Duration STATE_CHANGE = Duration.ofSeconds(30);
   private static final Duration EVENT_WINDOW = Duration.ofSeconds(5);
@@ -86,6 +87,7 @@ class RealCoreTest {
 
   /** Method and path of every request the client sent, recorded on the wire. */
   private final Queue<String> sent = new ConcurrentLinkedQueue<>();
+
   private final Set<String> processesToRemove = ConcurrentHashMap.newKeySet();
   private final Set<String> filesToRemove = ConcurrentHashMap.newKeySet();
 
@@ -102,8 +104,11 @@ class RealCoreTest {
         CoreClient.builder()
             .baseUrl(url)
             .timeout(CALL)
-            .httpClient(http -> http.doOnRequest((request, connection) ->
-                sent.add(request.method().name() + " " + request.fullPath())));
+            .httpClient(
+                http ->
+                    http.doOnRequest(
+                        (request, connection) ->
+                            sent.add(request.method().name() + " " + request.fullPath())));
     if (user != null && password != null) {
       builder.credentials(user, password);
     }
@@ -111,7 +116,8 @@ class RealCoreTest {
     About about = client.about().about().block(CALL);
     assertThat(about).isNotNull();
     serverVersion = about.version().number();
-    System.out.println("[RealCoreTest] testing against Core " + serverVersion + " at " + client.baseUrl());
+    System.out.println(
+        "[RealCoreTest] testing against Core " + serverVersion + " at " + client.baseUrl());
   }
 
   @BeforeEach
@@ -139,12 +145,15 @@ class RealCoreTest {
   @Test
   void aboutReportsTheServerVersion() {
     StepVerifier.create(client.about().about())
-        .assertNext(about -> {
-          assertThat(about.app()).isEqualTo("datarhei-core");
-          assertThat(about.id()).as("id (only in the answer to an authenticated request)").isPresent();
-          assertThat(about.version().number()).matches("\\d+\\.\\d+\\.\\d+");
-          assertThat(about.version().number()).isNotEqualTo("16.0.0");
-        })
+        .assertNext(
+            about -> {
+              assertThat(about.app()).isEqualTo("datarhei-core");
+              assertThat(about.id())
+                  .as("id (only in the answer to an authenticated request)")
+                  .isPresent();
+              assertThat(about.version().number()).matches("\\d+\\.\\d+\\.\\d+");
+              assertThat(about.version().number()).isNotEqualTo("16.0.0");
+            })
         .expectComplete()
         .verify(CALL);
     StepVerifier.create(client.about().ping()).expectNext("pong").expectComplete().verify(CALL);
@@ -158,7 +167,8 @@ class RealCoreTest {
     ProcessConfig created = create(id);
     assertThat(created.id()).contains(id);
     assertThat(created.autostart()).contains(false);
-    assertThat(created.input()).extracting(ProcessConfigIo::address)
+    assertThat(created.input())
+        .extracting(ProcessConfigIo::address)
         .containsExactly("testsrc2=rate=25:size=640x360");
 
     List<CoreProcess> listed =
@@ -178,19 +188,28 @@ class RealCoreTest {
     assertThat(stopped.exec()).isNotEqualTo(ProcessExecState.RUNNING);
 
     command(id, ProcessCommandName.START);
-    ProcessState running = awaitState(id, state ->
-        ProcessOrder.START.equals(state.order()) && ProcessExecState.RUNNING.equals(state.exec()));
+    ProcessState running =
+        awaitState(
+            id,
+            state ->
+                ProcessOrder.START.equals(state.order())
+                    && ProcessExecState.RUNNING.equals(state.exec()));
     assertThat(running.command()).contains("testsrc2=rate=25:size=640x360", "libx264");
 
     command(id, ProcessCommandName.STOP);
-    ProcessState finished = awaitState(id, state ->
-        ProcessOrder.STOP.equals(state.order()) && !ProcessExecState.RUNNING.equals(state.exec()));
+    ProcessState finished =
+        awaitState(
+            id,
+            state ->
+                ProcessOrder.STOP.equals(state.order())
+                    && !ProcessExecState.RUNNING.equals(state.exec()));
     assertThat(finished.order()).isEqualTo(ProcessOrder.STOP);
 
     StepVerifier.create(processes.delete(id)).expectComplete().verify(CALL);
     processesToRemove.remove(id);
     StepVerifier.create(processes.get(id)).expectError(CoreNotFoundException.class).verify(CALL);
-    assertThat(processes.list(ProcessApi.ListQuery.builder().id(id).build()).collectList().block(CALL))
+    assertThat(
+            processes.list(ProcessApi.ListQuery.builder().id(id).build()).collectList().block(CALL))
         .isEmpty();
   }
 
@@ -208,27 +227,36 @@ class RealCoreTest {
     StepVerifier.create(fs.upload(MEM, fromPath, source)).expectComplete().verify(CALL);
 
     filesToRemove.add(fromPublisher);
-    StepVerifier.create(fs.upload(MEM, fromPublisher, chunks(second, 16 * 1024))).expectComplete().verify(CALL);
+    StepVerifier.create(fs.upload(MEM, fromPublisher, chunks(second, 16 * 1024)))
+        .expectComplete()
+        .verify(CALL);
 
     ResourceInfo info = fs.stat(MEM, fromPath).block(CALL);
     ResourceInfo info2 = fs.stat(MEM, fromPublisher).block(CALL);
-    System.out.println("[RealCoreTest] stat " + fromPath + ": " + info + "; " + fromPublisher + ": " + info2);
+    System.out.println(
+        "[RealCoreTest] stat " + fromPath + ": " + info + "; " + fromPublisher + ": " + info2);
     assertThat(info).isNotNull();
     assertThat(info2).isNotNull();
     assertThat(info.lastModified()).isPresent();
-    assertThat(info2.contentType()).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+    assertThat(info2.contentType())
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
     if (atLeast(16, 20)) {
       assertThat(info.size()).hasValue(first.length);
       assertThat(info2.size()).hasValue(second.length);
     } else {
-      // Core 16.16 answers HEAD /api/v3/fs/{storage}/{path} without Content-Length: the size is unknown.
+      // Core 16.16 answers HEAD /api/v3/fs/{storage}/{path} without Content-Length: the size is
+      // unknown.
       info.size().ifPresent(size -> assertThat(size).isEqualTo(first.length));
       info2.size().ifPresent(size -> assertThat(size).isEqualTo(second.length));
     }
 
     List<FileInfo> listed =
-        fs.list(MEM, FilesystemApi.ListQuery.builder().glob(dir + "/*").build()).collectList().block(CALL);
-    assertThat(listed).extracting(FileInfo::name).containsExactlyInAnyOrder(fromPath, fromPublisher);
+        fs.list(MEM, FilesystemApi.ListQuery.builder().glob(dir + "/*").build())
+            .collectList()
+            .block(CALL);
+    assertThat(listed)
+        .extracting(FileInfo::name)
+        .containsExactlyInAnyOrder(fromPath, fromPublisher);
 
     Path target = temp.resolve("download.bin");
     Long written = fs.download(MEM, fromPath, target).block(CALL);
@@ -243,9 +271,16 @@ class RealCoreTest {
     StepVerifier.create(fs.delete(MEM, fromPublisher)).expectComplete().verify(CALL);
     filesToRemove.remove(fromPublisher);
 
-    StepVerifier.create(fs.stat(MEM, fromPath)).expectError(CoreNotFoundException.class).verify(CALL);
-    StepVerifier.create(fs.download(MEM, fromPath)).expectError(CoreNotFoundException.class).verify(CALL);
-    assertThat(fs.list(MEM, FilesystemApi.ListQuery.builder().glob(dir + "/*").build()).collectList().block(CALL))
+    StepVerifier.create(fs.stat(MEM, fromPath))
+        .expectError(CoreNotFoundException.class)
+        .verify(CALL);
+    StepVerifier.create(fs.download(MEM, fromPath))
+        .expectError(CoreNotFoundException.class)
+        .verify(CALL);
+    assertThat(
+            fs.list(MEM, FilesystemApi.ListQuery.builder().glob(dir + "/*").build())
+                .collectList()
+                .block(CALL))
         .isEmpty();
   }
 
@@ -255,7 +290,10 @@ class RealCoreTest {
     if (!atLeast(16, 20)) {
       StepVerifier.create(events).expectError(CoreCapabilityException.class).verify(CALL);
       assertThat(sent).as("requests sent").noneMatch(request -> request.contains("/api/v3/events"));
-      System.out.println("[RealCoreTest] Core " + serverVersion + " has no events: CoreCapabilityException as expected");
+      System.out.println(
+          "[RealCoreTest] Core "
+              + serverVersion
+              + " has no events: CoreCapabilityException as expected");
       return;
     }
 
@@ -264,13 +302,15 @@ class RealCoreTest {
         events.take(EVENT_WINDOW).collectList().toFuture();
     create(id);
     command(id, ProcessCommandName.START);
-    List<LogEvent> received = collected.get(EVENT_WINDOW.plus(CALL).toMillis(), TimeUnit.MILLISECONDS);
+    List<LogEvent> received =
+        collected.get(EVENT_WINDOW.plus(CALL).toMillis(), TimeUnit.MILLISECONDS);
     command(id, ProcessCommandName.STOP);
     awaitState(id, state -> ProcessOrder.STOP.equals(state.order()));
     StepVerifier.create(client.processes().delete(id)).expectComplete().verify(CALL);
     processesToRemove.remove(id);
 
-    System.out.println("[RealCoreTest] " + received.size() + " events in " + EVENT_WINDOW.toSeconds() + " s");
+    System.out.println(
+        "[RealCoreTest] " + received.size() + " events in " + EVENT_WINDOW.toSeconds() + " s");
     assertThat(received).isNotEmpty();
     assertThat(received).noneMatch(event -> "keepalive".equals(event.event()));
     assertThat(received)
@@ -279,8 +319,9 @@ class RealCoreTest {
   }
 
   /**
-   * Read operations across the API, each a test of its own: the answer of the real server must decode
-   * into the SDK's types. Operations newer than the server must fail with {@link CoreCapabilityException}.
+   * Read operations across the API, each a test of its own: the answer of the real server must
+   * decode into the SDK's types. Operations newer than the server must fail with {@link
+   * CoreCapabilityException}.
    */
   @TestFactory
   Stream<DynamicTest> readOperationsDecode() {
@@ -292,28 +333,63 @@ class RealCoreTest {
       command(id, ProcessCommandName.START);
       awaitState(id, state -> ProcessExecState.RUNNING.equals(state.exec()));
       command(id, ProcessCommandName.STOP);
-      awaitState(id, state -> ProcessOrder.STOP.equals(state.order())
-          && !ProcessExecState.RUNNING.equals(state.exec()));
+      awaitState(
+          id,
+          state ->
+              ProcessOrder.STOP.equals(state.order())
+                  && !ProcessExecState.RUNNING.equals(state.exec()));
     }
     StepVerifier.create(client.metadata().set("it-" + id, TextNode.valueOf("value")).then())
-        .expectComplete().verify(CALL);
+        .expectComplete()
+        .verify(CALL);
 
     List<DynamicTest> tests = new ArrayList<>();
     tests.add(read("config get", () -> client.config().get()));
     tests.add(read("skills get", () -> client.skills().get()));
     tests.add(read("metrics describe", () -> client.metrics().describe()));
-    tests.add(read("metrics query", () -> client.metrics().query(MetricsQuery.builder()
-        .timerangeSec(30L).intervalSec(5L)
-        .addMetrics(MetricsQueryMetric.builder().name("cpu_idle").build())
-        .addMetrics(MetricsQueryMetric.builder().name("ffmpeg_process").putLabels("state", "running").build())
-        .build())));
+    tests.add(
+        read(
+            "metrics query",
+            () ->
+                client
+                    .metrics()
+                    .query(
+                        MetricsQuery.builder()
+                            .timerangeSec(30L)
+                            .intervalSec(5L)
+                            .addMetrics(MetricsQueryMetric.builder().name("cpu_idle").build())
+                            .addMetrics(
+                                MetricsQueryMetric.builder()
+                                    .name("ffmpeg_process")
+                                    .putLabels("state", "running")
+                                    .build())
+                            .build())));
     tests.add(read("sessions summary", () -> client.sessions().summary()));
-    tests.add(read("sessions summary (collectors)", () -> client.sessions()
-        .summary(SessionApi.SummaryQuery.builder().collectors("hls,rtmp,srt,ffmpeg").build())));
-    tests.add(read("sessions active", () -> client.sessions()
-        .active(SessionApi.ActiveQuery.builder().collectors("hls,rtmp,srt,ffmpeg").build())));
+    tests.add(
+        read(
+            "sessions summary (collectors)",
+            () ->
+                client
+                    .sessions()
+                    .summary(
+                        SessionApi.SummaryQuery.builder()
+                            .collectors("hls,rtmp,srt,ffmpeg")
+                            .build())));
+    tests.add(
+        read(
+            "sessions active",
+            () ->
+                client
+                    .sessions()
+                    .active(
+                        SessionApi.ActiveQuery.builder()
+                            .collectors("hls,rtmp,srt,ffmpeg")
+                            .build())));
     tests.add(read("log list", () -> client.log().list()));
-    tests.add(read("log list (raw)", () -> client.log().list(LogApi.ListQuery.builder().format("raw").build())));
+    tests.add(
+        read(
+            "log list (raw)",
+            () -> client.log().list(LogApi.ListQuery.builder().format("raw").build())));
     tests.add(read("fs listStorages", () -> client.filesystems().listStorages()));
     tests.add(read("fs list disk", () -> client.filesystems().list("disk")));
     tests.add(read("fs list mem", () -> client.filesystems().list(MEM)));
@@ -326,29 +402,45 @@ class RealCoreTest {
     tests.add(read("process getReport", () -> client.processes().getReport(id)));
     tests.add(read("process getMetadata", () -> client.processes().getMetadata(id)));
     tests.add(read("process probe", () -> client.processes().probe(id)));
-    tests.add(DynamicTest.dynamicTest("widget getProcess (sent without a token)", () -> {
-      if (!atLeast(16, 20) || anonymousMayReadWidgets()) {
-        read("widget getProcess", () -> client.widgets().getProcess(id)).getExecutable().execute();
-        return;
-      }
-      // A fresh Core 16.20 (branch vod) creates no policies for $anon, so the widget route, which the
-      // SDK calls without a token, answers 403.
-      StepVerifier.create(client.widgets().getProcess(id))
-          .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CoreAuthenticationException.class)
-              .hasMessageContaining("403"))
-          .verify(CALL);
-      System.out.println("[RealCoreTest] widget getProcess: 403, the server grants $anon nothing");
-    }));
+    tests.add(
+        DynamicTest.dynamicTest(
+            "widget getProcess (sent without a token)",
+            () -> {
+              if (!atLeast(16, 20) || anonymousMayReadWidgets()) {
+                read("widget getProcess", () -> client.widgets().getProcess(id))
+                    .getExecutable()
+                    .execute();
+                return;
+              }
+              // A fresh Core 16.20 (branch vod) creates no policies for $anon, so the widget route,
+              // which the
+              // SDK calls without a token, answers 403.
+              StepVerifier.create(client.widgets().getProcess(id))
+                  .expectErrorSatisfies(
+                      error ->
+                          assertThat(error)
+                              .isInstanceOf(CoreAuthenticationException.class)
+                              .hasMessageContaining("403"))
+                  .verify(CALL);
+              System.out.println(
+                  "[RealCoreTest] widget getProcess: 403, the server grants $anon nothing");
+            }));
     tests.add(newer("report search", () -> client.reports().search()));
-    tests.add(newer("report search (idpattern)",
-        () -> client.reports().search(ReportApi.SearchQuery.builder().idpattern(id).build())));
+    tests.add(
+        newer(
+            "report search (idpattern)",
+            () -> client.reports().search(ReportApi.SearchQuery.builder().idpattern(id).build())));
     tests.add(newer("iam listUsers", () -> client.iam().listUsers()));
-    tests.add(DynamicTest.dynamicTest("clean up the process", () -> {
-      StepVerifier.create(client.metadata().set("it-" + id, NullNode.getInstance()).then())
-          .expectComplete().verify(CALL);
-      StepVerifier.create(client.processes().delete(id)).expectComplete().verify(CALL);
-      processesToRemove.remove(id);
-    }));
+    tests.add(
+        DynamicTest.dynamicTest(
+            "clean up the process",
+            () -> {
+              StepVerifier.create(client.metadata().set("it-" + id, NullNode.getInstance()).then())
+                  .expectComplete()
+                  .verify(CALL);
+              StepVerifier.create(client.processes().delete(id)).expectComplete().verify(CALL);
+              processesToRemove.remove(id);
+            }));
     return tests.stream();
   }
 
@@ -359,11 +451,13 @@ class RealCoreTest {
   }
 
   private DynamicTest read(String name, Supplier<? extends Publisher<?>> call) {
-    return DynamicTest.dynamicTest(name, () -> {
-      List<Object> values = Flux.from(call.get()).cast(Object.class).collectList().block(CALL);
-      assertThat(values).as(name).isNotNull();
-      System.out.println("[RealCoreTest] " + name + ": decoded " + values.size() + " value(s)");
-    });
+    return DynamicTest.dynamicTest(
+        name,
+        () -> {
+          List<Object> values = Flux.from(call.get()).cast(Object.class).collectList().block(CALL);
+          assertThat(values).as(name).isNotNull();
+          System.out.println("[RealCoreTest] " + name + ": decoded " + values.size() + " value(s)");
+        });
   }
 
   /** An operation of Core 16.20: decodes there, and fails before sending on older servers. */
@@ -371,8 +465,12 @@ class RealCoreTest {
     if (atLeast(16, 20)) {
       return read(name, call);
     }
-    return DynamicTest.dynamicTest(name + " (needs 16.20)", () ->
-        StepVerifier.create(Flux.from(call.get())).expectError(CoreCapabilityException.class).verify(CALL));
+    return DynamicTest.dynamicTest(
+        name + " (needs 16.20)",
+        () ->
+            StepVerifier.create(Flux.from(call.get()))
+                .expectError(CoreCapabilityException.class)
+                .verify(CALL));
   }
 
   private boolean anonymousMayReadWidgets() {
@@ -381,7 +479,9 @@ class RealCoreTest {
     return users.stream()
         .filter(user -> user.name().equals("$anon"))
         .flatMap(user -> user.policies().stream())
-        .anyMatch(policy -> policy.types().contains("api") && policy.resource().startsWith("/api/v3/widget"));
+        .anyMatch(
+            policy ->
+                policy.types().contains("api") && policy.resource().startsWith("/api/v3/widget"));
   }
 
   private ProcessConfig create(String id) {
@@ -389,16 +489,18 @@ class RealCoreTest {
         ProcessConfig.builder()
             .id(id)
             .reference("corekit-it")
-            .addInput(ProcessConfigIo.builder()
-                .id("in")
-                .address("testsrc2=rate=25:size=640x360")
-                .addOptions("-re", "-f", "lavfi")
-                .build())
-            .addOutput(ProcessConfigIo.builder()
-                .id("out")
-                .address("-")
-                .addOptions("-codec:v", "libx264", "-f", "null")
-                .build())
+            .addInput(
+                ProcessConfigIo.builder()
+                    .id("in")
+                    .address("testsrc2=rate=25:size=640x360")
+                    .addOptions("-re", "-f", "lavfi")
+                    .build())
+            .addOutput(
+                ProcessConfigIo.builder()
+                    .id("out")
+                    .address("-")
+                    .addOptions("-codec:v", "libx264", "-f", "null")
+                    .build())
             .addOptions("-loglevel", "info")
             .autostart(false)
             .reconnect(false)
@@ -411,7 +513,8 @@ class RealCoreTest {
   }
 
   private void command(String id, ProcessCommandName name) {
-    StepVerifier.create(client.processes().command(id, ProcessCommand.builder().command(name).build()))
+    StepVerifier.create(
+            client.processes().command(id, ProcessCommand.builder().command(name).build()))
         .expectComplete()
         .verify(CALL);
   }
@@ -433,7 +536,10 @@ class RealCoreTest {
   }
 
   private static String uniqueId(String what) {
-    return "corekit-it-" + what + "-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+    return "corekit-it-"
+        + what
+        + "-"
+        + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
   }
 
   private static byte[] randomBytes(int size, long seed) {
@@ -445,18 +551,22 @@ class RealCoreTest {
   private static Flux<ByteBuffer> chunks(byte[] data, int chunkSize) {
     int count = (data.length + chunkSize - 1) / chunkSize;
     return Flux.range(0, count)
-        .map(index -> {
-          int offset = index * chunkSize;
-          return ByteBuffer.wrap(data, offset, Math.min(chunkSize, data.length - offset)).slice();
-        });
+        .map(
+            index -> {
+              int offset = index * chunkSize;
+              return ByteBuffer.wrap(data, offset, Math.min(chunkSize, data.length - offset))
+                  .slice();
+            });
   }
 
   private static Mono<byte[]> join(Flux<ByteBuffer> body) {
-    return body.collect(ByteArrayOutputStream::new, (out, buffer) -> {
-          byte[] bytes = new byte[buffer.remaining()];
-          buffer.get(bytes);
-          out.write(bytes, 0, bytes.length);
-        })
+    return body.collect(
+            ByteArrayOutputStream::new,
+            (out, buffer) -> {
+              byte[] bytes = new byte[buffer.remaining()];
+              buffer.get(bytes);
+              out.write(bytes, 0, bytes.length);
+            })
         .map(ByteArrayOutputStream::toByteArray);
   }
 }

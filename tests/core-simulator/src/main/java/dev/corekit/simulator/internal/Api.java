@@ -27,7 +27,8 @@ import reactor.core.scheduler.Scheduler;
 /** Core's HTTP API: authentication and every handler. */
 final class Api {
   private static final DateTimeFormatter HTTP_DATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   private final Settings s;
   private final StatsRecorder stats;
@@ -50,7 +51,8 @@ final class Api {
     this.jwt = new Jwt(s.jwtSecret(), s.clock());
     this.events = new EventBus(s.id(), s.clock(), 1000);
     this.processes = new ProcessStore(s, events);
-    this.processes.scheduler = (ms, r) -> timer.schedule(r, ms, java.util.concurrent.TimeUnit.MILLISECONDS);
+    this.processes.scheduler =
+        (ms, r) -> timer.schedule(r, ms, java.util.concurrent.TimeUnit.MILLISECONDS);
     this.memfsPassword = Jwt.shortId();
     this.config = new ConfigStore(s, memfsPassword, s.host() + ":" + s.port());
     this.startedAt = s.clock().millis();
@@ -58,7 +60,12 @@ final class Api {
     fs.put("mem", new FileStore("mem", "mem", "/memfs"));
     iam.put("$anon", iamUser("$anon", "", false, Json.arr()));
     routes();
-    events.log("INFO", "core", "Core API ready", "app/api/api.go", EventBus.data("version", s.versionNumber()));
+    events.log(
+        "INFO",
+        "core",
+        "Core API ready",
+        "app/api/api.go",
+        EventBus.data("version", s.versionNumber()));
   }
 
   void port(int port) {
@@ -66,7 +73,9 @@ final class Api {
   }
 
   String[] issueTokens() {
-    return new String[] {jwt.issue(s.user(), "access", s.accessTtl()), jwt.issue(s.user(), "refresh", s.refreshTtl())};
+    return new String[] {
+      jwt.issue(s.user(), "access", s.accessTtl()), jwt.issue(s.user(), "refresh", s.refreshTtl())
+    };
   }
 
   /** The jti of a valid bearer token the request carries, or empty; for the request record. */
@@ -191,183 +200,280 @@ final class Api {
     sync("POST", "/api/v3/process", this::addProcess);
     sync("GET", "/api/v3/process/{id}", ex -> Reply.ok(processes.render(proc(ex), filter(ex))));
     sync("PUT", "/api/v3/process/{id}", this::updateProcess);
-    sync("DELETE", "/api/v3/process/{id}", ex -> {
-      checkDomain(ex);
-      processes.delete(ex.param("id"));
-      return Reply.okString();
-    });
+    sync(
+        "DELETE",
+        "/api/v3/process/{id}",
+        ex -> {
+          checkDomain(ex);
+          processes.delete(ex.param("id"));
+          return Reply.okString();
+        });
     sync("PUT", "/api/v3/process/{id}/command", this::command);
     sync("GET", "/api/v3/process/{id}/config", ex -> Reply.ok(processes.renderConfig(proc(ex))));
-    sync("GET", "/api/v3/process/{id}/state", ex -> Reply.ok(processes.renderState(proc(ex), s.clock().millis())));
+    sync(
+        "GET",
+        "/api/v3/process/{id}/state",
+        ex -> Reply.ok(processes.renderState(proc(ex), s.clock().millis())));
     sync("GET", "/api/v3/process/{id}/report", this::report);
-    sync("PUT", "/api/v3/process/{id}/report", Scope.V1620, ex -> {
-      JsonNode body = jsonBody(ex);
-      processes.setReport(procForUpdate(ex), body);
-      return Reply.okString();
-    });
+    sync(
+        "PUT",
+        "/api/v3/process/{id}/report",
+        Scope.V1620,
+        ex -> {
+          JsonNode body = jsonBody(ex);
+          processes.setReport(procForUpdate(ex), body);
+          return Reply.okString();
+        });
     sync("GET", "/api/v3/process/{id}/probe", this::probe);
-    sync("GET", "/api/v3/process/{id}/metadata", ex -> {
-      Proc p = proc(ex);
-      synchronized (p) {
-        return Reply.ok(ProcessStore.metadataNode(p.metadata));
-      }
-    });
-    sync("GET", "/api/v3/process/{id}/metadata/{key}", ex -> {
-      Proc p = proc(ex);
-      synchronized (p) {
-        JsonNode v = p.metadata.get(ex.param("key"));
-        if (v == null) {
-          throw ApiError.of(404, "Unknown process ID", "unknown key");
-        }
-        return Reply.ok(v);
-      }
-    });
-    sync("PUT", "/api/v3/process/{id}/metadata/{key}", ex -> {
-      JsonNode v = jsonBody(ex);
-      Proc p = procForUpdate(ex);
-      synchronized (p) {
-        if (v.isNull()) {
-          p.metadata.remove(ex.param("key"));
-        } else {
-          p.metadata.put(ex.param("key"), v);
-        }
-      }
-      return Reply.ok(v);
-    });
-    sync("POST", "/api/v3/process/probe", Scope.V1620, ex -> {
-      ObjectNode cfg = processes.normalize(jsonObject(ex), user(ex), null);
-      if (cfg.path("input").isEmpty()) {
-        throw ApiError.of(400, "Bad Request", "At least one input must be defined");
-      }
-      return Reply.ok(probeOf(cfg));
-    });
-    sync("POST", "/api/v3/process/validate", Scope.V1620, ex -> {
-      ObjectNode cfg = processes.normalize(jsonObject(ex), user(ex), null);
-      try {
-        ProcessStore.validate(cfg);
-      } catch (ApiError e) {
-        throw ApiError.of(400, "Bad Request", "invalid config: " + e.body.path("details").path(0).asText(
-            e.body.path("message").asText()));
-      }
-      return Reply.ok(processes.renderConfig(new Proc(cfg.path("id").asText(), "", user(ex), cfg, 0, 0)));
-    });
+    sync(
+        "GET",
+        "/api/v3/process/{id}/metadata",
+        ex -> {
+          Proc p = proc(ex);
+          synchronized (p) {
+            return Reply.ok(ProcessStore.metadataNode(p.metadata));
+          }
+        });
+    sync(
+        "GET",
+        "/api/v3/process/{id}/metadata/{key}",
+        ex -> {
+          Proc p = proc(ex);
+          synchronized (p) {
+            JsonNode v = p.metadata.get(ex.param("key"));
+            if (v == null) {
+              throw ApiError.of(404, "Unknown process ID", "unknown key");
+            }
+            return Reply.ok(v);
+          }
+        });
+    sync(
+        "PUT",
+        "/api/v3/process/{id}/metadata/{key}",
+        ex -> {
+          JsonNode v = jsonBody(ex);
+          Proc p = procForUpdate(ex);
+          synchronized (p) {
+            if (v.isNull()) {
+              p.metadata.remove(ex.param("key"));
+            } else {
+              p.metadata.put(ex.param("key"), v);
+            }
+          }
+          return Reply.ok(v);
+        });
+    sync(
+        "POST",
+        "/api/v3/process/probe",
+        Scope.V1620,
+        ex -> {
+          ObjectNode cfg = processes.normalize(jsonObject(ex), user(ex), null);
+          if (cfg.path("input").isEmpty()) {
+            throw ApiError.of(400, "Bad Request", "At least one input must be defined");
+          }
+          return Reply.ok(probeOf(cfg));
+        });
+    sync(
+        "POST",
+        "/api/v3/process/validate",
+        Scope.V1620,
+        ex -> {
+          ObjectNode cfg = processes.normalize(jsonObject(ex), user(ex), null);
+          try {
+            ProcessStore.validate(cfg);
+          } catch (ApiError e) {
+            throw ApiError.of(
+                400,
+                "Bad Request",
+                "invalid config: "
+                    + e.body.path("details").path(0).asText(e.body.path("message").asText()));
+          }
+          return Reply.ok(
+              processes.renderConfig(new Proc(cfg.path("id").asText(), "", user(ex), cfg, 0, 0)));
+        });
     sync("GET", "/api/v3/metadata", ex -> Reply.ok(processes.getGlobalMetadata("")));
-    sync("GET", "/api/v3/metadata/{key}", ex -> Reply.ok(processes.getGlobalMetadata(ex.param("key"))));
-    sync("PUT", "/api/v3/metadata/{key}", ex -> {
-      JsonNode v = jsonBody(ex);
-      processes.setGlobalMetadata(ex.param("key"), v);
-      return Reply.ok(v);
-    });
+    sync(
+        "GET",
+        "/api/v3/metadata/{key}",
+        ex -> Reply.ok(processes.getGlobalMetadata(ex.param("key"))));
+    sync(
+        "PUT",
+        "/api/v3/metadata/{key}",
+        ex -> {
+          JsonNode v = jsonBody(ex);
+          processes.setGlobalMetadata(ex.param("key"), v);
+          return Reply.ok(v);
+        });
     sync("GET", "/api/v3/report/process", Scope.V1620, this::searchReports);
 
-    sync("GET", "/api/v3/fs", ex -> {
-      ArrayNode a = Json.arr();
-      fs.values().forEach(f -> a.addObject().put("name", f.name).put("type", f.type).put("mount", f.mount));
-      return Reply.ok(a);
-    });
+    sync(
+        "GET",
+        "/api/v3/fs",
+        ex -> {
+          ArrayNode a = Json.arr();
+          fs.values()
+              .forEach(
+                  f -> a.addObject().put("name", f.name).put("type", f.type).put("mount", f.mount));
+          return Reply.ok(a);
+        });
     sync("PUT", "/api/v3/fs", Scope.V1620, this::fileOperation);
     sync("GET", "/api/v3/fs/{storage}", ex -> Reply.ok(listFiles(ex, storage(ex), false)));
-    sync("DELETE", "/api/v3/fs/{storage}", Scope.V1620, ex -> Reply.ok(listFiles(ex, storage(ex), true)));
-    sync("GET", "/api/v3/fs/{storage}/{path...}", ex -> getFile(ex, storage(ex), "/" + ex.param("path")));
-    sync("HEAD", "/api/v3/fs/{storage}/{path...}", ex -> getFile(ex, storage(ex), "/" + ex.param("path")));
-    sync("PUT", "/api/v3/fs/{storage}/{path...}", ex -> putFile(ex, storage(ex), "/" + ex.param("path")));
-    sync("DELETE", "/api/v3/fs/{storage}/{path...}", ex -> deleteFile(storage(ex), "/" + ex.param("path")));
+    sync(
+        "DELETE",
+        "/api/v3/fs/{storage}",
+        Scope.V1620,
+        ex -> Reply.ok(listFiles(ex, storage(ex), true)));
+    sync(
+        "GET",
+        "/api/v3/fs/{storage}/{path...}",
+        ex -> getFile(ex, storage(ex), "/" + ex.param("path")));
+    sync(
+        "HEAD",
+        "/api/v3/fs/{storage}/{path...}",
+        ex -> getFile(ex, storage(ex), "/" + ex.param("path")));
+    sync(
+        "PUT",
+        "/api/v3/fs/{storage}/{path...}",
+        ex -> putFile(ex, storage(ex), "/" + ex.param("path")));
+    sync(
+        "DELETE",
+        "/api/v3/fs/{storage}/{path...}",
+        ex -> deleteFile(storage(ex), "/" + ex.param("path")));
 
     sync("GET", "/api/v3/config", ex -> Reply.ok(config.get()));
-    sync("PUT", "/api/v3/config", ex -> {
-      config.set(jsonBody(ex));
-      return Reply.okString();
-    });
-    sync("GET", "/api/v3/config/reload", ex -> {
-      config.reload();
-      events.log("INFO", "core", "Reloading configuration", "app/api/api.go", Map.of());
-      return Reply.okString();
-    });
+    sync(
+        "PUT",
+        "/api/v3/config",
+        ex -> {
+          config.set(jsonBody(ex));
+          return Reply.okString();
+        });
+    sync(
+        "GET",
+        "/api/v3/config/reload",
+        ex -> {
+          config.reload();
+          events.log("INFO", "core", "Reloading configuration", "app/api/api.go", Map.of());
+          return Reply.okString();
+        });
     sync("GET", "/api/v3/log", this::log);
-    sync("GET", "/api/v3/metrics", ex -> {
-      ArrayNode a = Json.arr();
-      for (String[] m : StaticData.METRICS) {
-        ObjectNode o = a.addObject();
-        o.put("name", m[0]);
-        o.put("description", m[1]);
-        o.set("labels", Json.strings(m[2].isEmpty() ? List.of() : List.of(m[2].split(","))));
-      }
-      return Reply.ok(a);
-    });
+    sync(
+        "GET",
+        "/api/v3/metrics",
+        ex -> {
+          ArrayNode a = Json.arr();
+          for (String[] m : StaticData.METRICS) {
+            ObjectNode o = a.addObject();
+            o.put("name", m[0]);
+            o.put("description", m[1]);
+            o.set("labels", Json.strings(m[2].isEmpty() ? List.of() : List.of(m[2].split(","))));
+          }
+          return Reply.ok(a);
+        });
     sync("POST", "/api/v3/metrics", this::queryMetrics);
-    sync("GET", "/api/v3/session", ex -> {
-      ObjectNode o = Json.obj();
-      for (String c : collectors(ex)) {
-        ObjectNode sum = o.putObject(c);
-        ObjectNode active = sum.putObject("active");
-        active.putArray("list");
-        active.put("sessions", 0);
-        active.set("bandwidth_rx_mbit", Json.num3(0));
-        active.set("bandwidth_tx_mbit", Json.num3(0));
-        active.put("max_sessions", 0);
-        active.set("max_bandwidth_rx_mbit", Json.num3(0));
-        active.set("max_bandwidth_tx_mbit", Json.num3(0));
-        ObjectNode summary = sum.putObject("summary");
-        summary.putObject("remote");
-        summary.putObject("local");
-        summary.putObject("reference");
-        summary.put("sessions", 0);
-        summary.put("traffic_rx_mb", 0);
-        summary.put("traffic_tx_mb", 0);
-      }
-      return Reply.ok(o);
-    });
-    sync("GET", "/api/v3/session/active", ex -> {
-      ObjectNode o = Json.obj();
-      collectors(ex).forEach(o::putArray);
-      return Reply.ok(o);
-    });
+    sync(
+        "GET",
+        "/api/v3/session",
+        ex -> {
+          ObjectNode o = Json.obj();
+          for (String c : collectors(ex)) {
+            ObjectNode sum = o.putObject(c);
+            ObjectNode active = sum.putObject("active");
+            active.putArray("list");
+            active.put("sessions", 0);
+            active.set("bandwidth_rx_mbit", Json.num3(0));
+            active.set("bandwidth_tx_mbit", Json.num3(0));
+            active.put("max_sessions", 0);
+            active.set("max_bandwidth_rx_mbit", Json.num3(0));
+            active.set("max_bandwidth_tx_mbit", Json.num3(0));
+            ObjectNode summary = sum.putObject("summary");
+            summary.putObject("remote");
+            summary.putObject("local");
+            summary.putObject("reference");
+            summary.put("sessions", 0);
+            summary.put("traffic_rx_mb", 0);
+            summary.put("traffic_tx_mb", 0);
+          }
+          return Reply.ok(o);
+        });
+    sync(
+        "GET",
+        "/api/v3/session/active",
+        ex -> {
+          ObjectNode o = Json.obj();
+          collectors(ex).forEach(o::putArray);
+          return Reply.ok(o);
+        });
     sync("PUT", "/api/v3/session/token/{username}", Scope.V1620, this::sessionToken);
     sync("GET", "/api/v3/skills", ex -> Reply.ok(StaticData.skills()));
     sync("GET", "/api/v3/skills/reload", ex -> Reply.ok(StaticData.skills()));
     sync("GET", "/api/v3/rtmp", ex -> Reply.ok(Json.arr()));
     sync("GET", "/api/v3/srt", ex -> Reply.ok(srtChannels()));
 
-    sync("GET", "/api/v3/iam/user", Scope.V1620, ex -> {
-      ArrayNode a = Json.arr();
-      iam.values().forEach(u -> a.add(u.deepCopy()));
-      return Reply.ok(a);
-    });
+    sync(
+        "GET",
+        "/api/v3/iam/user",
+        Scope.V1620,
+        ex -> {
+          ArrayNode a = Json.arr();
+          iam.values().forEach(u -> a.add(u.deepCopy()));
+          return Reply.ok(a);
+        });
     sync("GET", "/api/v3/iam/user/{name}", Scope.V1620, ex -> Reply.ok(identity(ex.param("name"))));
     sync("POST", "/api/v3/iam/user", Scope.V1620, this::addUser);
     sync("PUT", "/api/v3/iam/user/{name}", Scope.V1620, this::updateUser);
-    sync("PUT", "/api/v3/iam/user/{name}/policy", Scope.V1620, ex -> {
-      String name = ex.param("name");
-      ObjectNode u = iam.get(name);
-      if (u == null || name.equals("$anon")) {
-        throw ApiError.of(404, "Not Found", "identity not found");
-      }
-      JsonNode body = jsonBody(ex);
-      if (!body.isArray()) {
-        throw ApiError.of(400, "Bad Request", "invalid JSON: expected an array of policies");
-      }
-      u.set("policies", body);
-      u.put("updated_at", s.clock().millis() / 1000);
-      return Reply.ok(body);
-    });
-    sync("DELETE", "/api/v3/iam/user/{name}", Scope.V1620, ex -> {
-      String name = ex.param("name");
-      if (name.equals("$anon") || iam.remove(name) == null) {
-        throw ApiError.of(404, "Not Found", "identity not found");
-      }
-      events.log("INFO", "iam", "Identity removed", "iam/iam.go", EventBus.data("name", name));
-      return Reply.okString();
-    });
+    sync(
+        "PUT",
+        "/api/v3/iam/user/{name}/policy",
+        Scope.V1620,
+        ex -> {
+          String name = ex.param("name");
+          ObjectNode u = iam.get(name);
+          if (u == null || name.equals("$anon")) {
+            throw ApiError.of(404, "Not Found", "identity not found");
+          }
+          JsonNode body = jsonBody(ex);
+          if (!body.isArray()) {
+            throw ApiError.of(400, "Bad Request", "invalid JSON: expected an array of policies");
+          }
+          u.set("policies", body);
+          u.put("updated_at", s.clock().millis() / 1000);
+          return Reply.ok(body);
+        });
+    sync(
+        "DELETE",
+        "/api/v3/iam/user/{name}",
+        Scope.V1620,
+        ex -> {
+          String name = ex.param("name");
+          if (name.equals("$anon") || iam.remove(name) == null) {
+            throw ApiError.of(404, "Not Found", "identity not found");
+          }
+          events.log("INFO", "iam", "Identity removed", "iam/iam.go", EventBus.data("name", name));
+          return Reply.okString();
+        });
 
     sync("GET", "/api/v3/cluster", Scope.CLUSTER, ex -> Reply.ok(clusterAbout()));
-    sync("GET", "/api/v3/cluster/healthy", Scope.CLUSTER, ex -> Reply.bytes(200, Json.JSON, "true".getBytes(StandardCharsets.UTF_8)));
-    sync("GET", "/api/v3/cluster/node", Scope.CLUSTER, ex -> Reply.ok(Json.arr().add(clusterNode())));
-    sync("GET", "/api/v3/cluster/node/{id}", Scope.CLUSTER, ex -> {
-      if (!ex.param("id").equals(s.id())) {
-        throw ApiError.of(404, "Not Found", "node not found");
-      }
-      return Reply.ok(clusterNode());
-    });
+    sync(
+        "GET",
+        "/api/v3/cluster/healthy",
+        Scope.CLUSTER,
+        ex -> Reply.bytes(200, Json.JSON, "true".getBytes(StandardCharsets.UTF_8)));
+    sync(
+        "GET",
+        "/api/v3/cluster/node",
+        Scope.CLUSTER,
+        ex -> Reply.ok(Json.arr().add(clusterNode())));
+    sync(
+        "GET",
+        "/api/v3/cluster/node/{id}",
+        Scope.CLUSTER,
+        ex -> {
+          if (!ex.param("id").equals(s.id())) {
+            throw ApiError.of(404, "Not Found", "node not found");
+          }
+          return Reply.ok(clusterNode());
+        });
     sync("GET", "/api/v3/cluster/node/{id}/version", Scope.CLUSTER, ex -> Reply.ok(version(true)));
     sync("GET", "/api/v3/cluster/process", Scope.CLUSTER, this::listProcesses);
 
@@ -439,14 +545,24 @@ final class Api {
     }
     if (user == null || user.isEmpty()) {
       stats.loginFailures.increment();
-      Reply r = s.v1620() ? Reply.json(403, Json.error(403, "Forbidden", "access denied"))
-          : Reply.json(400, Json.error(400, "Bad Request", "Missing authorization credentials"));
+      Reply r =
+          s.v1620()
+              ? Reply.json(403, Json.error(403, "Forbidden", "access denied"))
+              : Reply.json(
+                  400, Json.error(400, "Bad Request", "Missing authorization credentials"));
       return delayed(r);
     }
     if (!checkPassword(user, password)) {
       stats.loginFailures.increment();
-      Reply r = s.v1620() ? Reply.json(403, Json.error(403, "Forbidden", "invalid username or password"))
-          : Reply.json(401, Json.error(401, "Unauthorized", "Invalid authorization credentials: invalid username or password"));
+      Reply r =
+          s.v1620()
+              ? Reply.json(403, Json.error(403, "Forbidden", "invalid username or password"))
+              : Reply.json(
+                  401,
+                  Json.error(
+                      401,
+                      "Unauthorized",
+                      "Invalid authorization credentials: invalid username or password"));
       return delayed(r);
     }
     stats.logins.increment();
@@ -511,8 +627,12 @@ final class Api {
   private static ObjectNode jsonObject(Exchange ex) {
     JsonNode n = jsonBody(ex);
     if (!n.isObject()) {
-      throw ApiError.of(400, "Invalid JSON", "json: cannot unmarshal " + n.getNodeType().name().toLowerCase(Locale.ROOT)
-          + " into Go value of type api.ProcessConfig");
+      throw ApiError.of(
+          400,
+          "Invalid JSON",
+          "json: cannot unmarshal "
+              + n.getNodeType().name().toLowerCase(Locale.ROOT)
+              + " into Go value of type api.ProcessConfig");
     }
     return (ObjectNode) n;
   }
@@ -549,8 +669,15 @@ final class Api {
 
   private Reply listProcesses(Exchange ex) {
     List<String> ids = Arrays.stream(ex.q("id", "").split(",")).filter(x -> !x.isEmpty()).toList();
-    var q = new ProcessStore.ListQuery(filter(ex), ex.q("reference", ""), ids, ex.q("idpattern", ""),
-        ex.q("refpattern", ""), ex.q("ownerpattern", ""), ex.q("domainpattern", ""));
+    var q =
+        new ProcessStore.ListQuery(
+            filter(ex),
+            ex.q("reference", ""),
+            ids,
+            ex.q("idpattern", ""),
+            ex.q("refpattern", ""),
+            ex.q("ownerpattern", ""),
+            ex.q("domainpattern", ""));
     return Reply.stream(200, Json.JSON, processes.list(q), false);
   }
 
@@ -573,7 +700,8 @@ final class Api {
     JsonNode body = jsonBody(ex);
     String cmd = body.path("command").asText("");
     if (!List.of("start", "stop", "restart", "reload").contains(cmd)) {
-      throw ApiError.of(400, "Unknown command provided", "Known commands are: start, stop, reload, restart");
+      throw ApiError.of(
+          400, "Unknown command provided", "Known commands are: start, stop, reload, restart");
     }
     Proc p = processes.find(ex.param("id"));
     if (p == null || !p.domain.equals(ex.q("domain", ""))) {
@@ -618,14 +746,17 @@ final class Api {
     try {
       return Long.parseLong(v);
     } catch (NumberFormatException e) {
-      throw ApiError.of(400, "Bad Request", error + ": strconv.ParseInt: parsing \"" + v + "\": invalid syntax");
+      throw ApiError.of(
+          400, "Bad Request", error + ": strconv.ParseInt: parsing \"" + v + "\": invalid syntax");
     }
   }
 
   private Reply searchReports(Exchange ex) {
     Long from = parseLong(ex.q("from", ""), "invalid search range");
     Long to = parseLong(ex.q("to", ""), "invalid search range");
-    return Reply.ok(processes.searchHistory(ex.q("idpattern", ""), ex.q("refpattern", ""), ex.q("state", ""), from, to));
+    return Reply.ok(
+        processes.searchHistory(
+            ex.q("idpattern", ""), ex.q("refpattern", ""), ex.q("state", ""), from, to));
   }
 
   private Reply probe(Exchange ex) {
@@ -667,7 +798,10 @@ final class Api {
       st.put("layout", "");
       st.put("channels", 0);
       log.add("Input #" + i + ", lavfi, from '" + addr + "':");
-      log.add("  Stream #" + i + ":0: Video: rawvideo (I420 / 0x30323449), yuv420p, 640x360, 25 fps, 25 tbr, 25 tbn");
+      log.add(
+          "  Stream #"
+              + i
+              + ":0: Video: rawvideo (I420 / 0x30323449), yuv420p, 640x360, 25 fps, 25 tbr, 25 tbn");
       i++;
     }
     return o;
@@ -713,8 +847,11 @@ final class Api {
     for (var e : f.list()) {
       long size = e.getValue().data().length;
       long mod = e.getValue().modMillis();
-      if ((g != null && !g.matches(e.getKey())) || (sizeMin > 0 && size < sizeMin) || (sizeMax > 0 && size > sizeMax)
-          || (modStart != null && mod < modStart) || (modEnd != null && mod >= modEnd)) {
+      if ((g != null && !g.matches(e.getKey()))
+          || (sizeMin > 0 && size < sizeMin)
+          || (sizeMax > 0 && size > sizeMax)
+          || (modStart != null && mod < modStart)
+          || (modEnd != null && mod >= modEnd)) {
         continue;
       }
       files.add(e);
@@ -730,11 +867,12 @@ final class Api {
       return out;
     }
     boolean desc = ex.q("order", "asc").equals("desc");
-    Comparator<Map.Entry<String, FileStore.Entry>> cmp = switch (ex.q("sort", "none")) {
-      case "name" -> Map.Entry.comparingByKey();
-      case "size" -> Comparator.comparingLong(e -> e.getValue().data().length);
-      default -> Comparator.comparingLong(e -> e.getValue().modMillis());
-    };
+    Comparator<Map.Entry<String, FileStore.Entry>> cmp =
+        switch (ex.q("sort", "none")) {
+          case "name" -> Map.Entry.comparingByKey();
+          case "size" -> Comparator.comparingLong(e -> e.getValue().data().length);
+          default -> Comparator.comparingLong(e -> e.getValue().modMillis());
+        };
     files.sort(desc ? cmp.reversed() : cmp);
     for (var e : files) {
       ObjectNode o = out.addObject();
@@ -750,7 +888,8 @@ final class Api {
     try {
       return Long.parseLong(v);
     } catch (NumberFormatException e) {
-      throw ApiError.of(400, "Bad Request", name + ": strconv.ParseInt: parsing \"" + v + "\": invalid syntax");
+      throw ApiError.of(
+          400, "Bad Request", name + ": strconv.ParseInt: parsing \"" + v + "\": invalid syntax");
     }
   }
 
@@ -763,15 +902,24 @@ final class Api {
     byte[] data = e.data();
     Reply r;
     String range = ex.header("Range");
-    if (range != null && range.startsWith("bytes=") && !range.contains(",") && !ex.method.equals("HEAD")) {
+    if (range != null
+        && range.startsWith("bytes=")
+        && !range.contains(",")
+        && !ex.method.equals("HEAD")) {
       long[] se = parseRange(range.substring(6), data.length);
       if (se == null) {
         throw ApiError.of(416, "Requested Range Not Satisfiable", "invalid range");
       }
-      r = Reply.bytes(206, FileStore.mimeType(clean), Arrays.copyOfRange(data, (int) se[0], (int) se[1] + 1));
+      r =
+          Reply.bytes(
+              206,
+              FileStore.mimeType(clean),
+              Arrays.copyOfRange(data, (int) se[0], (int) se[1] + 1));
       r.header("Content-Range", "bytes " + se[0] + "-" + se[1] + "/" + data.length);
     } else {
-      r = Reply.bytes(200, FileStore.mimeType(clean), ex.method.equals("HEAD") ? new byte[0] : data);
+      r =
+          Reply.bytes(
+              200, FileStore.mimeType(clean), ex.method.equals("HEAD") ? new byte[0] : data);
       r.headLength = data.length;
     }
     r.header("Last-Modified", HTTP_DATE.format(Instant.ofEpochMilli(e.modMillis())));
@@ -835,13 +983,19 @@ final class Api {
 
   private Reply memfsWrite(Exchange ex, boolean delete) {
     String auth = ex.header("Authorization");
-    String expected = "Basic " + Base64.getEncoder().encodeToString(("admin:" + memfsPassword).getBytes(StandardCharsets.UTF_8));
+    String expected =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(("admin:" + memfsPassword).getBytes(StandardCharsets.UTF_8));
     if (auth == null || !auth.equals(expected)) {
-      return Reply.bytes(401, Json.TEXT, Json.bytes(Json.error(401, "Unauthorized", "Unauthorized")))
+      return Reply.bytes(
+              401, Json.TEXT, Json.bytes(Json.error(401, "Unauthorized", "Unauthorized")))
           .header("WWW-Authenticate", "Basic realm=datarhei-core");
     }
     FileStore mem = fs.get("mem");
-    return delete ? deleteFile(mem, "/" + ex.param("path")) : putFile(ex, mem, "/" + ex.param("path"));
+    return delete
+        ? deleteFile(mem, "/" + ex.param("path"))
+        : putFile(ex, mem, "/" + ex.param("path"));
   }
 
   private Reply fileOperation(Exchange ex) {
@@ -910,7 +1064,8 @@ final class Api {
     int points = range <= 0 ? 1 : (int) Math.max(1, Math.min(range, 300) / 2);
     for (JsonNode m : q.path("metrics")) {
       String name = m.path("name").asText("");
-      String[] desc = Arrays.stream(StaticData.METRICS).filter(d -> d[0].equals(name)).findFirst().orElse(null);
+      String[] desc =
+          Arrays.stream(StaticData.METRICS).filter(d -> d[0].equals(name)).findFirst().orElse(null);
       if (desc == null) {
         continue;
       }
@@ -921,7 +1076,8 @@ final class Api {
         labels.properties().forEach(e -> l.put(e.getKey(), e.getValue().asText()));
         series.add(l);
       } else if (name.equals("ffmpeg_process") || name.equals("restream_state")) {
-        for (String st : List.of("finished", "starting", "running", "finishing", "failed", "killed")) {
+        for (String st :
+            List.of("finished", "starting", "running", "finishing", "failed", "killed")) {
           series.add(Map.of("state", st));
         }
       } else if (name.startsWith("filesystem_")) {
@@ -959,8 +1115,10 @@ final class Api {
       case "mem_total", "mem_limit" -> 8_589_934_592.0;
       case "mem_free" -> 6_442_450_944.0;
       case "uptime_uptime" -> (s.clock().millis() - startedAt) / 1000.0;
-      case "filesystem_files" -> fs.containsKey(labels.get("name")) ? fs.get(labels.get("name")).count() : 0;
-      case "filesystem_usage" -> fs.containsKey(labels.get("name")) ? fs.get(labels.get("name")).totalBytes() : 0;
+      case "filesystem_files" ->
+          fs.containsKey(labels.get("name")) ? fs.get(labels.get("name")).count() : 0;
+      case "filesystem_usage" ->
+          fs.containsKey(labels.get("name")) ? fs.get(labels.get("name")).totalBytes() : 0;
       case "filesystem_limit" -> -1;
       case "ffmpeg_process", "restream_state" -> countState(labels.getOrDefault("state", ""));
       default -> 0;
@@ -1094,8 +1252,12 @@ final class Api {
   }
 
   private ObjectNode normalizeUser(ObjectNode body) {
-    ObjectNode u = iamUser(body.path("name").asText(""), body.path("auth").path("api").path("userpass").asText(""),
-        body.path("superuser").asBoolean(false), body.path("policies").isArray() ? (ArrayNode) body.get("policies") : Json.arr());
+    ObjectNode u =
+        iamUser(
+            body.path("name").asText(""),
+            body.path("auth").path("api").path("userpass").asText(""),
+            body.path("superuser").asBoolean(false),
+            body.path("policies").isArray() ? (ArrayNode) body.get("policies") : Json.arr());
     u.put("alias", body.path("alias").asText(""));
     JsonNode services = body.path("auth").path("services");
     if (services.isObject()) {
@@ -1124,7 +1286,8 @@ final class Api {
     n.put("last_contact_ms", 0.0);
     n.put("latency_ms", 0.5);
     ObjectNode core = n.putObject("core");
-    core.put("address", "http://" + s.user() + ":" + s.password() + "@" + s.host() + ":" + port + "/");
+    core.put(
+        "address", "http://" + s.user() + ":" + s.password() + "@" + s.host() + ":" + port + "/");
     core.put("status", "online");
     core.put("error", "");
     core.put("last_contact_ms", 0.0);
@@ -1181,7 +1344,8 @@ final class Api {
     try {
       return Json.parse(ex.body);
     } catch (ApiError e) {
-      throw ApiError.of(400, "Bad Request", "invalid JSON: " + e.body.path("details").path(0).asText());
+      throw ApiError.of(
+          400, "Bad Request", "invalid JSON: " + e.body.path("details").path(0).asText());
     }
   }
 
@@ -1192,7 +1356,8 @@ final class Api {
   private Flux<byte[]> keepalives(String line) {
     byte[] b = line.getBytes(StandardCharsets.UTF_8);
     Duration every = s.eventKeepalive();
-    return Flux.concat(Mono.just(b), Flux.interval(every, every, timer).onBackpressureDrop().map(i -> b));
+    return Flux.concat(
+        Mono.just(b), Flux.interval(every, every, timer).onBackpressureDrop().map(i -> b));
   }
 
   private static Reply eventStream(String contentType, Flux<byte[]> body) {
@@ -1211,24 +1376,41 @@ final class Api {
         try {
           java.util.regex.Pattern.compile(re);
         } catch (java.util.regex.PatternSyntaxException e) {
-          throw ApiError.of(400, "Bad Request", "invalid filter: " + f.path("event").asText() + ": " + e.getDescription());
+          throw ApiError.of(
+              400,
+              "Bad Request",
+              "invalid filter: " + f.path("event").asText() + ": " + e.getDescription());
         }
       }
-      filters.computeIfAbsent(f.path("event").asText("").toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(f);
+      filters
+          .computeIfAbsent(
+              f.path("event").asText("").toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+          .add(f);
     }
     String accept = ex.header("Accept");
     boolean ndjson = accept != null && accept.contains("application/x-json-stream");
-    Flux<ObjectNode> evts = events.logEvents().map(events::toEvent).filter(e -> EventBus.passes(e, filters))
-        .onBackpressureBuffer(1024, x -> { }, reactor.core.publisher.BufferOverflowStrategy.DROP_OLDEST);
+    Flux<ObjectNode> evts =
+        events
+            .logEvents()
+            .map(events::toEvent)
+            .filter(e -> EventBus.passes(e, filters))
+            .onBackpressureBuffer(
+                1024, x -> {}, reactor.core.publisher.BufferOverflowStrategy.DROP_OLDEST);
     Flux<byte[]> out;
     if (ndjson) {
-      out = Flux.merge(evts.map(e -> (Json.string(e) + "\n").getBytes(StandardCharsets.UTF_8)),
-          keepalives("{\"event\": \"keepalive\"}\n"));
+      out =
+          Flux.merge(
+              evts.map(e -> (Json.string(e) + "\n").getBytes(StandardCharsets.UTF_8)),
+              keepalives("{\"event\": \"keepalive\"}\n"));
       return Mono.just(eventStream("application/x-json-stream", out));
     }
-    out = Flux.merge(evts.map(e ->
-        ("event: " + e.path("event").asText() + "\ndata: " + Json.string(e) + "\n\n").getBytes(StandardCharsets.UTF_8)),
-        keepalives(":keepalive\n\n"));
+    out =
+        Flux.merge(
+            evts.map(
+                e ->
+                    ("event: " + e.path("event").asText() + "\ndata: " + Json.string(e) + "\n\n")
+                        .getBytes(StandardCharsets.UTF_8)),
+            keepalives(":keepalive\n\n"));
     return Mono.just(eventStream("text/event-stream", out));
   }
 
@@ -1236,11 +1418,17 @@ final class Api {
     JsonNode body = eventBody(ex);
     List<JsonNode> filters = new ArrayList<>();
     body.path("filters").forEach(filters::add);
-    Flux<byte[]> evts = events.processEvents()
-        .filter(e -> filters.isEmpty() || filters.stream().anyMatch(f -> processFilter(e, f)))
-        .onBackpressureBuffer(1024, x -> { }, reactor.core.publisher.BufferOverflowStrategy.DROP_OLDEST)
-        .map(e -> (Json.string(e) + "\n").getBytes(StandardCharsets.UTF_8));
-    return Mono.just(eventStream("application/x-json-stream", Flux.merge(evts, keepalives("{\"type\":\"keepalive\"}\n"))));
+    Flux<byte[]> evts =
+        events
+            .processEvents()
+            .filter(e -> filters.isEmpty() || filters.stream().anyMatch(f -> processFilter(e, f)))
+            .onBackpressureBuffer(
+                1024, x -> {}, reactor.core.publisher.BufferOverflowStrategy.DROP_OLDEST)
+            .map(e -> (Json.string(e) + "\n").getBytes(StandardCharsets.UTF_8));
+    return Mono.just(
+        eventStream(
+            "application/x-json-stream",
+            Flux.merge(evts, keepalives("{\"type\":\"keepalive\"}\n"))));
   }
 
   private static boolean processFilter(JsonNode e, JsonNode f) {
@@ -1261,25 +1449,39 @@ final class Api {
     String pattern = ex.q("glob", "");
     Glob g = pattern.isEmpty() ? null : Glob.compile(pattern);
     FileStore f = fs.get(type);
-    Flux<byte[]> list = Flux.defer(() -> {
-      ObjectNode o = Json.obj();
-      o.put("action", "list");
-      ArrayNode names = o.putArray("names");
-      if (f != null) {
-        f.list().stream().map(Map.Entry::getKey).filter(n -> g == null || g.matches(n)).forEach(names::add);
-      }
-      o.put("ts", s.clock().millis());
-      return Flux.just((Json.string(o) + "\n").getBytes(StandardCharsets.UTF_8));
-    });
-    Flux<byte[]> evts = events.mediaEvents()
-        .filter(e -> e.path("source").asText().equals(type) && (g == null || g.matches(e.path("name").asText())))
-        .onBackpressureBuffer(1024, x -> { }, reactor.core.publisher.BufferOverflowStrategy.DROP_OLDEST)
-        .map(e -> {
-          ObjectNode o = e.deepCopy();
-          o.remove("source");
-          return (Json.string(o) + "\n").getBytes(StandardCharsets.UTF_8);
-        });
-    return Mono.just(eventStream("application/x-json-stream",
-        Flux.merge(evts, Flux.concat(list, keepalives("{\"action\":\"keepalive\"}\n")))));
+    Flux<byte[]> list =
+        Flux.defer(
+            () -> {
+              ObjectNode o = Json.obj();
+              o.put("action", "list");
+              ArrayNode names = o.putArray("names");
+              if (f != null) {
+                f.list().stream()
+                    .map(Map.Entry::getKey)
+                    .filter(n -> g == null || g.matches(n))
+                    .forEach(names::add);
+              }
+              o.put("ts", s.clock().millis());
+              return Flux.just((Json.string(o) + "\n").getBytes(StandardCharsets.UTF_8));
+            });
+    Flux<byte[]> evts =
+        events
+            .mediaEvents()
+            .filter(
+                e ->
+                    e.path("source").asText().equals(type)
+                        && (g == null || g.matches(e.path("name").asText())))
+            .onBackpressureBuffer(
+                1024, x -> {}, reactor.core.publisher.BufferOverflowStrategy.DROP_OLDEST)
+            .map(
+                e -> {
+                  ObjectNode o = e.deepCopy();
+                  o.remove("source");
+                  return (Json.string(o) + "\n").getBytes(StandardCharsets.UTF_8);
+                });
+    return Mono.just(
+        eventStream(
+            "application/x-json-stream",
+            Flux.merge(evts, Flux.concat(list, keepalives("{\"action\":\"keepalive\"}\n")))));
   }
 }

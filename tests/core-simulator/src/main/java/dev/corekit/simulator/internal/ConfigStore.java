@@ -35,8 +35,17 @@ final class ConfigStore {
     o.put("loaded_at", loadedAt);
     o.put("updated_at", updatedAt);
     o.set("config", stored.deepCopy());
-    o.set("overrides", Json.strings(List.of("address", "api.auth.enable", "api.auth.username", "api.auth.password",
-        "api.auth.jwt.secret", "storage.disk.dir", "db.dir")));
+    o.set(
+        "overrides",
+        Json.strings(
+            List.of(
+                "address",
+                "api.auth.enable",
+                "api.auth.username",
+                "api.auth.password",
+                "api.auth.jwt.secret",
+                "storage.disk.dir",
+                "db.dir")));
     return o;
   }
 
@@ -47,7 +56,10 @@ final class ConfigStore {
   /** Merges a partial config; throws Core's 400 or 409 errors. */
   synchronized void set(JsonNode body) {
     if (!body.isObject()) {
-      throw ApiError.of(400, "Invalid JSON", "json: cannot unmarshal " + body.getNodeType() + " into Go value of type api.SetConfig");
+      throw ApiError.of(
+          400,
+          "Invalid JSON",
+          "json: cannot unmarshal " + body.getNodeType() + " into Go value of type api.SetConfig");
     }
     long version = body.path("version").asLong(0);
     if (version != 3) {
@@ -78,14 +90,16 @@ final class ConfigStore {
   }
 
   private static void merge(ObjectNode into, ObjectNode from) {
-    from.properties().forEach(e -> {
-      JsonNode cur = into.get(e.getKey());
-      if (cur != null && cur.isObject() && e.getValue().isObject()) {
-        merge((ObjectNode) cur, (ObjectNode) e.getValue());
-      } else {
-        into.set(e.getKey(), e.getValue());
-      }
-    });
+    from.properties()
+        .forEach(
+            e -> {
+              JsonNode cur = into.get(e.getKey());
+              if (cur != null && cur.isObject() && e.getValue().isObject()) {
+                merge((ObjectNode) cur, (ObjectNode) e.getValue());
+              } else {
+                into.set(e.getKey(), e.getValue());
+              }
+            });
   }
 
   private static boolean isCidr(String s) {
@@ -121,8 +135,18 @@ final class ConfigStore {
     host.put("auto", false);
     ObjectNode compress = c.putObject("compress");
     compress.set("encoding", Json.strings(List.of("gzip")));
-    compress.set("mimetypes", Json.strings(List.of("text/plain", "text/html", "text/css", "text/javascript",
-        "application/json", "application/x-mpegurl", "application/vnd.apple.mpegurl", "image/svg+xml")));
+    compress.set(
+        "mimetypes",
+        Json.strings(
+            List.of(
+                "text/plain",
+                "text/html",
+                "text/css",
+                "text/javascript",
+                "application/json",
+                "application/x-mpegurl",
+                "application/vnd.apple.mpegurl",
+                "image/svg+xml")));
     compress.put("min_length", 1000);
     ObjectNode api = c.putObject("api");
     api.put("read_only", false);
@@ -265,6 +289,7 @@ final class ConfigStore {
   }
 
   /** Keys of this config that hold secrets (never log them). */
-  static final Map<String, String> SECRETS = Map.of("api.auth.password", "", "api.auth.jwt.secret", "",
-      "storage.memory.auth.password", "");
+  static final Map<String, String> SECRETS =
+      Map.of(
+          "api.auth.password", "", "api.auth.jwt.secret", "", "storage.memory.auth.password", "");
 }

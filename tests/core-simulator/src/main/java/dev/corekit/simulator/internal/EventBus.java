@@ -18,7 +18,13 @@ import reactor.core.publisher.Sinks;
  */
 final class EventBus {
   /** One log entry. */
-  record Entry(long timeMillis, String level, String component, String message, String caller, Map<String, String> data) {}
+  record Entry(
+      long timeMillis,
+      String level,
+      String component,
+      String message,
+      String caller,
+      Map<String, String> data) {}
 
   private final Sinks.Many<Entry> logSink = Sinks.many().multicast().directBestEffort();
   private final Sinks.Many<ObjectNode> processSink = Sinks.many().multicast().directBestEffort();
@@ -34,7 +40,8 @@ final class EventBus {
     this.capacity = capacity;
   }
 
-  void log(String level, String component, String message, String caller, Map<String, String> data) {
+  void log(
+      String level, String component, String message, String caller, Map<String, String> data) {
     Entry e = new Entry(clock.millis(), level, component, message, caller, Map.copyOf(data));
     synchronized (buffer) {
       if (buffer.size() >= capacity) {
@@ -90,10 +97,18 @@ final class EventBus {
   /** Renders a log entry as a console line, as Core's {@code GET /api/v3/log} does. */
   static String toConsole(Entry e) {
     StringBuilder sb = new StringBuilder();
-    sb.append("ts=").append(Instant.ofEpochMilli(e.timeMillis)).append(' ')
-        .append("level=").append(e.level).append(' ')
-        .append("component=\"").append(e.component).append("\" ")
-        .append("msg=\"").append(e.message).append('"');
+    sb.append("ts=")
+        .append(Instant.ofEpochMilli(e.timeMillis))
+        .append(' ')
+        .append("level=")
+        .append(e.level)
+        .append(' ')
+        .append("component=\"")
+        .append(e.component)
+        .append("\" ")
+        .append("msg=\"")
+        .append(e.message)
+        .append('"');
     Map<String, String> sorted = new java.util.TreeMap<>(e.data);
     sorted.forEach((k, v) -> sb.append(' ').append(k).append("=\"").append(v).append('"'));
     return sb.toString();
@@ -136,7 +151,9 @@ final class EventBus {
     return m;
   }
 
-  /** Whether a log event passes Core's filter set ({@code {"filters":[{"event":..,"message":..}]}}). */
+  /**
+   * Whether a log event passes Core's filter set ({@code {"filters":[{"event":..,"message":..}]}}).
+   */
   static boolean passes(ObjectNode event, Map<String, List<JsonNode>> filters) {
     if (filters.isEmpty()) {
       return true;
@@ -156,13 +173,17 @@ final class EventBus {
   private static boolean matchesFilter(ObjectNode e, JsonNode f) {
     for (String field : List.of("message", "level", "caller", "core_id")) {
       String re = f.path(field).asText("");
-      if (!re.isEmpty() && !java.util.regex.Pattern.compile("(?i)" + re).matcher(e.path(field).asText()).find()) {
+      if (!re.isEmpty()
+          && !java.util.regex.Pattern.compile("(?i)" + re).matcher(e.path(field).asText()).find()) {
         return false;
       }
     }
     for (var d : f.path("data").properties()) {
       JsonNode v = e.path("data").get(d.getKey());
-      if (v == null || !java.util.regex.Pattern.compile("(?i)" + d.getValue().asText()).matcher(v.asText()).find()) {
+      if (v == null
+          || !java.util.regex.Pattern.compile("(?i)" + d.getValue().asText())
+              .matcher(v.asText())
+              .find()) {
         return false;
       }
     }

@@ -27,8 +27,10 @@ final class Exchange {
   byte[] body = new byte[0];
   Map<String, String> params = Map.of();
   String template = "";
+
   /** The authenticated user, or null. */
   @Nullable String user;
+
   String tokenId = "";
 
   Exchange(String method, String uri, HttpHeaders headers, long connectionId) {

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.jspecify.annotations.Nullable;
 
-/** One in-memory filesystem of Core ({@code disk} or {@code mem}); paths are absolute and cleaned. */
+/**
+ * One in-memory filesystem of Core ({@code disk} or {@code mem}); paths are absolute and cleaned.
+ */
 final class FileStore {
   record Entry(byte[] data, long modMillis) {}
 

@@ -3,8 +3,8 @@ package dev.corekit.simulator.internal;
 import java.util.regex.Pattern;
 
 /**
- * Glob patterns as Core uses them, with {@code /} as separator: {@code *} (no separator),
- * {@code **} (anything), {@code ?}, {@code [abc]}, {@code [!abc]}, {@code {a,b}}.
+ * Glob patterns as Core uses them, with {@code /} as separator: {@code *} (no separator), {@code
+ * **} (anything), {@code ?}, {@code [abc]}, {@code [!abc]}, {@code {a,b}}.
  */
 final class Glob {
   private final Pattern pattern;

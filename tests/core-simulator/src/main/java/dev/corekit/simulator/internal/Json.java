@@ -73,7 +73,10 @@ final class Json {
       return n;
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
-      String where = loc == null ? "" : "at line " + loc.getLineNr() + ", character " + loc.getColumnNr() + ": ";
+      String where =
+          loc == null
+              ? ""
+              : "at line " + loc.getLineNr() + ", character " + loc.getColumnNr() + ": ";
       throw ApiError.of(400, "Invalid JSON", "syntax error " + where + e.getOriginalMessage());
     } catch (java.io.IOException e) {
       throw ApiError.of(400, "Invalid JSON", e.getMessage());

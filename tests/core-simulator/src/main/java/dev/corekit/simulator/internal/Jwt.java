@@ -18,7 +18,8 @@ final class Jwt {
   static final String ISSUER = "datarhei-core";
   private static final Base64.Encoder ENC = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DEC = Base64.getUrlDecoder();
-  private static final String HEADER = ENC.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+  private static final String HEADER =
+      ENC.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
 
   /** Valid claims of a verified token. */
   record Claims(String subject, String usefor, String jti, long exp) {}
@@ -38,15 +39,32 @@ final class Jwt {
     }
   }
 
-  /** Issues a token; exp is rounded up to the next second so the lifetime is at least {@code ttl}. */
+  /**
+   * Issues a token; exp is rounded up to the next second so the lifetime is at least {@code ttl}.
+   */
   String issue(String subject, String usefor, Duration ttl) {
     long now = clock.millis();
     long iat = now / 1000;
     long exp = (now + ttl.toMillis() + 999) / 1000;
     long exi = Math.max(1, (ttl.toMillis() + 999) / 1000);
-    String claims = "{\"exi\":" + exi + ",\"exp\":" + exp + ",\"iat\":" + iat + ",\"iss\":\"" + ISSUER
-        + "\",\"jti\":\"" + randomUuid() + "\",\"sub\":" + Json.F.textNode(subject) + ",\"usefor\":\"" + usefor + "\"}";
-    String signingInput = HEADER + "." + ENC.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+    String claims =
+        "{\"exi\":"
+            + exi
+            + ",\"exp\":"
+            + exp
+            + ",\"iat\":"
+            + iat
+            + ",\"iss\":\""
+            + ISSUER
+            + "\",\"jti\":\""
+            + randomUuid()
+            + "\",\"sub\":"
+            + Json.F.textNode(subject)
+            + ",\"usefor\":\""
+            + usefor
+            + "\"}";
+    String signingInput =
+        HEADER + "." + ENC.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
     return signingInput + "." + ENC.encodeToString(sign(signingInput));
   }
 
@@ -70,7 +88,8 @@ final class Jwt {
       if (clock.millis() >= exp * 1000 || !ISSUER.equals(c.path("iss").asText())) {
         return null;
       }
-      return new Claims(c.path("sub").asText(""), c.path("usefor").asText(""), c.path("jti").asText(""), exp);
+      return new Claims(
+          c.path("sub").asText(""), c.path("usefor").asText(""), c.path("jti").asText(""), exp);
     } catch (IllegalArgumentException | java.io.IOException e) {
       return null;
     }

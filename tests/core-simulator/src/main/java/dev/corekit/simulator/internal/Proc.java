@@ -24,20 +24,26 @@ final class Proc {
   String id;
   String domain;
   String owner;
+
   /** The normalized config in 16.20's full shape. */
   ObjectNode config;
+
   long createdAt;
   long updatedAt;
   final Map<String, JsonNode> metadata = new LinkedHashMap<>();
 
   String order = "stop";
+
   /** Millis of the last start, 0 if never started. */
   long startedAt;
+
   long stoppedAt;
   int epoch;
   final int pid;
+
   /** Report of the current (or last) run; null log while running (derived on read). */
   long reportCreatedAt = ZERO_TIME;
+
   List<String> prelude = List.of();
   List<String[]> frozenLog = List.of();
   String exitState = "";
@@ -134,9 +140,14 @@ final class Proc {
   static String progressLine(long k) {
     long frame = k * 25;
     long sizeKb = k * 128;
-    return String.format(java.util.Locale.ROOT,
+    return String.format(
+        java.util.Locale.ROOT,
         "frame=%5d fps= 25 q=28.0 size=%8dkB time=%02d:%02d:%02d.00 bitrate=1048.6kbits/s speed=   1x",
-        frame, sizeKb, k / 3600, (k / 60) % 60, k % 60);
+        frame,
+        sizeKb,
+        k / 3600,
+        (k / 60) % 60,
+        k % 60);
   }
 
   private List<String> preludeLines() {
@@ -147,14 +158,22 @@ final class Proc {
     for (JsonNode in : config.path("input")) {
       lines.add("Input #" + i + ", lavfi, from '" + in.path("address").asText() + "':");
       lines.add("  Duration: N/A, start: 0.000000, bitrate: N/A");
-      lines.add("  Stream #" + i + ":0: Video: rawvideo (I420 / 0x30323449), yuv420p, 640x360 [SAR 1:1 DAR 16:9], 25 fps, 25 tbr, 25 tbn");
+      lines.add(
+          "  Stream #"
+              + i
+              + ":0: Video: rawvideo (I420 / 0x30323449), yuv420p, 640x360 [SAR 1:1 DAR 16:9], 25 fps, 25 tbr, 25 tbn");
       i++;
     }
     lines.add("Stream mapping:");
     lines.add("  Stream #0:0 -> #0:0 (rawvideo (native) -> h264 (libx264))");
     int o = 0;
     for (JsonNode out : config.path("output")) {
-      lines.add("Output #" + o + ", null, to '" + ProcessStore.displayAddress(out.path("address").asText()) + "':");
+      lines.add(
+          "Output #"
+              + o
+              + ", null, to '"
+              + ProcessStore.displayAddress(out.path("address").asText())
+              + "':");
       o++;
     }
     lines.add("Press [q] to stop, [?] for help");

@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 /**
- * Processes and metadata: real ones in a sorted map, plus N seeded synthetic ones that exist only as
- * a count and are rendered on demand, so a list of a million costs no memory. A seeded process
+ * Processes and metadata: real ones in a sorted map, plus N seeded synthetic ones that exist only
+ * as a count and are rendered on demand, so a list of a million costs no memory. A seeded process
  * becomes real when it is changed.
  */
 final class ProcessStore {
@@ -154,7 +154,10 @@ final class ProcessStore {
     c.put("binary", str(b, "binary", "ffmpeg"));
     String type = str(b, "type", "ffmpeg");
     if (!type.isEmpty() && !type.equals("ffmpeg")) {
-      throw ApiError.of(400, "Invalid JSON", "Key: 'ProcessConfig.Type' Error:Field validation for 'Type' failed on the 'oneof' tag");
+      throw ApiError.of(
+          400,
+          "Invalid JSON",
+          "Key: 'ProcessConfig.Type' Error:Field validation for 'Type' failed on the 'oneof' tag");
     }
     c.put("type", "ffmpeg");
     c.put("reference", str(b, "reference", ""));
@@ -191,10 +194,25 @@ final class ProcessStore {
   }
 
   private static ApiError typeError(String field, String type, JsonNode got) {
-    String gotType = got.isNumber() ? "number" : got.isTextual() ? "string" : got.isBoolean() ? "bool"
-        : got.isArray() ? "array" : "object";
-    return ApiError.of(400, "Invalid JSON", "expect type '" + type + "' for '" + field
-        + "': json: cannot unmarshal " + gotType + " into Go struct field ProcessConfig." + field + " of type " + type);
+    String gotType =
+        got.isNumber()
+            ? "number"
+            : got.isTextual()
+                ? "string"
+                : got.isBoolean() ? "bool" : got.isArray() ? "array" : "object";
+    return ApiError.of(
+        400,
+        "Invalid JSON",
+        "expect type '"
+            + type
+            + "' for '"
+            + field
+            + "': json: cannot unmarshal "
+            + gotType
+            + " into Go struct field ProcessConfig."
+            + field
+            + " of type "
+            + type);
   }
 
   private static String str(JsonNode o, String f, String def) {
@@ -295,13 +313,20 @@ final class ProcessStore {
   /** Core's checks after parsing: inputs and outputs present, addresses set. */
   static void validate(ObjectNode c) {
     if (c.path("input").isEmpty() || c.path("output").isEmpty()) {
-      throw ApiError.withBody(400, Json.error(400, "At least one input and one output need to be defined"));
+      throw ApiError.withBody(
+          400, Json.error(400, "At least one input and one output need to be defined"));
     }
     for (String kind : List.of("input", "output")) {
       for (JsonNode io : c.path(kind)) {
         if (io.path("address").asText().isEmpty()) {
-          throw ApiError.of(400, "Invalid process config",
-              "reference error for '#" + c.path("id").asText() + ":" + io.path("id").asText() + "': empty address");
+          throw ApiError.of(
+              400,
+              "Invalid process config",
+              "reference error for '#"
+                  + c.path("id").asText()
+                  + ":"
+                  + io.path("id").asText()
+                  + "': empty address");
         }
       }
     }
@@ -315,7 +340,9 @@ final class ProcessStore {
     validate(cfg);
     String id = cfg.path("id").asText();
     int pid = 1000 + ThreadLocalRandom.current().nextInt(60000);
-    Proc p = new Proc(id, cfg.path("domain").asText(), cfg.path("owner").asText(), cfg, nowMs() / 1000, pid);
+    Proc p =
+        new Proc(
+            id, cfg.path("domain").asText(), cfg.path("owner").asText(), cfg, nowMs() / 1000, pid);
     applyConfigMetadata(p, body);
     if (isSeedId(id) || procs.putIfAbsent(id, p) != null) {
       throw ApiError.of(400, "Invalid process config", "process already exists");
@@ -372,13 +399,15 @@ final class ProcessStore {
   private static void applyConfigMetadata(Proc p, ObjectNode body) {
     JsonNode md = body.get("metadata");
     if (md != null && md.isObject()) {
-      md.properties().forEach(e -> {
-        if (e.getValue().isNull()) {
-          p.metadata.remove(e.getKey());
-        } else {
-          p.metadata.put(e.getKey(), e.getValue());
-        }
-      });
+      md.properties()
+          .forEach(
+              e -> {
+                if (e.getValue().isNull()) {
+                  p.metadata.remove(e.getKey());
+                } else {
+                  p.metadata.put(e.getKey(), e.getValue());
+                }
+              });
     }
   }
 
@@ -409,14 +438,16 @@ final class ProcessStore {
           epoch = p.epoch;
         }
         log("Starting", p);
-        scheduler.accept(startDelay(), () -> {
-          synchronized (p) {
-            if (p.epoch != epoch || !p.running()) {
-              return;
-            }
-          }
-          log("Started", p);
-        });
+        scheduler.accept(
+            startDelay(),
+            () -> {
+              synchronized (p) {
+                if (p.epoch != epoch || !p.running()) {
+                  return;
+                }
+              }
+              log("Started", p);
+            });
       }
       case "stop" -> {
         synchronized (p) {
@@ -457,8 +488,12 @@ final class ProcessStore {
   java.util.function.BiConsumer<Long, Runnable> scheduler = (ms, r) -> r.run();
 
   private void log(String message, Proc p) {
-    events.log("INFO", "process", message, "restream/core.go", EventBus.data("id", p.id, "domain", p.domain,
-        "reference", p.reference()));
+    events.log(
+        "INFO",
+        "process",
+        message,
+        "restream/core.go",
+        EventBus.data("id", p.id, "domain", p.domain, "reference", p.reference()));
   }
 
   /** Emits line and progress events of running processes; called every half second. */
@@ -533,14 +568,22 @@ final class ProcessStore {
       if (f.isEmpty()) {
         return new Filter(true, true, true, true);
       }
-      return new Filter(f.contains("config"), f.contains("state"), f.contains("report"), f.contains("metadata"));
+      return new Filter(
+          f.contains("config"), f.contains("state"), f.contains("report"), f.contains("metadata"));
     }
   }
 
   ObjectNode renderConfig(Proc p) {
     ObjectNode c = p.config.deepCopy();
     if (!s.v1620()) {
-      for (String k : List.of("owner", "domain", "binary", "runtime_duration_seconds", "scheduler", "log_patterns")) {
+      for (String k :
+          List.of(
+              "owner",
+              "domain",
+              "binary",
+              "runtime_duration_seconds",
+              "scheduler",
+              "log_patterns")) {
         c.remove(k);
       }
       ObjectNode l = (ObjectNode) c.get("limits");
@@ -676,12 +719,27 @@ final class ProcessStore {
     if (running) {
       int i = 0;
       for (JsonNode in : p.config.path("input")) {
-        ins.add(progressIo(in.path("id").asText(), in.path("address").asText(), i++, secs, "rawvideo", "rawvideo", 0));
+        ins.add(
+            progressIo(
+                in.path("id").asText(),
+                in.path("address").asText(),
+                i++,
+                secs,
+                "rawvideo",
+                "rawvideo",
+                0));
       }
       i = 0;
       for (JsonNode out : p.config.path("output")) {
-        outs.add(progressIo(out.path("id").asText(), displayAddress(out.path("address").asText()), i++, secs, "h264",
-            "libx264", 1048.576));
+        outs.add(
+            progressIo(
+                out.path("id").asText(),
+                displayAddress(out.path("address").asText()),
+                i++,
+                secs,
+                "h264",
+                "libx264",
+                1048.576));
       }
     }
     if (s.v1620()) {
@@ -702,8 +760,8 @@ final class ProcessStore {
     return pr;
   }
 
-  private static ObjectNode progressIo(String id, String address, int index, long secs, String codec, String coder,
-      double bitrate) {
+  private static ObjectNode progressIo(
+      String id, String address, int index, long secs, String codec, String coder, double bitrate) {
     ObjectNode io = Json.obj();
     io.put("id", id);
     io.put("address", address);
@@ -770,18 +828,21 @@ final class ProcessStore {
         }
       }
       if (!p.running()) {
-        p.reportCreatedAt = body.has("created_at") ? body.path("created_at").asLong() : Proc.ZERO_TIME;
+        p.reportCreatedAt =
+            body.has("created_at") ? body.path("created_at").asLong() : Proc.ZERO_TIME;
         p.prelude = new ArrayList<>();
         body.path("prelude").forEach(x -> p.prelude.add(x.asText()));
         List<String[]> log = new ArrayList<>();
-        body.path("log").forEach(x -> log.add(new String[] {x.path(0).asText(), x.path(1).asText()}));
+        body.path("log")
+            .forEach(x -> log.add(new String[] {x.path(0).asText(), x.path(1).asText()}));
         p.frozenLog = log;
       }
     }
   }
 
   /** Entries of all report histories matching Core's search parameters. */
-  ArrayNode searchHistory(String idpattern, String refpattern, String state, @Nullable Long from, @Nullable Long to) {
+  ArrayNode searchHistory(
+      String idpattern, String refpattern, String state, @Nullable Long from, @Nullable Long to) {
     ArrayNode out = Json.arr();
     for (Proc p : procs.values()) {
       synchronized (p) {
@@ -792,7 +853,8 @@ final class ProcessStore {
           long created = e.path("created_at").asLong();
           long exited = e.path("exited_at").asLong();
           if ((!state.isEmpty() && !state.equals(e.path("exit_state").asText()))
-              || (from != null && exited < from) || (to != null && created > to)) {
+              || (from != null && exited < from)
+              || (to != null && created > to)) {
             continue;
           }
           ObjectNode r = out.addObject();
@@ -809,8 +871,14 @@ final class ProcessStore {
   }
 
   /** Query of {@code GET /api/v3/process}. */
-  record ListQuery(Filter filter, String reference, List<String> ids, String idpattern, String refpattern,
-      String ownerpattern, String domainpattern) {}
+  record ListQuery(
+      Filter filter,
+      String reference,
+      List<String> ids,
+      String idpattern,
+      String refpattern,
+      String ownerpattern,
+      String domainpattern) {}
 
   /**
    * Streams the process list as a JSON array, in chunks generated on demand: real processes first
@@ -822,63 +890,81 @@ final class ProcessStore {
     Glob owner = q.ownerpattern.isEmpty() ? null : Glob.compile(q.ownerpattern);
     Glob domain = q.domainpattern.isEmpty() ? null : Glob.compile(q.domainpattern);
     boolean useRef = !q.reference.isEmpty() && q.ids.isEmpty();
-    Predicate<String[]> keep = x -> (id == null || id.matches(x[0])) && (ref == null || ref.matches(x[1]))
-        && (owner == null || owner.matches(x[2])) && (domain == null || domain.matches(x[3]))
-        && (q.ids.isEmpty() || q.ids.contains(x[0])) && (!useRef || q.reference.equals(x[1]));
+    Predicate<String[]> keep =
+        x ->
+            (id == null || id.matches(x[0]))
+                && (ref == null || ref.matches(x[1]))
+                && (owner == null || owner.matches(x[2]))
+                && (domain == null || domain.matches(x[3]))
+                && (q.ids.isEmpty() || q.ids.contains(x[0]))
+                && (!useRef || q.reference.equals(x[1]));
     long seedCount = seeded;
-    return Flux.defer(() -> {
-      boolean[] first = {true};
-      Flux<byte[]> real = Flux.fromIterable(new ArrayList<>(procs.values()))
-          .filter(p -> {
-            synchronized (p) {
-              return keep.test(new String[] {p.id, p.reference(), p.owner, p.domain});
-            }
-          })
-          .buffer(CHUNK)
-          .map(ps -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            for (Proc p : ps) {
-              out.write(first[0] ? '[' : ',');
-              first[0] = false;
-              out.writeBytes(Json.bytes(render(p, q.filter)));
-            }
-            return out.toByteArray();
-          });
-      Flux<byte[]> seeds = seedCount <= 0 ? Flux.empty() : seededChunks(seedCount, q, keep, first);
-      return Flux.concat(real, seeds, Flux.defer(() -> Flux.just((first[0] ? "[]" : "]").getBytes(StandardCharsets.UTF_8))));
-    });
+    return Flux.defer(
+        () -> {
+          boolean[] first = {true};
+          Flux<byte[]> real =
+              Flux.fromIterable(new ArrayList<>(procs.values()))
+                  .filter(
+                      p -> {
+                        synchronized (p) {
+                          return keep.test(new String[] {p.id, p.reference(), p.owner, p.domain});
+                        }
+                      })
+                  .buffer(CHUNK)
+                  .map(
+                      ps -> {
+                        ByteArrayOutputStream out = new ByteArrayOutputStream();
+                        for (Proc p : ps) {
+                          out.write(first[0] ? '[' : ',');
+                          first[0] = false;
+                          out.writeBytes(Json.bytes(render(p, q.filter)));
+                        }
+                        return out.toByteArray();
+                      });
+          Flux<byte[]> seeds =
+              seedCount <= 0 ? Flux.empty() : seededChunks(seedCount, q, keep, first);
+          return Flux.concat(
+              real,
+              seeds,
+              Flux.defer(
+                  () -> Flux.just((first[0] ? "[]" : "]").getBytes(StandardCharsets.UTF_8))));
+        });
   }
 
-  private Flux<byte[]> seededChunks(long count, ListQuery q, Predicate<String[]> keep, boolean[] first) {
+  private Flux<byte[]> seededChunks(
+      long count, ListQuery q, Predicate<String[]> keep, boolean[] first) {
     String marker = "@@SEED-ID@@";
     String json = Json.string(render(seedProc(marker), q.filter));
     String[] parts = json.split(java.util.regex.Pattern.quote(marker), -1);
     String owner = s.user();
-    return Flux.<byte[], long[]>generate(() -> new long[] {0}, (st, sink) -> {
-      if (st[0] >= count) {
-        sink.complete();
-        return st;
-      }
-      StringBuilder sb = new StringBuilder(CHUNK * 256);
-      int n = 0;
-      while (st[0] < count && n < CHUNK * 4) {
-        String sid = seedId(st[0]++);
-        if (seedShadow.contains(sid) || !keep.test(new String[] {sid, "seed", owner, ""})) {
-          continue;
-        }
-        sb.append(first[0] ? '[' : ',');
-        first[0] = false;
-        for (int i = 0; i < parts.length; i++) {
-          if (i > 0) {
-            sb.append(sid);
-          }
-          sb.append(parts[i]);
-        }
-        n++;
-      }
-      sink.next(sb.toString().getBytes(StandardCharsets.UTF_8));
-      return st;
-    }).filter(b -> b.length > 0);
+    return Flux.<byte[], long[]>generate(
+            () -> new long[] {0},
+            (st, sink) -> {
+              if (st[0] >= count) {
+                sink.complete();
+                return st;
+              }
+              StringBuilder sb = new StringBuilder(CHUNK * 256);
+              int n = 0;
+              while (st[0] < count && n < CHUNK * 4) {
+                String sid = seedId(st[0]++);
+                if (seedShadow.contains(sid) || !keep.test(new String[] {sid, "seed", owner, ""})) {
+                  continue;
+                }
+                sb.append(first[0] ? '[' : ',');
+                first[0] = false;
+                for (int i = 0; i < parts.length; i++) {
+                  if (i > 0) {
+                    sb.append(sid);
+                  }
+                  sb.append(parts[i]);
+                }
+                n++;
+              }
+              sink.next(sb.toString().getBytes(StandardCharsets.UTF_8));
+              return st;
+            })
+        .filter(b -> b.length > 0);
   }
 
   // ---- metadata ------------------------------------------------------------------------------

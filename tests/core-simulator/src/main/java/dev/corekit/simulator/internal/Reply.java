@@ -13,10 +13,13 @@ final class Reply {
   @Nullable String contentType;
   final Map<String, String> headers = new LinkedHashMap<>();
   byte[] body;
+
   /** A streamed body (chunked); {@code body} is ignored when set. */
   @Nullable Flux<byte[]> stream;
+
   /** Flush every element of {@link #stream} (event streams). */
   boolean flushEach;
+
   /** Declared length for HEAD answers, or -1. */
   long headLength = -1;
 

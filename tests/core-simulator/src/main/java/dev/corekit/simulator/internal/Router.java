@@ -9,8 +9,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Route templates such as {@code /api/v3/process/{id}} or {@code /api/v3/fs/{storage}/{path...}},
- * matched on raw path segments; parameters are percent-decoded after matching, so an encoded
- * {@code %2F} stays inside its parameter. Literal segments win over parameters.
+ * matched on raw path segments; parameters are percent-decoded after matching, so an encoded {@code
+ * %2F} stays inside its parameter. Literal segments win over parameters.
  */
 final class Router {
   /** A handler producing a reply; may throw {@link ApiError}. */
@@ -19,9 +19,19 @@ final class Router {
   }
 
   /** Where a route exists. */
-  enum Scope { ALL, V1620, CLUSTER }
+  enum Scope {
+    ALL,
+    V1620,
+    CLUSTER
+  }
 
-  record Route(String method, String template, String[] parts, boolean isPublic, Scope scope, Handler handler) {}
+  record Route(
+      String method,
+      String template,
+      String[] parts,
+      boolean isPublic,
+      Scope scope,
+      Handler handler) {}
 
   /** A match, or a path that exists only for other methods. */
   record Match(@Nullable Route route, Map<String, String> params, boolean otherMethod) {}
@@ -29,10 +39,12 @@ final class Router {
   private final List<Route> routes = new ArrayList<>();
 
   void add(String method, String template, boolean isPublic, Scope scope, Handler h) {
-    routes.add(new Route(method, template, template.substring(1).split("/", -1), isPublic, scope, h));
+    routes.add(
+        new Route(method, template, template.substring(1).split("/", -1), isPublic, scope, h));
   }
 
-  Match match(String method, List<String> rawSegments, java.util.function.Predicate<Scope> enabled) {
+  Match match(
+      String method, List<String> rawSegments, java.util.function.Predicate<Scope> enabled) {
     Route best = null;
     Map<String, String> bestParams = Map.of();
     int bestScore = -1;

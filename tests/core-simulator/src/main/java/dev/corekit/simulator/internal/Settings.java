@@ -32,7 +32,20 @@ public record Settings(
   /** Never shows the password or the JWT secret. */
   @Override
   public String toString() {
-    return "Settings[" + host + ":" + port + ", user=" + user + ", version=" + versionNumber + ", auth=" + auth
-        + ", accessTtl=" + accessTtl + ", refreshTtl=" + refreshTtl + "]";
+    return "Settings["
+        + host
+        + ":"
+        + port
+        + ", user="
+        + user
+        + ", version="
+        + versionNumber
+        + ", auth="
+        + auth
+        + ", accessTtl="
+        + accessTtl
+        + ", refreshTtl="
+        + refreshTtl
+        + "]";
   }
 }

@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
@@ -45,7 +44,8 @@ public final class SimServer {
   private static final AttributeKey<ConnState> CONN = AttributeKey.valueOf("core-sim-conn");
   private static final byte[] EMPTY = new byte[0];
   private static final byte[] MALFORMED =
-      "{\"id\": \"malformed\", \"config\": {\"input\": [,,]}, \"state\": tru}".getBytes(StandardCharsets.UTF_8);
+      "{\"id\": \"malformed\", \"config\": {\"input\": [,,]}, \"state\": tru}"
+          .getBytes(StandardCharsets.UTF_8);
 
   /** Control operations behind the admin HTTP endpoint. */
   public interface AdminControl {
@@ -85,7 +85,10 @@ public final class SimServer {
   private volatile int boundPort;
   private volatile boolean closed;
 
-  public SimServer(Settings s, StatsRecorder stats, BiFunction<String, List<String>, List<Fault>> faults,
+  public SimServer(
+      Settings s,
+      StatsRecorder stats,
+      BiFunction<String, List<String>, List<Fault>> faults,
       AdminControl admin) {
     this.s = s;
     this.stats = stats;
@@ -96,7 +99,10 @@ public final class SimServer {
     this.loops = LoopResources.create("core-sim", 1, workers, true);
     this.timer = Schedulers.newSingle("core-sim-timer", true);
     this.api = new Api(s, stats, timer);
-    this.ticker = Flux.interval(Duration.ofMillis(500), timer).onBackpressureDrop().subscribe(api.processes::tick);
+    this.ticker =
+        Flux.interval(Duration.ofMillis(500), timer)
+            .onBackpressureDrop()
+            .subscribe(api.processes::tick);
   }
 
   // ---- lifecycle -----------------------------------------------------------------------------
@@ -109,15 +115,17 @@ public final class SimServer {
     if (server != null) {
       return;
     }
-    DisposableServer bound = HttpServer.create()
-        .host(s.host())
-        .port(boundPort)
-        .runOn(loops)
-        .option(ChannelOption.SO_REUSEADDR, true)
-        .httpRequestDecoder(spec -> spec.maxInitialLineLength(64 * 1024).maxHeaderSize(64 * 1024))
-        .doOnChannelInit((observer, ch, remote) -> onChannel(ch))
-        .handle(this::handle)
-        .bindNow(Duration.ofSeconds(10));
+    DisposableServer bound =
+        HttpServer.create()
+            .host(s.host())
+            .port(boundPort)
+            .runOn(loops)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .httpRequestDecoder(
+                spec -> spec.maxInitialLineLength(64 * 1024).maxHeaderSize(64 * 1024))
+            .doOnChannelInit((observer, ch, remote) -> onChannel(ch))
+            .handle(this::handle)
+            .bindNow(Duration.ofSeconds(10));
     boundPort = bound.port();
     api.port(boundPort);
     server = bound;
@@ -193,10 +201,12 @@ public final class SimServer {
     channels.add(ch);
     stats.connections.incrementAndGet();
     stats.openConnections.incrementAndGet();
-    ch.closeFuture().addListener(f -> {
-      channels.remove(ch);
-      stats.openConnections.decrementAndGet();
-    });
+    ch.closeFuture()
+        .addListener(
+            f -> {
+              channels.remove(ch);
+              stats.openConnections.decrementAndGet();
+            });
   }
 
   private static Channel channel(HttpServerRequest req) {
@@ -212,10 +222,12 @@ public final class SimServer {
     ConnState cs = ch.attr(CONN).get();
     Exchange ex = new Exchange(req.method().name(), req.uri(), req.requestHeaders(), cs.id);
     if (s.admin() && (ex.rawPath.equals("/_sim") || ex.rawPath.startsWith("/_sim/"))) {
-      return readBody(req).flatMap(body -> {
-        ex.body = body;
-        return adminHandle(ex, res);
-      });
+      return readBody(req)
+          .flatMap(
+              body -> {
+                ex.body = body;
+                return adminHandle(ex, res);
+              });
     }
     stats.arrived(ex.method, ex.rawPath);
     String template = api.template(ex);
@@ -236,20 +248,23 @@ public final class SimServer {
     Duration delay = latency;
     Fault fault = terminal;
     return readBody(req)
-        .flatMap(body -> {
-          ex.body = body;
-          record(ex, template);
-          Mono<Void> wait = delay.isZero() ? Mono.empty() : Mono.delay(delay, timer).then();
-          return wait.then(Mono.defer(() -> respond(ex, fault, ch, cs, res)));
-        })
-        .doFinally(sig -> {
-          // Reactor Netty completes (or cancels) the handler when the peer goes away mid-response.
-          if (!ch.isActive() && !cs.serverClosing) {
-            stats.clientAborts.increment();
-          } else if (sig == SignalType.ON_COMPLETE) {
-            stats.completedResponses.increment();
-          }
-        });
+        .flatMap(
+            body -> {
+              ex.body = body;
+              record(ex, template);
+              Mono<Void> wait = delay.isZero() ? Mono.empty() : Mono.delay(delay, timer).then();
+              return wait.then(Mono.defer(() -> respond(ex, fault, ch, cs, res)));
+            })
+        .doFinally(
+            sig -> {
+              // Reactor Netty completes (or cancels) the handler when the peer goes away
+              // mid-response.
+              if (!ch.isActive() && !cs.serverClosing) {
+                stats.clientAborts.increment();
+              } else if (sig == SignalType.ON_COMPLETE) {
+                stats.completedResponses.increment();
+              }
+            });
   }
 
   private static Mono<byte[]> readBody(HttpServerRequest req) {
@@ -257,41 +272,64 @@ public final class SimServer {
   }
 
   private void record(Exchange ex, String template) {
-    stats.record(new RecordedRequest(Instant.ofEpochMilli(s.clock().millis()), ex.connectionId, ex.method, ex.rawPath,
-        ex.rawQuery, ex.segments, ex.query, ex.recordedHeaders(), ex.body.length, template, api.peekTokenId(ex)));
+    stats.record(
+        new RecordedRequest(
+            Instant.ofEpochMilli(s.clock().millis()),
+            ex.connectionId,
+            ex.method,
+            ex.rawPath,
+            ex.rawQuery,
+            ex.segments,
+            ex.query,
+            ex.recordedHeaders(),
+            ex.body.length,
+            template,
+            api.peekTokenId(ex)));
   }
 
-  private Mono<Void> respond(Exchange ex, @Nullable Fault fault, Channel ch, ConnState cs, HttpServerResponse res) {
+  private Mono<Void> respond(
+      Exchange ex, @Nullable Fault fault, Channel ch, ConnState cs, HttpServerResponse res) {
     if (fault instanceof Fault.Reset r && !r.afterProcessing()) {
       return reset(ch, cs);
     }
     if (fault instanceof Fault.Respond r) {
-      Reply reply = r.body() == null
-          ? Reply.json(r.status(), Json.error(r.status(), ApiError.statusText(r.status())))
-          : Reply.bytes(r.status(), r.contentType(), r.body().getBytes(StandardCharsets.UTF_8));
+      Reply reply =
+          r.body() == null
+              ? Reply.json(r.status(), Json.error(r.status(), ApiError.statusText(r.status())))
+              : Reply.bytes(r.status(), r.contentType(), r.body().getBytes(StandardCharsets.UTF_8));
       reply.contentType = r.contentType();
       if (r.retryAfterSeconds() > 0) {
         reply.header("Retry-After", Integer.toString(r.retryAfterSeconds()));
       }
       return write(ex, res, reply, null, ch, cs);
     }
-    return api.handle(ex).flatMap(reply -> fault instanceof Fault.Reset
-        ? reset(ch, cs)
-        : write(ex, res, reply, fault, ch, cs));
+    return api.handle(ex)
+        .flatMap(
+            reply ->
+                fault instanceof Fault.Reset
+                    ? reset(ch, cs)
+                    : write(ex, res, reply, fault, ch, cs));
   }
 
   /** Closes the connection with a TCP RST (SO_LINGER 0); the handler then waits to be cancelled. */
   private static Mono<Void> reset(@Nullable Channel ch, ConnState cs) {
-    return Mono.<Void>fromRunnable(() -> {
-      cs.serverClosing = true;
-      if (ch != null) {
-        ch.config().setOption(ChannelOption.SO_LINGER, 0);
-        ch.close();
-      }
-    }).then(Mono.never());
+    return Mono.<Void>fromRunnable(
+            () -> {
+              cs.serverClosing = true;
+              if (ch != null) {
+                ch.config().setOption(ChannelOption.SO_LINGER, 0);
+                ch.close();
+              }
+            })
+        .then(Mono.never());
   }
 
-  private Mono<Void> write(Exchange ex, HttpServerResponse res, Reply r, @Nullable Fault fault, @Nullable Channel ch,
+  private Mono<Void> write(
+      Exchange ex,
+      HttpServerResponse res,
+      Reply r,
+      @Nullable Fault fault,
+      @Nullable Channel ch,
       ConnState cs) {
     res.status(r.status);
     if (r.contentType != null) {
@@ -301,10 +339,17 @@ public final class SimServer {
     if (fault instanceof Fault.WrongContentType w) {
       res.header("Content-Type", w.contentType());
     }
-    return r.stream != null ? writeStream(res, r, fault, ch, cs) : writeFixed(ex, res, r, fault, ch, cs);
+    return r.stream != null
+        ? writeStream(res, r, fault, ch, cs)
+        : writeFixed(ex, res, r, fault, ch, cs);
   }
 
-  private Mono<Void> writeFixed(Exchange ex, HttpServerResponse res, Reply r, @Nullable Fault fault, @Nullable Channel ch,
+  private Mono<Void> writeFixed(
+      Exchange ex,
+      HttpServerResponse res,
+      Reply r,
+      @Nullable Fault fault,
+      @Nullable Channel ch,
       ConnState cs) {
     byte[] body = r.body;
     if (fault instanceof Fault.MalformedJson) {
@@ -337,7 +382,8 @@ public final class SimServer {
     return send(res, Flux.just(body), false);
   }
 
-  private Mono<Void> writeStream(HttpServerResponse res, Reply r, @Nullable Fault fault, @Nullable Channel ch, ConnState cs) {
+  private Mono<Void> writeStream(
+      HttpServerResponse res, Reply r, @Nullable Fault fault, @Nullable Channel ch, ConnState cs) {
     Flux<byte[]> stream = r.stream;
     boolean flush = r.flushEach;
     if (fault instanceof Fault.MalformedJson) {
@@ -345,9 +391,11 @@ public final class SimServer {
     } else if (fault instanceof Fault.TruncatedJson) {
       stream = limit(stream, 64 * 1024);
     } else if (fault instanceof Fault.ResetMidBody m) {
-      return send(res, limit(stream, m.afterBytes() < 0 ? 1024 : m.afterBytes()), true).then(reset(ch, cs));
+      return send(res, limit(stream, m.afterBytes() < 0 ? 1024 : m.afterBytes()), true)
+          .then(reset(ch, cs));
     } else if (fault instanceof Fault.Stall st) {
-      return send(res, Flux.concat(limit(stream, Math.max(0, st.afterBytes())), Flux.never()), true);
+      return send(
+          res, Flux.concat(limit(stream, Math.max(0, st.afterBytes())), Flux.never()), true);
     } else if (fault instanceof Fault.SlowBody sb) {
       stream = slow(stream, sb);
       flush = true;
@@ -356,33 +404,42 @@ public final class SimServer {
   }
 
   private Mono<Void> send(HttpServerResponse res, Flux<byte[]> body, boolean flushEach) {
-    Flux<ByteBuf> bufs = body.filter(b -> b.length > 0).map(b -> {
-      stats.bodyBytesSent.add(b.length);
-      return Unpooled.wrappedBuffer(b);
-    });
+    Flux<ByteBuf> bufs =
+        body.filter(b -> b.length > 0)
+            .map(
+                b -> {
+                  stats.bodyBytesSent.add(b.length);
+                  return Unpooled.wrappedBuffer(b);
+                });
     return (flushEach ? res.send(bufs, b -> true) : res.send(bufs)).then();
   }
 
   private Flux<byte[]> slow(Flux<byte[]> body, Fault.SlowBody sb) {
     int n = sb.bytesPerChunk();
-    return body.concatMap(chunk -> {
-      List<byte[]> pieces = new ArrayList<>();
-      for (int i = 0; i < chunk.length; i += n) {
-        pieces.add(Arrays.copyOfRange(chunk, i, Math.min(chunk.length, i + n)));
-      }
-      return Flux.fromIterable(pieces).concatMap(p -> Mono.delay(sb.interval(), timer).thenReturn(p));
-    }, 1);
+    return body.concatMap(
+        chunk -> {
+          List<byte[]> pieces = new ArrayList<>();
+          for (int i = 0; i < chunk.length; i += n) {
+            pieces.add(Arrays.copyOfRange(chunk, i, Math.min(chunk.length, i + n)));
+          }
+          return Flux.fromIterable(pieces)
+              .concatMap(p -> Mono.delay(sb.interval(), timer).thenReturn(p));
+        },
+        1);
   }
 
   private static Flux<byte[]> limit(Flux<byte[]> body, long max) {
-    return Flux.defer(() -> {
-      long[] left = {max};
-      return body.takeWhile(b -> left[0] > 0).map(b -> {
-        int n = (int) Math.min(b.length, left[0]);
-        left[0] -= n;
-        return n == b.length ? b : Arrays.copyOf(b, n);
-      });
-    });
+    return Flux.defer(
+        () -> {
+          long[] left = {max};
+          return body.takeWhile(b -> left[0] > 0)
+              .map(
+                  b -> {
+                    int n = (int) Math.min(b.length, left[0]);
+                    left[0] -= n;
+                    return n == b.length ? b : Arrays.copyOf(b, n);
+                  });
+        });
   }
 
   // ---- admin endpoint ------------------------------------------------------------------------
@@ -409,8 +466,13 @@ public final class SimServer {
           JsonNode body = Json.parse(ex.body);
           List<String> added = new ArrayList<>();
           for (JsonNode f : body.isArray() ? body : Json.arr().add(body)) {
-            added.add(admin.addFault(f.path("route").asText(), AdminFaults.parse(f), f.path("times").asLong(-1),
-                f.path("probability").asDouble(1.0), f.path("seed").asLong(0)));
+            added.add(
+                admin.addFault(
+                    f.path("route").asText(),
+                    AdminFaults.parse(f),
+                    f.path("times").asLong(-1),
+                    f.path("probability").asDouble(1.0),
+                    f.path("seed").asLong(0)));
           }
           reply = Reply.ok(Json.strings(added));
         }
@@ -425,7 +487,12 @@ public final class SimServer {
         }
         case "POST /fail-next-refresh" -> {
           int status = Integer.parseInt(ex.q("status", "500"));
-          reply = Reply.ok(Json.strings(List.of(admin.addFault("GET /api/login/refresh", Fault.status(status), 1, 1.0, 0))));
+          reply =
+              Reply.ok(
+                  Json.strings(
+                      List.of(
+                          admin.addFault(
+                              "GET /api/login/refresh", Fault.status(status), 1, 1.0, 0))));
         }
         default -> reply = ApiError.notFound().reply();
       }
@@ -435,11 +502,14 @@ public final class SimServer {
       reply = Reply.json(400, Json.error(400, "Bad Request", String.valueOf(e.getMessage())));
     }
     Runnable then = after;
-    return write(ex, res, reply, null, null, new ConnState(0)).then(Mono.fromRunnable(() -> {
-      if (then != null) {
-        then.run();
-      }
-    }));
+    return write(ex, res, reply, null, null, new ConnState(0))
+        .then(
+            Mono.fromRunnable(
+                () -> {
+                  if (then != null) {
+                    then.run();
+                  }
+                }));
   }
 
   private ArrayNode requestsJson() {
@@ -481,11 +551,14 @@ public final class SimServer {
     ObjectNode byRoute = o.putObject("requests_by_route");
     stats.byRoute().forEach(byRoute::put);
     ArrayNode posts = o.putArray("posts");
-    stats.byPath().forEach((k, v) -> {
-      if (k.startsWith("POST ")) {
-        posts.addObject().put("path", k.substring(5)).put("count", v);
-      }
-    });
+    stats
+        .byPath()
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith("POST ")) {
+                posts.addObject().put("path", k.substring(5)).put("count", v);
+              }
+            });
     return o;
   }
 }

@@ -8,15 +8,16 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the simulator alone: {@code java -jar core-simulator.jar --port 8080 --user admin --password
  * secret [--access-ttl 2s] [--refresh-ttl 30s] [--core-version 16.16.0] [--admin] [--cluster]
- * [--no-auth] [--host 127.0.0.1] [--seed N] [--keepalive 5s] [--login-delay 50ms]}. Prints the URL and
- * runs until SIGINT or SIGTERM.
+ * [--no-auth] [--host 127.0.0.1] [--seed N] [--keepalive 5s] [--login-delay 50ms]}. Prints the URL
+ * and runs until SIGINT or SIGTERM.
  */
 public final class SimulatorMain {
   private SimulatorMain() {}
 
   public static void main(String[] args) throws InterruptedException {
     if (System.getProperty("slf4j.internal.verbosity") == null) {
-      System.setProperty("slf4j.internal.verbosity", "ERROR"); // no provider in the jar: no logging, no warning
+      System.setProperty(
+          "slf4j.internal.verbosity", "ERROR"); // no provider in the jar: no logging, no warning
     }
     CoreSimulator.Builder b = CoreSimulator.builder();
     long seed = 0;
@@ -53,15 +54,20 @@ public final class SimulatorMain {
     }
     CoreSimulator sim = b.build();
     CountDownLatch done = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      sim.close();
-      done.countDown();
-    }, "core-sim-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  sim.close();
+                  done.countDown();
+                },
+                "core-sim-shutdown"));
     sim.start();
     if (seed > 0) {
       sim.seedProcesses(seed);
     }
-    System.out.println("Core simulator " + sim.version().number() + " listening on " + sim.baseUrl());
+    System.out.println(
+        "Core simulator " + sim.version().number() + " listening on " + sim.baseUrl());
     System.out.flush();
     done.await();
   }

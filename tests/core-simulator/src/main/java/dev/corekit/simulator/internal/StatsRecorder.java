@@ -82,13 +82,24 @@ public final class StatsRecorder {
   private static String normalize(String route) {
     String t = route.trim();
     int sp = t.indexOf(' ');
-    return sp < 0 ? t : t.substring(0, sp).toUpperCase(java.util.Locale.ROOT) + " " + t.substring(sp + 1).trim();
+    return sp < 0
+        ? t
+        : t.substring(0, sp).toUpperCase(java.util.Locale.ROOT) + " " + t.substring(sp + 1).trim();
   }
 
   /** Resets counters and the record; connection gauges stay. */
   public void reset() {
-    for (LongAdder a : List.of(logins, loginFailures, refreshes, refreshFailures, totalRequests, completedResponses,
-        bodyBytesSent, faultsFired, clientAborts)) {
+    for (LongAdder a :
+        List.of(
+            logins,
+            loginFailures,
+            refreshes,
+            refreshFailures,
+            totalRequests,
+            completedResponses,
+            bodyBytesSent,
+            faultsFired,
+            clientAborts)) {
       a.reset();
     }
     byPath.clear();

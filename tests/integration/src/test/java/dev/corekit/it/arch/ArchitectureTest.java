@@ -46,17 +46,23 @@ class ArchitectureTest {
   @Test
   void theReactiveClientNeverDependsOnTheBlockingOne() {
     noClasses()
-        .that().resideInAPackage("dev.corekit.core..")
-        .and().resideOutsideOfPackage("dev.corekit.core.sync..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.corekit.core.sync..", "dev.corekit.sync..")
+        .that()
+        .resideInAPackage("dev.corekit.core..")
+        .and()
+        .resideOutsideOfPackage("dev.corekit.core.sync..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.corekit.core.sync..", "dev.corekit.sync..")
         .check(sdk);
   }
 
   @Test
   void onlyTheBlockingModulesBlock() {
     noClasses()
-        .that().resideOutsideOfPackages("dev.corekit.core.sync..", "dev.corekit.sync..")
-        .should().callMethodWhere(blockingCall())
+        .that()
+        .resideOutsideOfPackages("dev.corekit.core.sync..", "dev.corekit.sync..")
+        .should()
+        .callMethodWhere(blockingCall())
         .because(".block() belongs to the blocking modules and the samples; reactive code composes")
         .check(sdk);
   }
@@ -73,7 +79,8 @@ class ArchitectureTest {
   }
 
   private static ArchCondition<JavaClass> exposeNoInternalType() {
-    return new ArchCondition<>("expose no type of an internal package in a public or protected signature") {
+    return new ArchCondition<>(
+        "expose no type of an internal package in a public or protected signature") {
       @Override
       public void check(JavaClass type, ConditionEvents events) {
         for (com.tngtech.archunit.core.domain.JavaCodeUnit unit : type.getCodeUnits()) {
@@ -104,22 +111,27 @@ class ArchitectureTest {
   private static void report(Object where, Set<JavaClass> used, ConditionEvents events) {
     for (JavaClass type : used) {
       JavaClass base = type.isArray() ? type.getBaseComponentType() : type;
-      if (base.getPackageName().startsWith("dev.corekit") && base.getPackageName().contains(".internal")) {
+      if (base.getPackageName().startsWith("dev.corekit")
+          && base.getPackageName().contains(".internal")) {
         events.add(SimpleConditionEvent.violated(where, where + " exposes " + base.getName()));
       }
     }
   }
 
-  private static DescribedPredicate<com.tngtech.archunit.core.domain.JavaMethodCall> blockingCall() {
-    return new DescribedPredicate<>("is Mono.block*, Flux.blockFirst/blockLast or toIterable/toStream") {
+  private static DescribedPredicate<com.tngtech.archunit.core.domain.JavaMethodCall>
+      blockingCall() {
+    return new DescribedPredicate<>(
+        "is Mono.block*, Flux.blockFirst/blockLast or toIterable/toStream") {
       @Override
       public boolean test(com.tngtech.archunit.core.domain.JavaMethodCall call) {
         String owner = call.getTarget().getOwner().getName();
         String name = call.getTarget().getName();
-        boolean reactor = owner.equals("reactor.core.publisher.Mono") || owner.equals("reactor.core.publisher.Flux");
-        return reactor && (name.startsWith("block") || name.equals("toIterable") || name.equals("toStream"));
+        boolean reactor =
+            owner.equals("reactor.core.publisher.Mono")
+                || owner.equals("reactor.core.publisher.Flux");
+        return reactor
+            && (name.startsWith("block") || name.equals("toIterable") || name.equals("toStream"));
       }
     };
   }
-
 }

@@ -26,13 +26,21 @@ import reactor.test.StepVerifier;
 class EventsAndWatchTest {
   private static final Duration WAIT = Duration.ofSeconds(15);
   private static final LogEventFilters PROCESS_EVENTS =
-      LogEventFilters.builder().addFilters(LogEventFilter.builder().event("process").build()).build();
+      LogEventFilters.builder()
+          .addFilters(LogEventFilter.builder().event("process").build())
+          .build();
 
   private static ProcessConfig config(String id) {
     return ProcessConfig.builder()
         .id(id)
-        .addInput(ProcessConfigIo.builder().id("in").address("testsrc2").addOptions("-f", "lavfi").build())
-        .addOutput(ProcessConfigIo.builder().id("out").address("-").addOptions("-f", "null").build())
+        .addInput(
+            ProcessConfigIo.builder()
+                .id("in")
+                .address("testsrc2")
+                .addOptions("-f", "lavfi")
+                .build())
+        .addOutput(
+            ProcessConfigIo.builder().id("out").address("-").addOptions("-f", "null").build())
         .autostart(false)
         .build();
   }
@@ -43,14 +51,19 @@ class EventsAndWatchTest {
 
   @Test
   void logEventsArriveAsTypedValuesWithoutKeepalives() {
-    try (CoreSimulator sim = Simulators.simulator().eventKeepalive(Duration.ofMillis(100)).build().start();
+    try (CoreSimulator sim =
+            Simulators.simulator().eventKeepalive(Duration.ofMillis(100)).build().start();
         CoreClient client = Simulators.client(sim).build()) {
       client.processes().create(config("cam1")).block(WAIT);
       StepVerifier.create(
-              client.events().log(PROCESS_EVENTS)
+              client
+                  .events()
+                  .log(PROCESS_EVENTS)
                   .filter(event -> event.data().getOrDefault("id", "").equals("cam1"))
                   .take(1))
-          .then(() -> client.processes().command("cam1", command(ProcessCommandName.START)).subscribe())
+          .then(
+              () ->
+                  client.processes().command("cam1", command(ProcessCommandName.START)).subscribe())
           .assertNext(
               (LogEvent event) -> {
                 assertThat(event.event()).isEqualTo("process");
@@ -63,8 +76,10 @@ class EventsAndWatchTest {
 
   @Test
   void aSilentStreamEndsWithATimeoutAfterTheIdleLimit() {
-    try (CoreSimulator sim = Simulators.simulator().eventKeepalive(Duration.ofSeconds(30)).build().start();
-        CoreClient client = Simulators.client(sim).streamIdleTimeout(Duration.ofMillis(700)).build()) {
+    try (CoreSimulator sim =
+            Simulators.simulator().eventKeepalive(Duration.ofSeconds(30)).build().start();
+        CoreClient client =
+            Simulators.client(sim).streamIdleTimeout(Duration.ofMillis(700)).build()) {
       StepVerifier.create(client.events().log(PROCESS_EVENTS))
           .expectError(CoreTimeoutException.class)
           .verify(WAIT);
@@ -73,11 +88,14 @@ class EventsAndWatchTest {
 
   @Test
   void aResubscribingStreamSurvivesAServerRestart() {
-    try (CoreSimulator sim = Simulators.simulator().eventKeepalive(Duration.ofMillis(200)).build().start();
-        CoreClient client = Simulators.client(sim).streamIdleTimeout(Duration.ofSeconds(2)).build()) {
+    try (CoreSimulator sim =
+            Simulators.simulator().eventKeepalive(Duration.ofMillis(200)).build().start();
+        CoreClient client =
+            Simulators.client(sim).streamIdleTimeout(Duration.ofSeconds(2)).build()) {
       client.processes().create(config("cam2")).block(WAIT);
       StepVerifier.create(
-              client.events()
+              client
+                  .events()
                   .with(RequestOptions.builder().resubscribe(true).build())
                   .log(PROCESS_EVENTS)
                   .filter(event -> event.data().getOrDefault("id", "").equals("cam2"))
@@ -96,12 +114,15 @@ class EventsAndWatchTest {
 
   @Test
   void watchEmitsEachStateChangeOfAProcessOnce() {
-    try (CoreSimulator sim = Simulators.simulator().processStartDelay(Duration.ofMillis(300)).build().start();
+    try (CoreSimulator sim =
+            Simulators.simulator().processStartDelay(Duration.ofMillis(300)).build().start();
         CoreClient client = Simulators.client(sim).watchInterval(Duration.ofMillis(100)).build()) {
       client.processes().create(config("cam3")).block(WAIT);
       StepVerifier.create(client.processes().watch("cam3").map(ProcessState::exec).take(3))
           .expectNext(ProcessExecState.FINISHED)
-          .then(() -> client.processes().command("cam3", command(ProcessCommandName.START)).subscribe())
+          .then(
+              () ->
+                  client.processes().command("cam3", command(ProcessCommandName.START)).subscribe())
           .expectNext(ProcessExecState.STARTING)
           .expectNext(ProcessExecState.RUNNING)
           .expectComplete()
@@ -111,7 +132,8 @@ class EventsAndWatchTest {
 
   @Test
   void anOlderServerGetsACapabilityErrorBeforeAnythingIsSent() {
-    try (CoreSimulator sim = Simulators.simulator().coreVersion(CoreVersion.V16_16).build().start();
+    try (CoreSimulator sim =
+            Simulators.simulator().coreVersion(CoreVersion.V16_16).build().start();
         CoreClient client = Simulators.client(sim).build()) {
       StepVerifier.create(client.events().log(PROCESS_EVENTS))
           .expectErrorSatisfies(
@@ -124,7 +146,10 @@ class EventsAndWatchTest {
       assertThat(sim.stats().requests("POST /api/v3/events")).isZero();
       // A watch on such a server falls back to polling.
       client.processes().create(config("old")).block(WAIT);
-      StepVerifier.create(client.processes().watch("old").take(1)).expectNextCount(1).expectComplete().verify(WAIT);
+      StepVerifier.create(client.processes().watch("old").take(1))
+          .expectNextCount(1)
+          .expectComplete()
+          .verify(WAIT);
     }
   }
 }

@@ -45,7 +45,8 @@ class FileTransferAndLifecycleTest {
           .verify(WAIT);
       assertThat(Files.readAllBytes(target)).isEqualTo(content);
       try (var files = Files.list(folder)) {
-        assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("source.bin", "copy.bin");
+        assertThat(files.map(p -> p.getFileName().toString()))
+            .containsExactlyInAnyOrder("source.bin", "copy.bin");
       }
     }
   }
@@ -57,14 +58,20 @@ class FileTransferAndLifecycleTest {
       Flux<ByteBuffer> parts =
           Flux.just("hello ", "from ", "a publisher")
               .map(text -> ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
-      StepVerifier.create(client.filesystems().upload("mem", "greeting.txt", parts)).expectComplete().verify(WAIT);
+      StepVerifier.create(client.filesystems().upload("mem", "greeting.txt", parts))
+          .expectComplete()
+          .verify(WAIT);
       String back =
-          client.filesystems().download("mem", "greeting.txt")
+          client
+              .filesystems()
+              .download("mem", "greeting.txt")
               .map(buffer -> StandardCharsets.UTF_8.decode(buffer).toString())
               .reduce(String::concat)
               .block(WAIT);
       assertThat(back).isEqualTo("hello from a publisher");
-      StepVerifier.create(client.filesystems().delete("mem", "greeting.txt")).expectComplete().verify(WAIT);
+      StepVerifier.create(client.filesystems().delete("mem", "greeting.txt"))
+          .expectComplete()
+          .verify(WAIT);
       StepVerifier.create(client.filesystems().stat("mem", "greeting.txt"))
           .expectError(CoreNotFoundException.class)
           .verify(WAIT);
@@ -90,7 +97,9 @@ class FileTransferAndLifecycleTest {
       StepVerifier.create(client.processes().list()).expectComplete().verify(WAIT);
       assertThat(Simulators.threadNames("corekit-http")).isNotEmpty();
       client.close();
-      await().atMost(Duration.ofSeconds(10)).until(() -> Simulators.threadNames("corekit-http").isEmpty());
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> Simulators.threadNames("corekit-http").isEmpty());
     }
   }
 }

@@ -23,8 +23,9 @@ class PathParameterTest {
           .verify(Duration.ofSeconds(10));
       RecordedRequest request = sim.stats().lastRequest();
       assertThat(request.pathSegments()).containsExactly("api", "v3", "process", id, "state");
-      assertThat(request.rawPath()).isEqualTo(
-          "/api/v3/process/..%2Fetc%2Fpasswd%20%252F%20%C3%BC%20%E6%97%A5%E6%9C%AC/state");
+      assertThat(request.rawPath())
+          .isEqualTo(
+              "/api/v3/process/..%2Fetc%2Fpasswd%20%252F%20%C3%BC%20%E6%97%A5%E6%9C%AC/state");
     }
   }
 
@@ -35,11 +36,15 @@ class PathParameterTest {
       StepVerifier.create(client.filesystems().download("mem", "a b/c%d.txt"))
           .expectError(CoreNotFoundException.class)
           .verify(Duration.ofSeconds(10));
-      assertThat(sim.stats().lastRequest().pathSegments()).containsExactly("api", "v3", "fs", "mem", "a b", "c%d.txt");
+      assertThat(sim.stats().lastRequest().pathSegments())
+          .containsExactly("api", "v3", "fs", "mem", "a b", "c%d.txt");
       long before = sim.stats().totalRequests();
       StepVerifier.create(client.filesystems().download("mem", "a/../../secret"))
           .expectErrorSatisfies(
-              error -> assertThat(error).isInstanceOf(CoreValidationException.class).hasMessageContaining("'..'"))
+              error ->
+                  assertThat(error)
+                      .isInstanceOf(CoreValidationException.class)
+                      .hasMessageContaining("'..'"))
           .verify(Duration.ofSeconds(10));
       assertThat(sim.stats().totalRequests()).isEqualTo(before);
     }

@@ -54,8 +54,14 @@ class RetryAndDeadlineTest {
   private static ProcessConfig config(String id) {
     return ProcessConfig.builder()
         .id(id)
-        .addInput(ProcessConfigIo.builder().id("in").address("testsrc2=rate=25:size=640x360").addOptions("-f", "lavfi").build())
-        .addOutput(ProcessConfigIo.builder().id("out").address("-").addOptions("-f", "null").build())
+        .addInput(
+            ProcessConfigIo.builder()
+                .id("in")
+                .address("testsrc2=rate=25:size=640x360")
+                .addOptions("-f", "lavfi")
+                .build())
+        .addOutput(
+            ProcessConfigIo.builder().id("out").address("-").addOptions("-f", "null").build())
         .autostart(false)
         .build();
   }
@@ -71,7 +77,8 @@ class RetryAndDeadlineTest {
   void aPostAnsweredWith503ReachesTheServerExactlyOnce() {
     sim.faults().on("POST /api/v3/process").times(1).inject(Fault.status(503));
     StepVerifier.create(client.processes().create(config("once")))
-        .expectErrorSatisfies(error -> assertThat(((CoreApiException) error).status()).isEqualTo(503))
+        .expectErrorSatisfies(
+            error -> assertThat(((CoreApiException) error).status()).isEqualTo(503))
         .verify(WAIT);
     assertThat(sim.stats().posts("/api/v3/process")).isEqualTo(1);
   }
@@ -80,7 +87,8 @@ class RetryAndDeadlineTest {
   void aPostIsRetriedWhenTheCallOptsIn() {
     sim.faults().on("POST /api/v3/process").times(2).inject(Fault.status(503));
     StepVerifier.create(
-            client.processes()
+            client
+                .processes()
                 .with(RequestOptions.builder().retryNonIdempotent(true).build())
                 .create(config("opted-in")))
         .assertNext(created -> assertThat(created.id()).contains("opted-in"))
@@ -94,8 +102,10 @@ class RetryAndDeadlineTest {
     sim.faults().on("POST /api/v3/process").times(1).inject(Fault.resetAfterProcessing());
     StepVerifier.create(client.processes().create(config("reset")))
         .expectErrorSatisfies(
-            error -> assertThat(error).isInstanceOf(CoreConnectException.class)
-                .satisfies(e -> assertThat(((CoreConnectException) e).requestSent()).isTrue()))
+            error ->
+                assertThat(error)
+                    .isInstanceOf(CoreConnectException.class)
+                    .satisfies(e -> assertThat(((CoreConnectException) e).requestSent()).isTrue()))
         .verify(WAIT);
     assertThat(sim.stats().posts("/api/v3/process")).isEqualTo(1);
   }
@@ -105,7 +115,8 @@ class RetryAndDeadlineTest {
     sim.faults().on("GET /api/v3/process").times(1).inject(Fault.tooManyRequests(1));
     long start = System.nanoTime();
     StepVerifier.create(client.processes().list()).expectComplete().verify(WAIT);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(950));
     assertThat(sim.stats().requests("GET /api/v3/process")).isEqualTo(2);
   }
 
@@ -126,12 +137,18 @@ class RetryAndDeadlineTest {
     try (CoreClient nowhere =
         CoreClient.builder()
             .baseUrl("http://127.0.0.1:" + port)
-            .retry(dev.corekit.core.RetryPolicy.builder().maxRetries(2).initialBackoff(Duration.ofMillis(10)).build())
+            .retry(
+                dev.corekit.core.RetryPolicy.builder()
+                    .maxRetries(2)
+                    .initialBackoff(Duration.ofMillis(10))
+                    .build())
             .build()) {
       StepVerifier.create(nowhere.processes().create(config("nowhere")))
           .expectErrorSatisfies(
               error -> {
-                assertThat(error).isInstanceOf(CoreConnectException.class).hasMessageContaining("cannot connect");
+                assertThat(error)
+                    .isInstanceOf(CoreConnectException.class)
+                    .hasMessageContaining("cannot connect");
                 assertThat(((CoreConnectException) error).requestSent()).isFalse();
               })
           .verify(WAIT);
@@ -142,13 +159,20 @@ class RetryAndDeadlineTest {
   void anAnswerWithTheWrongContentTypeFailsAndFreesItsConnectionAtOnce() {
     StepVerifier.create(client.processes().list()).expectComplete().verify(WAIT);
     sim.faults().on("GET /api/v3/process").inject(Fault.wrongContentType("text/html"));
-    // A long deadline: the connection must come back because the answer was refused, not because time ran out.
-    StepVerifier.create(client.processes().with(RequestOptions.timeout(Duration.ofSeconds(30))).list())
+    // A long deadline: the connection must come back because the answer was refused, not because
+    // time ran out.
+    StepVerifier.create(
+            client.processes().with(RequestOptions.timeout(Duration.ofSeconds(30))).list())
         .expectErrorSatisfies(
-            error -> assertThat(error).isInstanceOf(CoreProtocolException.class).hasMessageContaining("text/html"))
+            error ->
+                assertThat(error)
+                    .isInstanceOf(CoreProtocolException.class)
+                    .hasMessageContaining("text/html"))
         .verify(WAIT);
-    await().atMost(Duration.ofSeconds(3))
-        .untilAsserted(() -> assertThat(pools).allSatisfy(pool -> assertThat(pool.acquiredSize()).isZero()));
+    await()
+        .atMost(Duration.ofSeconds(3))
+        .untilAsserted(
+            () -> assertThat(pools).allSatisfy(pool -> assertThat(pool.acquiredSize()).isZero()));
   }
 
   @Test
@@ -162,11 +186,14 @@ class RetryAndDeadlineTest {
         .expectError(CoreTimeoutException.class)
         .verify(WAIT);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
-    System.out.printf("deadline %d ms: timed out after %d ms (overshoot %d ms)%n",
+    System.out.printf(
+        "deadline %d ms: timed out after %d ms (overshoot %d ms)%n",
         deadline.toMillis(), took.toMillis(), took.minus(deadline).toMillis());
     assertThat(took).isLessThan(deadline.plusMillis(200));
-    await().atMost(Duration.ofSeconds(5))
-        .untilAsserted(() -> assertThat(pools).allSatisfy(pool -> assertThat(pool.acquiredSize()).isZero()));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> assertThat(pools).allSatisfy(pool -> assertThat(pool.acquiredSize()).isZero()));
     await().atMost(Duration.ofSeconds(5)).until(() -> sim.stats().clientAborts() >= 1);
   }
 }

@@ -14,8 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Core simulator run as a separate JVM from its runnable jar, so that memory measured in the test
- * JVM is the client's alone.
+ * The Core simulator run as a separate JVM from its runnable jar, so that memory measured in the
+ * test JVM is the client's alone.
  */
 final class SimulatorProcess implements AutoCloseable {
   private static final Pattern URL = Pattern.compile("listening on (http://\\S+)");
@@ -29,12 +29,17 @@ final class SimulatorProcess implements AutoCloseable {
   }
 
   static SimulatorProcess start(String... options) throws Exception {
-    Path jar = Path.of(System.getProperty("core.simulator.jar", "../core-simulator/target/core-simulator.jar"));
+    Path jar =
+        Path.of(
+            System.getProperty(
+                "core.simulator.jar", "../core-simulator/target/core-simulator.jar"));
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException("the simulator jar is missing: " + jar.toAbsolutePath() + " (run the build)");
+      throw new IllegalStateException(
+          "the simulator jar is missing: " + jar.toAbsolutePath() + " (run the build)");
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-jar", jar.toString(), "--port", "0"));
+    List<String> command =
+        new ArrayList<>(List.of(java, "-Xmx1g", "-jar", jar.toString(), "--port", "0"));
     command.addAll(List.of(options));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     CompletableFuture<String> url =
@@ -42,7 +47,8 @@ final class SimulatorProcess implements AutoCloseable {
             () -> {
               try {
                 BufferedReader out =
-                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                    new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 String line;
                 while ((line = out.readLine()) != null) {
                   Matcher matcher = URL.matcher(line);
@@ -68,10 +74,15 @@ final class SimulatorProcess implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     process.destroy();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
   }
 }

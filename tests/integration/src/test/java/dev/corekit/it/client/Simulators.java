@@ -15,14 +15,21 @@ final class Simulators {
   private Simulators() {}
 
   static CoreSimulator.Builder simulator() {
-    return CoreSimulator.builder().user(USER).password(PASSWORD).loginFailureDelay(Duration.ofMillis(20));
+    return CoreSimulator.builder()
+        .user(USER)
+        .password(PASSWORD)
+        .loginFailureDelay(Duration.ofMillis(20));
   }
 
   static CoreClient.Builder client(CoreSimulator simulator) {
     return CoreClient.builder()
         .baseUrl(simulator.baseUrl())
         .credentials(USER, PASSWORD)
-        .retry(RetryPolicy.builder().initialBackoff(Duration.ofMillis(20)).maxBackoff(Duration.ofMillis(200)).build());
+        .retry(
+            RetryPolicy.builder()
+                .initialBackoff(Duration.ofMillis(20))
+                .maxBackoff(Duration.ofMillis(200))
+                .build());
   }
 
   static Set<String> threadNames(String prefix) {

@@ -24,11 +24,22 @@ class StreamingTest {
     // The simulator runs in its own JVM: the heap measured here is the client's alone.
     try (SimulatorProcess sim =
             SimulatorProcess.start(
-                "--user", Simulators.USER, "--password", Simulators.PASSWORD, "--seed", Long.toString(PROCESSES));
+                "--user",
+                Simulators.USER,
+                "--password",
+                Simulators.PASSWORD,
+                "--seed",
+                Long.toString(PROCESSES));
         CoreClient client =
-            CoreClient.builder().baseUrl(sim.baseUrl()).credentials(Simulators.USER, Simulators.PASSWORD).build()) {
-      client.processes().list(dev.corekit.core.api.ProcessApi.ListQuery.builder().idpattern("none").build())
-          .then().block(Duration.ofSeconds(30));
+            CoreClient.builder()
+                .baseUrl(sim.baseUrl())
+                .credentials(Simulators.USER, Simulators.PASSWORD)
+                .build()) {
+      client
+          .processes()
+          .list(dev.corekit.core.api.ProcessApi.ListQuery.builder().idpattern("none").build())
+          .then()
+          .block(Duration.ofSeconds(30));
       settle(memory);
       long baseline = memory.getHeapMemoryUsage().getUsed();
       AtomicLong peak = new AtomicLong(baseline);
@@ -38,13 +49,16 @@ class StreamingTest {
             System.gc();
             peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
           },
-          100, 250, TimeUnit.MILLISECONDS);
+          100,
+          250,
+          TimeUnit.MILLISECONDS);
       long start = System.nanoTime();
       AtomicLong firstAt = new AtomicLong();
       Long count;
       try {
         count =
-            client.processes()
+            client
+                .processes()
                 .with(RequestOptions.timeout(Duration.ofMinutes(5)))
                 .list()
                 .doOnNext(process -> firstAt.compareAndSet(0, System.nanoTime() - start))
@@ -59,7 +73,12 @@ class StreamingTest {
       System.out.printf(
           "streaming: %d processes, first element after %d ms, whole list in %d ms, heap growth %.1f MB "
               + "(baseline %d MB, peak %d MB)%n",
-          count, firstAt.get() / 1_000_000, whole / 1_000_000, growth / (double) MB, baseline / MB, peak.get() / MB);
+          count,
+          firstAt.get() / 1_000_000,
+          whole / 1_000_000,
+          growth / (double) MB,
+          baseline / MB,
+          peak.get() / MB);
       assertThat(count).isEqualTo(PROCESSES);
       assertThat(firstAt.get()).isLessThan(whole / 20);
       assertThat(growth).isLessThan(32 * MB);

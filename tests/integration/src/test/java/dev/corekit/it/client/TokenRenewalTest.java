@@ -15,11 +15,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-/** The client renews its JWT by itself: ahead of expiry, once for any number of waiting requests. */
+/**
+ * The client renews its JWT by itself: ahead of expiry, once for any number of waiting requests.
+ */
 class TokenRenewalTest {
 
   @Test
-  void tenThousandRequestsFrom200SubscribersAcrossSeveralExpiriesAllSucceedWithOneRefreshPerExpiry() {
+  void
+      tenThousandRequestsFrom200SubscribersAcrossSeveralExpiriesAllSucceedWithOneRefreshPerExpiry() {
     try (CoreSimulator sim =
             Simulators.simulator()
                 .accessTtl(Duration.ofSeconds(1))
@@ -39,11 +42,15 @@ class TokenRenewalTest {
                               Flux.range(0, 200)
                                   .flatMap(
                                       i ->
-                                          client.processes().list().then(Mono.just(1))
-                                              .onErrorResume(error -> {
-                                                failures.incrementAndGet();
-                                                return Mono.empty();
-                                              }),
+                                          client
+                                              .processes()
+                                              .list()
+                                              .then(Mono.just(1))
+                                              .onErrorResume(
+                                                  error -> {
+                                                    failures.incrementAndGet();
+                                                    return Mono.empty();
+                                                  }),
                                       200)))
               .count()
               .block(Duration.ofMinutes(2));
@@ -59,7 +66,12 @@ class TokenRenewalTest {
       long refreshes = sim.stats().refreshes();
       System.out.printf(
           "token renewal: %d requests, %d failures, %d s elapsed, %d logins, %d refreshes, %d access tokens used%n",
-          done, failures.get(), elapsed.toSeconds(), sim.stats().logins(), refreshes, tokens.size());
+          done,
+          failures.get(),
+          elapsed.toSeconds(),
+          sim.stats().logins(),
+          refreshes,
+          tokens.size());
 
       assertThat(done).isEqualTo(10_000);
       assertThat(failures).hasValue(0);
@@ -76,7 +88,11 @@ class TokenRenewalTest {
   @Test
   void logsInAgainWhenTheRefreshTokenHasExpired() {
     try (CoreSimulator sim =
-            Simulators.simulator().accessTtl(Duration.ofSeconds(1)).refreshTtl(Duration.ofSeconds(2)).build().start();
+            Simulators.simulator()
+                .accessTtl(Duration.ofSeconds(1))
+                .refreshTtl(Duration.ofSeconds(2))
+                .build()
+                .start();
         CoreClient client = Simulators.client(sim).build()) {
       StepVerifier.create(client.processes().list()).expectComplete().verify(Duration.ofSeconds(5));
       StepVerifier.create(Mono.delay(Duration.ofMillis(3500)).thenMany(client.processes().list()))
@@ -89,11 +105,20 @@ class TokenRenewalTest {
   @Test
   void failsWithAnAuthenticationErrorWhenOnlyExpiredTokensAreKnown() {
     try (CoreSimulator sim =
-            Simulators.simulator().accessTtl(Duration.ofSeconds(1)).refreshTtl(Duration.ofSeconds(1)).build().start()) {
+        Simulators.simulator()
+            .accessTtl(Duration.ofSeconds(1))
+            .refreshTtl(Duration.ofSeconds(1))
+            .build()
+            .start()) {
       CoreSimulator.Tokens tokens = sim.issueTokens();
       try (CoreClient client =
-          CoreClient.builder().baseUrl(sim.baseUrl()).tokens(tokens.accessToken(), tokens.refreshToken()).build()) {
-        StepVerifier.create(client.processes().list()).expectComplete().verify(Duration.ofSeconds(5));
+          CoreClient.builder()
+              .baseUrl(sim.baseUrl())
+              .tokens(tokens.accessToken(), tokens.refreshToken())
+              .build()) {
+        StepVerifier.create(client.processes().list())
+            .expectComplete()
+            .verify(Duration.ofSeconds(5));
         StepVerifier.create(Mono.delay(Duration.ofMillis(2500)).thenMany(client.processes().list()))
             .expectErrorSatisfies(
                 error ->
@@ -111,7 +136,11 @@ class TokenRenewalTest {
   @Test
   void logsInAgainWhenTheRefreshEndpointFailsOnce() {
     try (CoreSimulator sim =
-            Simulators.simulator().accessTtl(Duration.ofSeconds(1)).refreshTtl(Duration.ofMinutes(1)).build().start();
+            Simulators.simulator()
+                .accessTtl(Duration.ofSeconds(1))
+                .refreshTtl(Duration.ofMinutes(1))
+                .build()
+                .start();
         CoreClient client = Simulators.client(sim).build()) {
       StepVerifier.create(client.processes().list()).expectComplete().verify(Duration.ofSeconds(5));
       dev.corekit.simulator.Faults.Rule failure = sim.faults().failNextRefresh(401);
@@ -127,11 +156,18 @@ class TokenRenewalTest {
   void aRejectedTokenIsRenewedOnceAndTheRequestReplayed() {
     try (CoreSimulator sim = Simulators.simulator().build().start()) {
       CoreSimulator.Tokens tokens = sim.issueTokens();
-      // A token signed by another server: the simulator rejects it (403), the client refreshes and replays.
-      String forged = tokens.accessToken().substring(0, tokens.accessToken().lastIndexOf('.') + 1) + "AAAA";
+      // A token signed by another server: the simulator rejects it (403), the client refreshes and
+      // replays.
+      String forged =
+          tokens.accessToken().substring(0, tokens.accessToken().lastIndexOf('.') + 1) + "AAAA";
       try (CoreClient client =
-          CoreClient.builder().baseUrl(sim.baseUrl()).tokens(forged, tokens.refreshToken()).build()) {
-        StepVerifier.create(client.processes().list()).expectComplete().verify(Duration.ofSeconds(5));
+          CoreClient.builder()
+              .baseUrl(sim.baseUrl())
+              .tokens(forged, tokens.refreshToken())
+              .build()) {
+        StepVerifier.create(client.processes().list())
+            .expectComplete()
+            .verify(Duration.ofSeconds(5));
         assertThat(sim.stats().refreshes()).isEqualTo(1);
         assertThat(sim.stats().requests("GET /api/v3/process")).isEqualTo(2);
       }

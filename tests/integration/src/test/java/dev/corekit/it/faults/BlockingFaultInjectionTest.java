@@ -17,7 +17,8 @@ import reactor.core.scheduler.Schedulers;
 
 /** The fault-injection suite through the blocking proxy: 64 threads making plain blocking calls. */
 class BlockingFaultInjectionTest extends FaultInjectionTest {
-  private static final Scheduler CALLERS = Schedulers.newBoundedElastic(64, 100_000, "blocking-caller");
+  private static final Scheduler CALLERS =
+      Schedulers.newBoundedElastic(64, 100_000, "blocking-caller");
 
   @AfterAll
   static void stopCallers() {
@@ -34,8 +35,10 @@ class BlockingFaultInjectionTest extends FaultInjectionTest {
     CoreSyncClient sync = CoreSync.wrap(client);
     return List.of(
         call("list", () -> sync.processes().list()),
-        new FaultRun.Call("get", random -> blocking(() -> sync.processes().get("p" + random.nextInt(50)))),
-        new FaultRun.Call("state", random -> blocking(() -> sync.processes().getState("p" + random.nextInt(50)))),
+        new FaultRun.Call(
+            "get", random -> blocking(() -> sync.processes().get("p" + random.nextInt(50)))),
+        new FaultRun.Call(
+            "state", random -> blocking(() -> sync.processes().getState("p" + random.nextInt(50)))),
         new FaultRun.Call(
             "create",
             random -> {
@@ -46,18 +49,28 @@ class BlockingFaultInjectionTest extends FaultInjectionTest {
                           .with(RequestOptions.builder().header("X-Call-Id", callId).build())
                           .create(config("p" + random.nextInt(50))));
             }),
-        new FaultRun.Call("delete", random -> blocking(() -> {
-          sync.processes().delete("p" + random.nextInt(50));
-          return true;
-        })),
+        new FaultRun.Call(
+            "delete",
+            random ->
+                blocking(
+                    () -> {
+                      sync.processes().delete("p" + random.nextInt(50));
+                      return true;
+                    })),
         call("download", () -> sync.filesystems().download("mem", "sample.txt")),
         new FaultRun.Call(
             "upload",
-            random -> blocking(() -> {
-              sync.filesystems().upload("mem", "up/" + random.nextInt(20) + ".txt",
-                  Flux.just(ByteBuffer.wrap("payload".getBytes(StandardCharsets.UTF_8))));
-              return true;
-            })));
+            random ->
+                blocking(
+                    () -> {
+                      sync.filesystems()
+                          .upload(
+                              "mem",
+                              "up/" + random.nextInt(20) + ".txt",
+                              Flux.just(
+                                  ByteBuffer.wrap("payload".getBytes(StandardCharsets.UTF_8))));
+                      return true;
+                    })));
   }
 
   private static FaultRun.Call call(String name, Callable<?> call) {

@@ -15,8 +15,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Drives concurrent callers through a set of calls for a bounded time and classifies every call:
- * success, a typed {@link CoreException}, another exception, or hung (no end within the deadline plus
- * a generous guard). Works for the reactive client directly and for blocking calls run on a
+ * success, a typed {@link CoreException}, another exception, or hung (no end within the deadline
+ * plus a generous guard). Works for the reactive client directly and for blocking calls run on a
  * bounded-elastic thread.
  */
 final class FaultRun {
@@ -39,7 +39,8 @@ final class FaultRun {
 
     @Override
     public String toString() {
-      return String.format("%6d calls: %6d ok, %5d typed error, %d other, %d hung, slowest %4d ms  %s",
+      return String.format(
+          "%6d calls: %6d ok, %5d typed error, %d other, %d hung, slowest %4d ms  %s",
           total(), success.get(), typed.get(), other.get(), hung.get(), maxMillis.get(), errors);
     }
   }
@@ -58,7 +59,8 @@ final class FaultRun {
         .flatMap(
             caller -> {
               Random random = new Random(seed * 31 + caller);
-              return Mono.defer(() -> one(calls.get(random.nextInt(calls.size())), random, guard, outcome))
+              return Mono.defer(
+                      () -> one(calls.get(random.nextInt(calls.size())), random, guard, outcome))
                   .repeat(() -> System.nanoTime() < end)
                   .then();
             },
@@ -80,14 +82,20 @@ final class FaultRun {
                 outcome.hung.incrementAndGet();
               } else if (error instanceof CoreException) {
                 outcome.typed.incrementAndGet();
-                outcome.errors.computeIfAbsent(error.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
+                outcome
+                    .errors
+                    .computeIfAbsent(error.getClass().getSimpleName(), k -> new AtomicLong())
+                    .incrementAndGet();
               } else {
                 outcome.other.incrementAndGet();
                 outcome.untyped.add(error);
               }
               return Mono.empty();
             })
-        .doFinally(signal -> outcome.maxMillis.accumulateAndGet((System.nanoTime() - start) / 1_000_000, Math::max))
+        .doFinally(
+            signal ->
+                outcome.maxMillis.accumulateAndGet(
+                    (System.nanoTime() - start) / 1_000_000, Math::max))
         .subscribeOn(Schedulers.parallel());
   }
 }

@@ -31,21 +31,34 @@ class RequestEncodingFuzzTest {
   private static final int CASES = Integer.getInteger("fuzz.requests", 3000);
   private static final long SEED = Long.getLong("fuzz.seed", System.nanoTime() % 1_000_000);
   private static final String[] PIECES = {
-    "..", ".", "/", "../", "%2F", "%2e%2e", "%", "%00", "\u0000", "\r", "\n", "\r\n", " ", "?", "#", "&", "=",
-    "+", ";", "\\", "ü", "日本", "😀", "a", "B", "0", "-", "_", "~", "'", "\"", "<", ">", "{", "}", "|", "\t"
+    "..", ".", "/", "../", "%2F", "%2e%2e", "%", "%00", "\u0000", "\r", "\n", "\r\n", " ", "?", "#",
+    "&", "=", "+", ";", "\\", "ü", "日本", "😀", "a", "B", "0", "-", "_", "~", "'", "\"", "<", ">",
+    "{", "}", "|", "\t"
   };
 
   @Test
   void everyRequestIsRefusedBeforeSendingOrArrivesExactlyAsAsked() {
     System.out.println("request fuzz seed: " + SEED);
     try (CoreSimulator sim =
-            CoreSimulator.builder().user("admin").password("fuzz-pw").requestLogCapacity(CASES * 2 + 100).build().start();
+            CoreSimulator.builder()
+                .user("admin")
+                .password("fuzz-pw")
+                .requestLogCapacity(CASES * 2 + 100)
+                .build()
+                .start();
         CoreClient client =
-            CoreClient.builder().baseUrl(sim.baseUrl()).credentials("admin", "fuzz-pw").retry(RetryPolicy.NONE).build()) {
+            CoreClient.builder()
+                .baseUrl(sim.baseUrl())
+                .credentials("admin", "fuzz-pw")
+                .retry(RetryPolicy.NONE)
+                .build()) {
       Random random = new Random(SEED);
       List<String[]> cases = new ArrayList<>();
       for (int i = 0; i < CASES; i++) {
-        cases.add(new String[] {Integer.toString(i), random.nextBoolean() ? "id" : "path", value(random)});
+        cases.add(
+            new String[] {
+              Integer.toString(i), random.nextBoolean() ? "id" : "path", value(random)
+            });
       }
       AtomicInteger refused = new AtomicInteger();
       AtomicInteger sent = new AtomicInteger();
@@ -54,9 +67,10 @@ class RequestEncodingFuzzTest {
           .flatMap(
               c -> {
                 RequestOptions tag = RequestOptions.builder().header("X-Case", c[0]).build();
-                Mono<?> call = c[1].equals("id")
-                    ? client.processes().with(tag).getState(c[2])
-                    : client.filesystems().with(tag).download("mem", c[2]).then();
+                Mono<?> call =
+                    c[1].equals("id")
+                        ? client.processes().with(tag).getState(c[2])
+                        : client.filesystems().with(tag).download("mem", c[2]).then();
                 return call.then(Mono.<Throwable>empty())
                     .onErrorResume(error -> Mono.just(error))
                     .doOnNext(
@@ -87,16 +101,28 @@ class RequestEncodingFuzzTest {
           continue;
         }
         List<String> segments = requests.get(0).pathSegments();
-        List<String> expected = c[1].equals("id")
-            ? List.of("api", "v3", "process", c[2], "state")
-            : concat(List.of("api", "v3", "fs", "mem"), Arrays.asList(stripLeadingSlash(c[2]).split("/", -1)));
+        List<String> expected =
+            c[1].equals("id")
+                ? List.of("api", "v3", "process", c[2], "state")
+                : concat(
+                    List.of("api", "v3", "fs", "mem"),
+                    Arrays.asList(stripLeadingSlash(c[2]).split("/", -1)));
         if (!segments.equals(expected)) {
-          wrong.add("case " + c[0] + " " + escape(c[2]) + " arrived as " + segments.stream().map(RequestEncodingFuzzTest::escape).collect(Collectors.toList()));
+          wrong.add(
+              "case "
+                  + c[0]
+                  + " "
+                  + escape(c[2])
+                  + " arrived as "
+                  + segments.stream()
+                      .map(RequestEncodingFuzzTest::escape)
+                      .collect(Collectors.toList()));
         }
       }
-      System.out.printf("request fuzz: %d cases (seed %d): %d refused before sending, %d arrived exactly as asked, "
-          + "%d refused by the server's request decoder (too long), %d wrong%n",
-          CASES, SEED, refused.get(), sent.get() , CASES - refused.get() - sent.get(), wrong.size());
+      System.out.printf(
+          "request fuzz: %d cases (seed %d): %d refused before sending, %d arrived exactly as asked, "
+              + "%d refused by the server's request decoder (too long), %d wrong%n",
+          CASES, SEED, refused.get(), sent.get(), CASES - refused.get() - sent.get(), wrong.size());
       assertThat(wrong).isEmpty();
       assertThat(sent.get()).isGreaterThan(CASES / 4);
     }
@@ -123,8 +149,11 @@ class RequestEncodingFuzzTest {
 
   private static String escape(String text) {
     String shown = text.length() > 60 ? text.substring(0, 60) + "...(" + text.length() + ")" : text;
-    return "'" + shown.chars().mapToObj(ch -> ch < 32 ? String.format("\\x%02x", ch) : String.valueOf((char) ch))
-        .collect(Collectors.joining()) + "'";
+    return "'"
+        + shown
+            .chars()
+            .mapToObj(ch -> ch < 32 ? String.format("\\x%02x", ch) : String.valueOf((char) ch))
+            .collect(Collectors.joining())
+        + "'";
   }
-
 }

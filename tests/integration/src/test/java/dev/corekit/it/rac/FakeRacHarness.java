@@ -24,12 +24,12 @@ import java.util.stream.Stream;
 
 /**
  * A fake {@code rac} for the integration suites: a launcher script in a temporary directory running
- * {@link FakeRac} with this JVM's java, a directory of scenario files, the log of what each run did, and
- * the checks that every process it started is gone.
+ * {@link FakeRac} with this JVM's java, a directory of scenario files, the log of what each run
+ * did, and the checks that every process it started is gone.
  *
- * <p>The fake's classes are copied into a directory whose name holds a random marker, so the command line
- * of every process of this harness (the fake and the children it spawns) contains the marker and no other
- * suite's fake-rac matches it.
+ * <p>The fake's classes are copied into a directory whose name holds a random marker, so the
+ * command line of every process of this harness (the fake and the children it spawns) contains the
+ * marker and no other suite's fake-rac matches it.
  */
 public final class FakeRacHarness {
 
@@ -57,15 +57,26 @@ public final class FakeRacHarness {
       Files.createDirectories(scenarios);
       Path classes = copyClasses(dir.resolve(marker));
       String java =
-          ProcessHandle.current().info().command()
+          ProcessHandle.current()
+              .info()
+              .command()
               .orElse(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
       String script =
           "#!/bin/sh\n"
-              + "FAKE_RAC_SCENARIOS='" + scenarios + "'\n"
-              + "FAKE_RAC_LOG='" + log + "'\n"
+              + "FAKE_RAC_SCENARIOS='"
+              + scenarios
+              + "'\n"
+              + "FAKE_RAC_LOG='"
+              + log
+              + "'\n"
               + "export FAKE_RAC_SCENARIOS FAKE_RAC_LOG\n"
-              + "exec '" + java + "' -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-              + " -XX:-UsePerfData -Xmx64m -cp '" + classes + "' " + FakeRac.class.getName()
+              + "exec '"
+              + java
+              + "' -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+              + " -XX:-UsePerfData -Xmx64m -cp '"
+              + classes
+              + "' "
+              + FakeRac.class.getName()
               + " \"$@\"\n";
       Files.writeString(executable, script);
       Files.setPosixFilePermissions(executable, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -139,10 +150,16 @@ public final class FakeRacHarness {
     return this;
   }
 
-  /** A client of this fake with a 30 s timeout and 4 concurrent processes, adjusted by {@code options}. */
+  /**
+   * A client of this fake with a 30 s timeout and 4 concurrent processes, adjusted by {@code
+   * options}.
+   */
   public RacClient client(Consumer<RacClient.Builder> options) {
     RacClient.Builder b =
-        RacClient.builder().executable(executable).timeout(Duration.ofSeconds(30)).maxConcurrency(4);
+        RacClient.builder()
+            .executable(executable)
+            .timeout(Duration.ofSeconds(30))
+            .maxConcurrency(4);
     options.accept(b);
     return b.build();
   }
@@ -172,9 +189,11 @@ public final class FakeRacHarness {
   /** The pids of every fake rac started so far and of the children they spawned. */
   public Set<Long> pids() {
     return events().stream()
-        .flatMap(e -> e.type().equals("child")
-            ? Stream.of(e.pid(), Long.parseLong(e.data().get(0)))
-            : Stream.of(e.pid()))
+        .flatMap(
+            e ->
+                e.type().equals("child")
+                    ? Stream.of(e.pid(), Long.parseLong(e.data().get(0)))
+                    : Stream.of(e.pid()))
         .collect(Collectors.toSet());
   }
 

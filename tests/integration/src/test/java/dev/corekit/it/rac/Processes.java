@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What the operating system says about processes and threads: states from {@code /proc} (Linux), zombie
- * children of this JVM, live threads by name.
+ * What the operating system says about processes and threads: states from {@code /proc} (Linux),
+ * zombie children of this JVM, live threads by name.
  */
 public final class Processes {
 
@@ -31,8 +31,8 @@ public final class Processes {
   }
 
   /**
-   * The state letter of a process from {@code /proc/<pid>/stat} ({@code R}, {@code S}, {@code Z}, ...), or
-   * {@code "-"} when it does not exist (or there is no {@code /proc}).
+   * The state letter of a process from {@code /proc/<pid>/stat} ({@code R}, {@code S}, {@code Z},
+   * ...), or {@code "-"} when it does not exist (or there is no {@code /proc}).
    */
   public static String state(long pid) {
     String[] stat = stat(pid);
@@ -48,7 +48,9 @@ public final class Processes {
   /** The fields of /proc/pid/stat after the command name: state, ppid, ...; null if gone. */
   private static String[] stat(long pid) {
     try {
-      String text = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.UTF_8);
+      String text =
+          Files.readString(
+              PROC.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.UTF_8);
       // "pid (comm) S ppid ..." - comm may contain spaces and parentheses: cut at the last ')'.
       return text.substring(text.lastIndexOf(')') + 2).split(" ");
     } catch (IOException | RuntimeException e) {
@@ -56,7 +58,9 @@ public final class Processes {
     }
   }
 
-  /** The command line from {@code /proc/<pid>/cmdline}, arguments joined by spaces ("" if unknown). */
+  /**
+   * The command line from {@code /proc/<pid>/cmdline}, arguments joined by spaces ("" if unknown).
+   */
   public static String cmdline(long pid) {
     try {
       byte[] raw = Files.readAllBytes(PROC.resolve(Long.toString(pid)).resolve("cmdline"));
@@ -77,7 +81,8 @@ public final class Processes {
     if (!hasProc()) {
       return zombies;
     }
-    try (DirectoryStream<Path> all = Files.newDirectoryStream(PROC, p -> p.getFileName().toString().matches("\\d+"))) {
+    try (DirectoryStream<Path> all =
+        Files.newDirectoryStream(PROC, p -> p.getFileName().toString().matches("\\d+"))) {
       for (Path p : all) {
         long pid = Long.parseLong(p.getFileName().toString());
         String[] stat = stat(pid);
@@ -92,9 +97,9 @@ public final class Processes {
   }
 
   /**
-   * Of the given pids (processes of one harness, whose command lines contain {@code marker}), those that
-   * are still there: alive with the marker in their command line (a reused pid does not count), or a
-   * zombie (state Z) whose parent is this JVM or one of the given processes.
+   * Of the given pids (processes of one harness, whose command lines contain {@code marker}), those
+   * that are still there: alive with the marker in their command line (a reused pid does not
+   * count), or a zombie (state Z) whose parent is this JVM or one of the given processes.
    */
   public static List<String> stillThere(Collection<Long> pids, String marker) {
     long self = ProcessHandle.current().pid();
@@ -121,7 +126,9 @@ public final class Processes {
         .collect(Collectors.toSet());
   }
 
-  /** The number of open file descriptors of this JVM ({@code /proc/self/fd}), or -1 without /proc. */
+  /**
+   * The number of open file descriptors of this JVM ({@code /proc/self/fd}), or -1 without /proc.
+   */
   public static long openFileDescriptors() {
     if (!hasProc()) {
       return -1;

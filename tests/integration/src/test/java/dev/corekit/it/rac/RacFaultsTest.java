@@ -47,10 +47,11 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /**
- * A {@code rac} that misbehaves, one fault at a time: it hangs, dies mid-output, writes garbage or invalid
- * bytes, writes a gigabyte, exits 255 with each reason of rac-format.md §4, or never closes its stdout.
- * Every fault ends in records and/or a typed {@link RacException}; after each test no fake-rac process
- * (nor a child it spawned) is alive, none is a zombie, and no {@code rac-io} thread is left.
+ * A {@code rac} that misbehaves, one fault at a time: it hangs, dies mid-output, writes garbage or
+ * invalid bytes, writes a gigabyte, exits 255 with each reason of rac-format.md §4, or never closes
+ * its stdout. Every fault ends in records and/or a typed {@link RacException}; after each test no
+ * fake-rac process (nor a child it spawned) is alive, none is a zombie, and no {@code rac-io}
+ * thread is left.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class RacFaultsTest {
@@ -62,7 +63,10 @@ class RacFaultsTest {
   private static final RacCredentials ADMIN = RacCredentials.of("admin", PASSWORD);
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  /** Output size of the big-output test: 1 GiB unless {@code -Drac.bigOutput.bytes=N} says otherwise. */
+  /**
+   * Output size of the big-output test: 1 GiB unless {@code -Drac.bigOutput.bytes=N} says
+   * otherwise.
+   */
   private static final long BIG_OUTPUT_BYTES = Long.getLong("rac.bigOutput.bytes", 1L << 30);
 
   @TempDir Path dir;
@@ -87,17 +91,21 @@ class RacFaultsTest {
     Awaitility.await("fake rac processes, zombies and rac threads gone")
         .atMost(WAIT)
         .pollInterval(Duration.ofMillis(50))
-        .untilAsserted(() -> {
-          assertThat(fake.liveProcesses()).as("live processes with the fake's marker").isEmpty();
-          assertThat(Processes.stillThere(fake.pids(), fake.marker()))
-              .as("fake rac processes or their children, alive or zombie").isEmpty();
-          List<String> zombies = new ArrayList<>(Processes.zombieChildren());
-          zombies.removeAll(zombiesBefore);
-          assertThat(zombies).as("zombie children of this JVM").isEmpty();
-          Set<String> threads = Processes.threads(Processes.RAC_THREAD_PREFIX);
-          threads.removeAll(threadsBefore);
-          assertThat(threads).as("rac-io threads left").isEmpty();
-        });
+        .untilAsserted(
+            () -> {
+              assertThat(fake.liveProcesses())
+                  .as("live processes with the fake's marker")
+                  .isEmpty();
+              assertThat(Processes.stillThere(fake.pids(), fake.marker()))
+                  .as("fake rac processes or their children, alive or zombie")
+                  .isEmpty();
+              List<String> zombies = new ArrayList<>(Processes.zombieChildren());
+              zombies.removeAll(zombiesBefore);
+              assertThat(zombies).as("zombie children of this JVM").isEmpty();
+              Set<String> threads = Processes.threads(Processes.RAC_THREAD_PREFIX);
+              threads.removeAll(threadsBefore);
+              assertThat(threads).as("rac-io threads left").isEmpty();
+            });
   }
 
   private RacSession ras(Duration timeout) {
@@ -135,28 +143,40 @@ class RacFaultsTest {
     fake.scenario("default", "@hang");
     Process p = new ProcessBuilder(fake.executable().toString(), "cluster", "list").start();
     try {
-      Awaitility.await().atMost(WAIT).untilAsserted(() -> {
-        assertThat(fake.liveProcesses()).anyMatch(line -> line.startsWith(p.pid() + " "));
-        assertThat(Processes.stillThere(fake.pids(), fake.marker())).isNotEmpty();
-      });
+      Awaitility.await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () -> {
+                assertThat(fake.liveProcesses()).anyMatch(line -> line.startsWith(p.pid() + " "));
+                assertThat(Processes.stillThere(fake.pids(), fake.marker())).isNotEmpty();
+              });
     } finally {
       p.destroyForcibly();
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
-    // While a client runs rac, its rac-io threads are visible (the after-each check then sees them go).
+    // While a client runs rac, its rac-io threads are visible (the after-each check then sees them
+    // go).
     client = fake.client(b -> b.timeout(Duration.ofSeconds(1)));
-    client.session("ras.example").records(List.of("cluster", "list")).onErrorResume(e -> Flux.empty()).subscribe();
-    Awaitility.await().atMost(WAIT).untilAsserted(() -> {
-      Set<String> threads = Processes.threads(Processes.RAC_THREAD_PREFIX);
-      threads.removeAll(threadsBefore);
-      assertThat(threads).isNotEmpty();
-    });
+    client
+        .session("ras.example")
+        .records(List.of("cluster", "list"))
+        .onErrorResume(e -> Flux.empty())
+        .subscribe();
+    Awaitility.await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              Set<String> threads = Processes.threads(Processes.RAC_THREAD_PREFIX);
+              threads.removeAll(threadsBefore);
+              assertThat(threads).isNotEmpty();
+            });
     if (Processes.hasProc()) {
       // "sleep 30" inherits an exited child it never reaps: a zombie whose parent is known.
       Process parent = new ProcessBuilder("sh", "-c", "sleep 0 & exec sleep 30").start();
       try {
-        Awaitility.await().atMost(WAIT).untilAsserted(
-            () -> assertThat(Processes.zombieChildrenOf(parent.pid())).hasSize(1));
+        Awaitility.await()
+            .atMost(WAIT)
+            .untilAsserted(() -> assertThat(Processes.zombieChildrenOf(parent.pid())).hasSize(1));
       } finally {
         parent.destroyForcibly();
         assertThat(parent.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -171,12 +191,13 @@ class RacFaultsTest {
     fake.scenario("default", "@spawn-child", "@hang");
     long start = System.nanoTime();
     StepVerifier.create(ras(Duration.ofSeconds(2)).cluster(CLUSTER, ADMIN).sessions().list())
-        .expectErrorSatisfies(e -> {
-          assertThat(e).isExactlyInstanceOf(RacTimeoutException.class);
-          assertThat(((RacTimeoutException) e).timeout()).isEqualTo(Duration.ofSeconds(2));
-          assertThat(((RacException) e).command()).contains("--cluster-pwd=***");
-          assertThat(e.getMessage()).contains("--cluster-pwd=***").doesNotContain(PASSWORD);
-        })
+        .expectErrorSatisfies(
+            e -> {
+              assertThat(e).isExactlyInstanceOf(RacTimeoutException.class);
+              assertThat(((RacTimeoutException) e).timeout()).isEqualTo(Duration.ofSeconds(2));
+              assertThat(((RacException) e).command()).contains("--cluster-pwd=***");
+              assertThat(e.getMessage()).contains("--cluster-pwd=***").doesNotContain(PASSWORD);
+            })
         .verify(WAIT);
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     assertThat(millis).isBetween(2_000L, 12_000L);
@@ -185,11 +206,18 @@ class RacFaultsTest {
 
   @Test
   void aRacThatNeverClosesStdoutDeliversItsRecordsThenTimesOut() {
-    fake.scenario("default", concat(concat(new String[] {"@spawn-child"}, sessionRecords(SESSION_1, SESSION_2)), "@hang"));
+    fake.scenario(
+        "default",
+        concat(
+            concat(new String[] {"@spawn-child"}, sessionRecords(SESSION_1, SESSION_2)), "@hang"));
     AtomicLong lastRecordAt = new AtomicLong();
     long start = System.nanoTime();
-    StepVerifier.create(ras(Duration.ofSeconds(4)).cluster(CLUSTER, ADMIN).sessions().list()
-            .doOnNext(s -> lastRecordAt.set(System.nanoTime())))
+    StepVerifier.create(
+            ras(Duration.ofSeconds(4))
+                .cluster(CLUSTER, ADMIN)
+                .sessions()
+                .list()
+                .doOnNext(s -> lastRecordAt.set(System.nanoTime())))
         .assertNext(s -> assertThat(s.id()).isEqualTo(UUID.fromString(SESSION_1)))
         .assertNext(s -> assertThat(s.userName()).contains("Иванов И.И."))
         .expectError(RacTimeoutException.class)
@@ -216,14 +244,24 @@ class RacFaultsTest {
 
   static Stream<Arguments> deaths() {
     return Stream.of(
-        Arguments.of("halt 9 mid-record", List.of("> session      : 5d0a3a3e-1b7c", "@die 9"),
-            RacCommandException.class, 9),
-        Arguments.of("halt 255 mid-record, no stderr", List.of("> user-name : Пет", "@die 255"),
-            RacCommandException.class, 255),
-        Arguments.of("halt 255 mid-value after the connection error",
-            List.of("! Ошибка соединения с сервером администрирования", "> session : 5d0a", "@die 255"),
-            RacConnectionException.class, 255),
-        Arguments.of("halt 1 at a record boundary", List.of("@die 1"), RacCommandException.class, 1));
+        Arguments.of(
+            "halt 9 mid-record",
+            List.of("> session      : 5d0a3a3e-1b7c", "@die 9"),
+            RacCommandException.class,
+            9),
+        Arguments.of(
+            "halt 255 mid-record, no stderr",
+            List.of("> user-name : Пет", "@die 255"),
+            RacCommandException.class,
+            255),
+        Arguments.of(
+            "halt 255 mid-value after the connection error",
+            List.of(
+                "! Ошибка соединения с сервером администрирования", "> session : 5d0a", "@die 255"),
+            RacConnectionException.class,
+            255),
+        Arguments.of(
+            "halt 1 at a record boundary", List.of("@die 1"), RacCommandException.class, 1));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -233,21 +271,28 @@ class RacFaultsTest {
     List<String> scenario = new ArrayList<>(sessionRecords(SESSION_1, SESSION_2));
     scenario.addAll(death);
     fake.scenario("default", scenario);
-    StepVerifier.create(ras(WAIT).cluster(CLUSTER, ADMIN).sessions().list().map(RacInfobaseSession::id))
+    StepVerifier.create(
+            ras(WAIT).cluster(CLUSTER, ADMIN).sessions().list().map(RacInfobaseSession::id))
         .expectNext(UUID.fromString(SESSION_1), UUID.fromString(SESSION_2))
-        .expectErrorSatisfies(e -> {
-          assertThat(e).isExactlyInstanceOf(type);
-          assertThat(((RacCommandException) e).exitCode()).isEqualTo(exitCode);
-          assertThat(e.getMessage()).contains("code " + exitCode).doesNotContain(PASSWORD);
-        })
+        .expectErrorSatisfies(
+            e -> {
+              assertThat(e).isExactlyInstanceOf(type);
+              assertThat(((RacCommandException) e).exitCode()).isEqualTo(exitCode);
+              assertThat(e.getMessage()).contains("code " + exitCode).doesNotContain(PASSWORD);
+            })
         .verify(WAIT);
   }
 
   @Test
   void aRacThatDiesMidKeyIsATypedRacExceptionAfterTheCompleteRecords() {
     // The cut line "sess" is not "key : value": today the parse error of that line is reported.
-    fake.scenario("default", concat(sessionRecords(SESSION_1),
-        "! Ошибка соединения с сервером администрирования", "> sess", "@die 255"));
+    fake.scenario(
+        "default",
+        concat(
+            sessionRecords(SESSION_1),
+            "! Ошибка соединения с сервером администрирования",
+            "> sess",
+            "@die 255"));
     StepVerifier.create(ras(WAIT).cluster(CLUSTER, ADMIN).sessions().list())
         .expectNextCount(1)
         .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(RacException.class))
@@ -256,61 +301,84 @@ class RacFaultsTest {
 
   @Test
   void aRacThatDiesMidKeyReportsItsExitCodeAndStderrRatherThanTheCutLine() {
-    fake.scenario("default", concat(sessionRecords(SESSION_1),
-        "! Ошибка соединения с сервером администрирования", "> sess", "@die 255"));
+    fake.scenario(
+        "default",
+        concat(
+            sessionRecords(SESSION_1),
+            "! Ошибка соединения с сервером администрирования",
+            "> sess",
+            "@die 255"));
     StepVerifier.create(ras(WAIT).cluster(CLUSTER, ADMIN).sessions().list())
         .expectNextCount(1)
-        .expectErrorSatisfies(e -> {
-          assertThat(e).isExactlyInstanceOf(RacConnectionException.class);
-          assertThat(((RacCommandException) e).exitCode()).isEqualTo(255);
-        })
+        .expectErrorSatisfies(
+            e -> {
+              assertThat(e).isExactlyInstanceOf(RacConnectionException.class);
+              assertThat(((RacCommandException) e).exitCode()).isEqualTo(255);
+            })
         .verify(WAIT);
   }
 
   @Test
   void aRacKilledBySigkillMidOutputDeliversTheRecordsThenExitCode137() {
-    fake.scenario("default", concat(sessionRecords(SESSION_1), "> session : 5d0a", "@wait-file " + dir.resolve("never")));
+    fake.scenario(
+        "default",
+        concat(
+            sessionRecords(SESSION_1), "> session : 5d0a", "@wait-file " + dir.resolve("never")));
     StepVerifier.create(ras(WAIT).cluster(CLUSTER, ADMIN).sessions().list())
         .expectNextCount(1)
-        .then(() -> ProcessHandle.of(fake.firstPid().orElseThrow()).ifPresent(ProcessHandle::destroyForcibly))
-        .expectErrorSatisfies(e -> {
-          assertThat(e).isExactlyInstanceOf(RacCommandException.class);
-          assertThat(((RacCommandException) e).exitCode()).isEqualTo(128 + 9);
-          assertThat(e.getMessage()).contains("(no message on stderr)");
-        })
+        .then(
+            () ->
+                ProcessHandle.of(fake.firstPid().orElseThrow())
+                    .ifPresent(ProcessHandle::destroyForcibly))
+        .expectErrorSatisfies(
+            e -> {
+              assertThat(e).isExactlyInstanceOf(RacCommandException.class);
+              assertThat(((RacCommandException) e).exitCode()).isEqualTo(128 + 9);
+              assertThat(e.getMessage()).contains("(no message on stderr)");
+            })
         .verify(WAIT);
   }
 
   // ---- garbage and invalid bytes ----
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "| Segmentation fault (core dumped)",
-      "| <html><body>502 Bad Gateway</body></html>",
-      "> \\x00\\x01\\x02\\xff\\xfe\\n",
-      "| java.lang.NullPointerException",
-      "| :novalue",
-      "|     indented continuation without a record"})
+  @ValueSource(
+      strings = {
+        "| Segmentation fault (core dumped)",
+        "| <html><body>502 Bad Gateway</body></html>",
+        "> \\x00\\x01\\x02\\xff\\xfe\\n",
+        "| java.lang.NullPointerException",
+        "| :novalue",
+        "|     indented continuation without a record"
+      })
   void garbageWhereARecordShouldStartIsARacParseException(String garbage) {
-    fake.scenario("default", concat(sessionRecords(SESSION_1), garbage, "| session : " + SESSION_2, "|"));
+    fake.scenario(
+        "default", concat(sessionRecords(SESSION_1), garbage, "| session : " + SESSION_2, "|"));
     StepVerifier.create(ras(WAIT).cluster(CLUSTER, ADMIN).sessions().list())
         .expectNextCount(1)
-        .expectErrorSatisfies(e -> {
-          assertThat(e).isExactlyInstanceOf(RacParseException.class);
-          assertThat(e.getMessage()).contains("Line 5");
-        })
+        .expectErrorSatisfies(
+            e -> {
+              assertThat(e).isExactlyInstanceOf(RacParseException.class);
+              assertThat(e.getMessage()).contains("Line 5");
+            })
         .verify(WAIT);
   }
 
   @Test
   void invalidBytesInValuesBecomeReplacementCharactersOrCp866() {
-    fake.scenario("default",
-        "| name  : bad\\xff\\xfebytes", "| descr : nul\\x00and\\x01ctl\\x80", "|", "| name  : last", "|");
+    fake.scenario(
+        "default",
+        "| name  : bad\\xff\\xfebytes",
+        "| descr : nul\\x00and\\x01ctl\\x80",
+        "|",
+        "| name  : last",
+        "|");
     StepVerifier.create(ras(WAIT).records(List.of("profile", "list")))
-        .assertNext(r -> {
-          assertThat(r.text("name")).isEqualTo("bad\ufffd\ufffdbytes");
-          assertThat(r.text("descr")).isEqualTo("nul\u0000and\u0001ctl\ufffd");
-        })
+        .assertNext(
+            r -> {
+              assertThat(r.text("name")).isEqualTo("bad\ufffd\ufffdbytes");
+              assertThat(r.text("descr")).isEqualTo("nul\u0000and\u0001ctl\ufffd");
+            })
         .assertNext(r -> assertThat(r.text("name")).isEqualTo("last"))
         .expectComplete()
         .verify(WAIT);
@@ -327,7 +395,8 @@ class RacFaultsTest {
   @Test
   void seededRandomGarbageEndsInRecordsOrARacParseExceptionNeverAnotherType() {
     long seed = Long.getLong("rac.garbage.seed", System.nanoTime());
-    System.out.println("RacFaultsTest garbage seed: " + seed + " (rerun with -Drac.garbage.seed=" + seed + ")");
+    System.out.println(
+        "RacFaultsTest garbage seed: " + seed + " (rerun with -Drac.garbage.seed=" + seed + ")");
     Random random = new Random(seed);
     int runs = 24;
     for (int i = 0; i < runs; i++) {
@@ -338,10 +407,13 @@ class RacFaultsTest {
     Map<String, Integer> outcomes = new TreeMap<>();
     List<Object> results =
         Flux.range(0, runs)
-            .flatMap(i -> ras.records(List.of("counter", "g" + i))
-                .collectList()
-                .<Object>map(records -> records)
-                .onErrorResume(e -> Mono.just(e)), 4)
+            .flatMap(
+                i ->
+                    ras.records(List.of("counter", "g" + i))
+                        .collectList()
+                        .<Object>map(records -> records)
+                        .onErrorResume(e -> Mono.just(e)),
+                4)
             .collectList()
             .block(Duration.ofSeconds(90));
     assertThat(results).hasSize(runs);
@@ -353,7 +425,9 @@ class RacFaultsTest {
         @SuppressWarnings("unchecked")
         List<RacRecord> records = (List<RacRecord>) result;
         for (RacRecord r : records) {
-          assertThat(r.keys()).isNotEmpty().allSatisfy(k -> assertThat(k).isNotBlank().doesNotContain(" "));
+          assertThat(r.keys())
+              .isNotEmpty()
+              .allSatisfy(k -> assertThat(k).isNotBlank().doesNotContain(" "));
         }
         outcomes.merge("records", 1, Integer::sum);
       }
@@ -382,7 +456,10 @@ class RacFaultsTest {
           lines.add(bytes.toString());
           break;
         case 3:
-          lines.add("> " + List.of(" : ", "\\r", "\\n", "\\r\\n", ":", "\\t", "\\x00").get(random.nextInt(7)));
+          lines.add(
+              "> "
+                  + List.of(" : ", "\\r", "\\n", "\\r\\n", ":", "\\t", "\\x00")
+                      .get(random.nextInt(7)));
           break;
         case 4:
           lines.add("| session : " + UUID.randomUUID());
@@ -397,12 +474,14 @@ class RacFaultsTest {
   @Test
   void aLineLongerThanSixteenMebibytesIsARacParseExceptionAndTheProcessIsKilled() {
     // 17 MiB without a line end, then more output rac would never get to write.
-    fake.scenario("default", "| name : x", "> descr : ", "@repeat 17825792 y", "@repeat 100000000 z");
+    fake.scenario(
+        "default", "| name : x", "> descr : ", "@repeat 17825792 y", "@repeat 100000000 z");
     StepVerifier.create(ras(WAIT).records(List.of("profile", "list")))
-        .expectErrorSatisfies(e -> {
-          assertThat(e).isExactlyInstanceOf(RacParseException.class);
-          assertThat(e.getMessage()).contains("longer than 16777216 bytes");
-        })
+        .expectErrorSatisfies(
+            e -> {
+              assertThat(e).isExactlyInstanceOf(RacParseException.class);
+              assertThat(e.getMessage()).contains("longer than 16777216 bytes");
+            })
         .verify(WAIT);
   }
 
@@ -410,26 +489,35 @@ class RacFaultsTest {
   void binaryGarbageOnStderrWithExit255IsARacCommandExceptionKeepingTheText() {
     fake.scenario("default", "! \\xff\\xfe\\x00garbage\\x1b[31m", "! second line", "@exit 255");
     StepVerifier.create(ras(WAIT).cluster(CLUSTER, ADMIN).locks().list())
-        .expectErrorSatisfies(e -> {
-          assertThat(e).isExactlyInstanceOf(RacCommandException.class);
-          RacCommandException ce = (RacCommandException) e;
-          assertThat(ce.exitCode()).isEqualTo(255);
-          assertThat(ce.stderr()).contains("garbage", "second line");
-          assertThat(ce.getMessage()).contains("second line");
-        })
+        .expectErrorSatisfies(
+            e -> {
+              assertThat(e).isExactlyInstanceOf(RacCommandException.class);
+              RacCommandException ce = (RacCommandException) e;
+              assertThat(ce.exitCode()).isEqualTo(255);
+              assertThat(ce.stderr()).contains("garbage", "second line");
+              assertThat(ce.getMessage()).contains("second line");
+            })
         .verify(WAIT);
   }
 
   @Test
   void garbageOnStdoutFromARacThatFailsIsStillATypedRacException() {
-    fake.scenario("default", "| this is not a record", "! Ошибка операции администрирования",
-        "! Кластер с указанным идентификатором не найден", "@exit 255");
+    fake.scenario(
+        "default",
+        "| this is not a record",
+        "! Ошибка операции администрирования",
+        "! Кластер с указанным идентификатором не найден",
+        "@exit 255");
     StepVerifier.create(ras(WAIT).cluster(CLUSTER, ADMIN).sessions().list())
-        .expectErrorSatisfies(e -> {
-          assertThat(e).isInstanceOf(RacException.class);
-          System.out.println("RacFaultsTest: stdout garbage + exit 255 gives " + e.getClass().getSimpleName()
-              + ": " + e.getMessage());
-        })
+        .expectErrorSatisfies(
+            e -> {
+              assertThat(e).isInstanceOf(RacException.class);
+              System.out.println(
+                  "RacFaultsTest: stdout garbage + exit 255 gives "
+                      + e.getClass().getSimpleName()
+                      + ": "
+                      + e.getMessage());
+            })
         .verify(WAIT);
   }
 
@@ -452,23 +540,33 @@ class RacFaultsTest {
     long checkpoint = Math.max(1, total / 8);
     long start = System.nanoTime();
     StepVerifier.create(
-            ras(Duration.ofMinutes(3)).cluster(CLUSTER).infobases().summaries()
-                .doOnNext(ib -> {
-                  long n = count.incrementAndGet();
-                  if (n % checkpoint == 0) {
-                    maxGrowth.accumulateAndGet(usedAfterGc(memory) - before, Math::max);
-                  }
-                })
+            ras(Duration.ofMinutes(3))
+                .cluster(CLUSTER)
+                .infobases()
+                .summaries()
+                .doOnNext(
+                    ib -> {
+                      long n = count.incrementAndGet();
+                      if (n % checkpoint == 0) {
+                        maxGrowth.accumulateAndGet(usedAfterGc(memory) - before, Math::max);
+                      }
+                    })
                 .takeLast(1))
         .assertNext(last -> assertThat(last.name()).isEqualTo("base" + total))
         .expectComplete()
         .verify(Duration.ofMinutes(3));
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "RacFaultsTest big output: %d bytes (%.2f GiB), %d records in %d ms (%.0f MB/s), max heap growth"
             + " after GC %.1f MiB (heap used before %.1f MiB)%n",
-        bytes, bytes / (double) (1L << 30), total, millis, bytes / 1e6 / (millis / 1000.0),
-        maxGrowth.get() / 1048576.0, before / 1048576.0);
+        bytes,
+        bytes / (double) (1L << 30),
+        total,
+        millis,
+        bytes / 1e6 / (millis / 1000.0),
+        maxGrowth.get() / 1048576.0,
+        before / 1048576.0);
     assertThat(count.get()).isEqualTo(total);
     assertThat(maxGrowth.get()).as("heap growth while streaming").isLessThan(32L * 1024 * 1024);
     assertThat(millis).as("streaming time").isLessThan(TimeUnit.MINUTES.toMillis(1));
@@ -486,36 +584,67 @@ class RacFaultsTest {
 
   static Stream<Arguments> reasons() {
     return Stream.of(
-        Arguments.of(List.of(HEADER, "Администратор кластера не аутентифицирован"), RacAuthenticationException.class),
-        Arguments.of(List.of(HEADER, "Администратор центрального сервера не аутентифицирован"),
+        Arguments.of(
+            List.of(HEADER, "Администратор кластера не аутентифицирован"),
             RacAuthenticationException.class),
-        Arguments.of(List.of(HEADER, "Аутентификация по паролю доступна только с локальной машины"),
+        Arguments.of(
+            List.of(HEADER, "Администратор центрального сервера не аутентифицирован"),
             RacAuthenticationException.class),
-        Arguments.of(List.of(HEADER, "Недостаточно прав пользователя на информационную базу"),
+        Arguments.of(
+            List.of(HEADER, "Аутентификация по паролю доступна только с локальной машины"),
             RacAuthenticationException.class),
-        Arguments.of(List.of("Администратор кластера не аутентифицирован"), RacAuthenticationException.class),
-        Arguments.of(List.of(HEADER, "Кластер с указанным идентификатором не найден"), RacNotFoundException.class),
-        Arguments.of(List.of(HEADER, "Информационная база с указанным идентификатором не найдена"),
+        Arguments.of(
+            List.of(HEADER, "Недостаточно прав пользователя на информационную базу"),
+            RacAuthenticationException.class),
+        Arguments.of(
+            List.of("Администратор кластера не аутентифицирован"),
+            RacAuthenticationException.class),
+        Arguments.of(
+            List.of(HEADER, "Кластер с указанным идентификатором не найден"),
             RacNotFoundException.class),
-        Arguments.of(List.of(HEADER, "Сеанс с указанным идентификатором не найден"), RacNotFoundException.class),
-        Arguments.of(List.of(HEADER, "Информационная база trade уже зарегистрирована в кластере серверов"
-            + " 1С:Предприятия"), RacCommandException.class),
-        Arguments.of(List.of(HEADER, "Различаются версии клиента и сервера"), RacCommandException.class),
-        Arguments.of(List.of(CONNECTION, "server_addr=tcp://ras.example:1545 descr=127.0.0.1:1545:111(0x0000006F):"
-            + " Connection refused; line=1040 file=src/rtrsrvc/src/DataExchangeTcpClientImpl.cpp"),
+        Arguments.of(
+            List.of(HEADER, "Информационная база с указанным идентификатором не найдена"),
+            RacNotFoundException.class),
+        Arguments.of(
+            List.of(HEADER, "Сеанс с указанным идентификатором не найден"),
+            RacNotFoundException.class),
+        Arguments.of(
+            List.of(
+                HEADER,
+                "Информационная база trade уже зарегистрирована в кластере серверов"
+                    + " 1С:Предприятия"),
+            RacCommandException.class),
+        Arguments.of(
+            List.of(HEADER, "Различаются версии клиента и сервера"), RacCommandException.class),
+        Arguments.of(
+            List.of(
+                CONNECTION,
+                "server_addr=tcp://ras.example:1545 descr=127.0.0.1:1545:111(0x0000006F):"
+                    + " Connection refused; line=1040 file=src/rtrsrvc/src/DataExchangeTcpClientImpl.cpp"),
             RacConnectionException.class),
-        Arguments.of(List.of(CONNECTION, "server_addr=tcp://ras.example:1545 descr=10061(0x0000274D): Подключение"
-            + " не установлено, т.к. конечный компьютер отверг запрос на подключение.; line=1040"
-            + " file=src/rtrsrvc/src/DataExchangeTcpClientImpl.cpp"), RacConnectionException.class),
-        Arguments.of(List.of(CONNECTION, "Host not found (authoritative)"), RacConnectionException.class),
-        Arguments.of(List.of("Ошибка разбора параметра: --agent-user=root1c"), RacCommandException.class),
+        Arguments.of(
+            List.of(
+                CONNECTION,
+                "server_addr=tcp://ras.example:1545 descr=10061(0x0000274D): Подключение"
+                    + " не установлено, т.к. конечный компьютер отверг запрос на подключение.; line=1040"
+                    + " file=src/rtrsrvc/src/DataExchangeTcpClientImpl.cpp"),
+            RacConnectionException.class),
+        Arguments.of(
+            List.of(CONNECTION, "Host not found (authoritative)"), RacConnectionException.class),
+        Arguments.of(
+            List.of("Ошибка разбора параметра: --agent-user=root1c"), RacCommandException.class),
         Arguments.of(List.of("Ошибка разбора параметра: locale"), RacCommandException.class),
-        Arguments.of(List.of("Ошибка разбора параметра: --cluster-pwd=" + PASSWORD), RacCommandException.class),
-        Arguments.of(List.of("Administration operation error", "Cluster administrator is not authenticated"),
+        Arguments.of(
+            List.of("Ошибка разбора параметра: --cluster-pwd=" + PASSWORD),
+            RacCommandException.class),
+        Arguments.of(
+            List.of("Administration operation error", "Cluster administrator is not authenticated"),
             RacAuthenticationException.class),
-        Arguments.of(List.of("Administration operation error", "Cluster with the specified ID not found"),
+        Arguments.of(
+            List.of("Administration operation error", "Cluster with the specified ID not found"),
             RacNotFoundException.class),
-        Arguments.of(List.of("Administration server connection error", "Connection refused"),
+        Arguments.of(
+            List.of("Administration server connection error", "Connection refused"),
             RacConnectionException.class));
   }
 
@@ -530,29 +659,44 @@ class RacFaultsTest {
     scenario.add("@exit 255");
     fake.scenario("default", scenario);
     StepVerifier.create(ras(WAIT).cluster(CLUSTER, ADMIN).infobases().summaries())
-        .expectErrorSatisfies(e -> {
-          assertThat(e).isExactlyInstanceOf(type);
-          RacCommandException ce = (RacCommandException) e;
-          assertThat(ce.exitCode()).isEqualTo(255);
-          String reason = stderr.get(stderr.size() - 1).replace(PASSWORD, "***");
-          assertThat(ce.getMessage()).contains("255", reason, "--cluster-pwd=***", "--cluster-user=admin");
-          assertThat(ce.stderr()).contains(reason);
-          assertThat(ce.command()).contains("--cluster-pwd=***");
-          for (String text : List.of(ce.getMessage(), ce.toString(), ce.stderr(), String.join(" ", ce.command()))) {
-            assertThat(text).doesNotContain(PASSWORD);
-          }
-        })
+        .expectErrorSatisfies(
+            e -> {
+              assertThat(e).isExactlyInstanceOf(type);
+              RacCommandException ce = (RacCommandException) e;
+              assertThat(ce.exitCode()).isEqualTo(255);
+              String reason = stderr.get(stderr.size() - 1).replace(PASSWORD, "***");
+              assertThat(ce.getMessage())
+                  .contains("255", reason, "--cluster-pwd=***", "--cluster-user=admin");
+              assertThat(ce.stderr()).contains(reason);
+              assertThat(ce.command()).contains("--cluster-pwd=***");
+              for (String text :
+                  List.of(
+                      ce.getMessage(),
+                      ce.toString(),
+                      ce.stderr(),
+                      String.join(" ", ce.command()))) {
+                assertThat(text).doesNotContain(PASSWORD);
+              }
+            })
         .verify(WAIT);
   }
 
   @Test
   void cp866StderrOfRacExeIsDecodedWhenTheCharsetIsAutoDetected() {
-    fake.scenario("default", "@charset cp866", "! " + HEADER, "! Недостаточно прав пользователя на информационную базу",
+    fake.scenario(
+        "default",
+        "@charset cp866",
+        "! " + HEADER,
+        "! Недостаточно прав пользователя на информационную базу",
         "@exit 255");
     client = fake.client(RacClient.Builder::autoCharset);
-    StepVerifier.create(client.session("ras.example").cluster(CLUSTER, ADMIN).infobases().summaries())
-        .expectErrorSatisfies(e -> assertThat(e).isExactlyInstanceOf(RacAuthenticationException.class)
-            .hasMessageContaining("Недостаточно прав пользователя на информационную базу"))
+    StepVerifier.create(
+            client.session("ras.example").cluster(CLUSTER, ADMIN).infobases().summaries())
+        .expectErrorSatisfies(
+            e ->
+                assertThat(e)
+                    .isExactlyInstanceOf(RacAuthenticationException.class)
+                    .hasMessageContaining("Недостаточно прав пользователя на информационную базу"))
         .verify(WAIT);
   }
 }

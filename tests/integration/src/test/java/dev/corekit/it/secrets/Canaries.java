@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The secret values of a suite (passwords, tokens, keys), each under a name, and the texts collected from
- * the SDK to be searched for them. A JWT also counts by its signature alone (a token cut after its
- * payload is still a leak).
+ * The secret values of a suite (passwords, tokens, keys), each under a name, and the texts
+ * collected from the SDK to be searched for them. A JWT also counts by its signature alone (a token
+ * cut after its payload is still a leak).
  */
 final class Canaries {
 
@@ -49,7 +49,9 @@ final class Canaries {
     texts.merge(source, String.valueOf(text), (a, b) -> a + "\n" + b);
   }
 
-  /** Collects the message, toString and full stack trace text (causes, suppressed) of a throwable. */
+  /**
+   * Collects the message, toString and full stack trace text (causes, suppressed) of a throwable.
+   */
   void collect(String source, Throwable error) {
     collect(source, describe(error));
   }
@@ -67,10 +69,15 @@ final class Canaries {
     if (e == null || !seen.add(e)) {
       return;
     }
-    sb.append("type=").append(e.getClass().getName())
-        .append(" message=").append(e.getMessage())
-        .append(" localized=").append(e.getLocalizedMessage())
-        .append(" toString=").append(e).append('\n');
+    sb.append("type=")
+        .append(e.getClass().getName())
+        .append(" message=")
+        .append(e.getMessage())
+        .append(" localized=")
+        .append(e.getLocalizedMessage())
+        .append(" toString=")
+        .append(e)
+        .append('\n');
     describe(e.getCause(), sb, seen);
     for (Throwable s : e.getSuppressed()) {
       describe(s, sb, seen);
@@ -100,14 +107,15 @@ final class Canaries {
 
   List<Leak> find(String source, String text) {
     List<Leak> leaks = new ArrayList<>();
-    values.forEach((name, value) -> {
-      int at = text.indexOf(value);
-      if (at >= 0) {
-        int from = Math.max(0, at - 80);
-        int to = Math.min(text.length(), at + value.length() + 40);
-        leaks.add(new Leak(source, name, text.substring(from, to).replace('\n', ' ')));
-      }
-    });
+    values.forEach(
+        (name, value) -> {
+          int at = text.indexOf(value);
+          if (at >= 0) {
+            int from = Math.max(0, at - 80);
+            int to = Math.min(text.length(), at + value.length() + 40);
+            leaks.add(new Leak(source, name, text.substring(from, to).replace('\n', ' ')));
+          }
+        });
     return leaks;
   }
 }

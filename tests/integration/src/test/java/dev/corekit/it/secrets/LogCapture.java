@@ -16,10 +16,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.LoggerFactory;
 
 /**
- * Captures every event of some loggers at DEBUG, in full: the formatted message, the arguments, the MDC
- * and the stack trace text of the throwable with its causes and suppressed exceptions. The loggers are
- * detached from the console while captured (no console noise, and no console I/O on event loops under
- * BlockHound); {@link #close()} restores their levels and additivity.
+ * Captures every event of some loggers at DEBUG, in full: the formatted message, the arguments, the
+ * MDC and the stack trace text of the throwable with its causes and suppressed exceptions. The
+ * loggers are detached from the console while captured (no console noise, and no console I/O on
+ * event loops under BlockHound); {@link #close()} restores their levels and additivity.
  */
 final class LogCapture extends UnsynchronizedAppenderBase<ILoggingEvent> implements AutoCloseable {
 
@@ -46,9 +46,15 @@ final class LogCapture extends UnsynchronizedAppenderBase<ILoggingEvent> impleme
 
   @Override
   protected void append(ILoggingEvent e) {
-    StringBuilder sb = new StringBuilder()
-        .append(e.getLevel()).append(' ').append(e.getLoggerName()).append(" [").append(e.getThreadName())
-        .append("] ").append(e.getFormattedMessage());
+    StringBuilder sb =
+        new StringBuilder()
+            .append(e.getLevel())
+            .append(' ')
+            .append(e.getLoggerName())
+            .append(" [")
+            .append(e.getThreadName())
+            .append("] ")
+            .append(e.getFormattedMessage());
     if (e.getArgumentArray() != null) {
       sb.append(" args=").append(Arrays.deepToString(e.getArgumentArray()));
     }
@@ -70,11 +76,12 @@ final class LogCapture extends UnsynchronizedAppenderBase<ILoggingEvent> impleme
 
   @Override
   public void close() {
-    levels.forEach((logger, level) -> {
-      logger.detachAppender(this);
-      logger.setLevel(level);
-      logger.setAdditive(additivity.get(logger));
-    });
+    levels.forEach(
+        (logger, level) -> {
+          logger.detachAppender(this);
+          logger.setLevel(level);
+          logger.setAdditive(additivity.get(logger));
+        });
     stop();
   }
 }

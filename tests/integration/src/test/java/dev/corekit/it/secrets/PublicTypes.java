@@ -50,45 +50,51 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * Finds the public types of the SDK's packages on the class path and makes instances of them through
- * their builders, factories and constructors, putting a canary into every attribute that holds a secret
- * and a plain filler ({@code v-<name>}) into every other text attribute.
+ * Finds the public types of the SDK's packages on the class path and makes instances of them
+ * through their builders, factories and constructors, putting a canary into every attribute that
+ * holds a secret and a plain filler ({@code v-<name>}) into every other text attribute.
  *
- * <p>What holds a secret: for the generated Core models, the properties the API description marks as
- * secret ({@link #X_SECRET}, "schema.property"); for every other type, attributes and parameters named like
- * a secret (password, pwd, secret, passphrase, token).
+ * <p>What holds a secret: for the generated Core models, the properties the API description marks
+ * as secret ({@link #X_SECRET}, "schema.property"); for every other type, attributes and parameters
+ * named like a secret (password, pwd, secret, passphrase, token).
  */
 final class PublicTypes {
 
   /**
    * The model properties that hold secrets: every property of {@code api-spec/core-api.yaml} whose
-   * description starts with "Secret." (the proposed {@code x-secret: true} list). A test checks that this
-   * list matches the spec.
+   * description starts with "Secret." (the proposed {@code x-secret: true} list). A test checks
+   * that this list matches the spec.
    */
-  static final Set<String> X_SECRET = Set.of(
-      "LoginRequest.password",
-      "JwtTokens.access_token",
-      "JwtTokens.refresh_token",
-      "JwtRefresh.access_token",
-      "ConfigApiAuth.password",
-      "ConfigJwt.secret",
-      "ConfigTls.secret",
-      "ConfigBasicAuth.password",
-      "ConfigS3Storage.secret_access_key",
-      "ConfigRtmp.token",
-      "ConfigSrt.passphrase",
-      "ConfigSrt.token",
-      "ConfigService.token",
-      "IamUserApiAuth.userpass",
-      "IamUserServicesAuth.basic",
-      "IamUserServicesAuth.token",
-      "IamUserServicesAuth.session",
-      "SessionTokenRequest.token",
-      "ClusterNodeCore.address");
+  static final Set<String> X_SECRET =
+      Set.of(
+          "LoginRequest.password",
+          "JwtTokens.access_token",
+          "JwtTokens.refresh_token",
+          "JwtRefresh.access_token",
+          "ConfigApiAuth.password",
+          "ConfigJwt.secret",
+          "ConfigTls.secret",
+          "ConfigBasicAuth.password",
+          "ConfigS3Storage.secret_access_key",
+          "ConfigRtmp.token",
+          "ConfigSrt.passphrase",
+          "ConfigSrt.token",
+          "ConfigService.token",
+          "IamUserApiAuth.userpass",
+          "IamUserServicesAuth.basic",
+          "IamUserServicesAuth.token",
+          "IamUserServicesAuth.session",
+          "SessionTokenRequest.token",
+          "ClusterNodeCore.address");
 
   private static final String MODEL_PACKAGE = "dev.corekit.core.model";
 
-  enum Secret { NONE, PASSWORD, TOKEN, REFRESH }
+  enum Secret {
+    NONE,
+    PASSWORD,
+    TOKEN,
+    REFRESH
+  }
 
   private final Map<Secret, String> canaries;
   private final Map<Class<?>, Function<String, Object>> fixed = new LinkedHashMap<>();
@@ -123,7 +129,9 @@ final class PublicTypes {
             try (JarFile jar = c.getJarFile()) {
               for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
                 String n = e.nextElement().getName();
-                if (n.startsWith(path) && n.endsWith(".class") && n.indexOf('/', path.length()) < 0) {
+                if (n.startsWith(path)
+                    && n.endsWith(".class")
+                    && n.indexOf('/', path.length()) < 0) {
                   names.add(n.substring(0, n.length() - 6).replace('/', '.'));
                 }
               }
@@ -178,7 +186,9 @@ final class PublicTypes {
     if (model != null) {
       String json = jsonName(model, attribute);
       if (json != null && X_SECRET.contains(model.getSimpleName() + "." + json)) {
-        return json.contains("refresh") ? Secret.REFRESH : json.contains("token") ? Secret.TOKEN : Secret.PASSWORD;
+        return json.contains("refresh")
+            ? Secret.REFRESH
+            : json.contains("token") ? Secret.TOKEN : Secret.PASSWORD;
       }
       return Secret.NONE;
     }
@@ -193,7 +203,10 @@ final class PublicTypes {
     if (n.contains("token")) {
       return Secret.TOKEN;
     }
-    if (n.contains("password") || n.contains("pwd") || n.contains("secret") || n.contains("passphrase")) {
+    if (n.contains("password")
+        || n.contains("pwd")
+        || n.contains("secret")
+        || n.contains("passphrase")) {
       return Secret.PASSWORD;
     }
     return Secret.NONE;
@@ -210,7 +223,9 @@ final class PublicTypes {
     }
     if (c.getSimpleName().startsWith("Immutable")) {
       try {
-        return Class.forName(MODEL_PACKAGE + "." + c.getSimpleName().substring("Immutable".length()), false,
+        return Class.forName(
+            MODEL_PACKAGE + "." + c.getSimpleName().substring("Immutable".length()),
+            false,
             c.getClassLoader());
       } catch (ClassNotFoundException e) {
         return c;
@@ -256,7 +271,10 @@ final class PublicTypes {
         out.add(b);
       }
     } catch (ReflectiveOperationException | RuntimeException e) {
-      failures.put(type, String.valueOf(e instanceof java.lang.reflect.InvocationTargetException ? e.getCause() : e));
+      failures.put(
+          type,
+          String.valueOf(
+              e instanceof java.lang.reflect.InvocationTargetException ? e.getCause() : e));
     }
     if (out.isEmpty() && !failures.containsKey(type)) {
       failures.put(type, "no builder, public constructor or factory");
@@ -322,7 +340,8 @@ final class PublicTypes {
       }
     }
     for (Method m : type.getMethods()) {
-      if (Modifier.isStatic(m.getModifiers()) && type.isAssignableFrom(m.getReturnType())
+      if (Modifier.isStatic(m.getModifiers())
+          && type.isAssignableFrom(m.getReturnType())
           && !m.getName().equals("valueOf")) {
         Object[] args = args(m, type, depth);
         if (args != null) {
@@ -349,7 +368,10 @@ final class PublicTypes {
       return type;
     }
     try {
-      return Class.forName(type.getPackageName() + ".Immutable" + type.getSimpleName(), false, type.getClassLoader());
+      return Class.forName(
+          type.getPackageName() + ".Immutable" + type.getSimpleName(),
+          false,
+          type.getClassLoader());
     } catch (ClassNotFoundException e) {
       return type;
     }
@@ -364,13 +386,18 @@ final class PublicTypes {
     }
   }
 
-  /** Calls every setter-like method of a builder with a value for its attribute; failures are skipped. */
+  /**
+   * Calls every setter-like method of a builder with a value for its attribute; failures are
+   * skipped.
+   */
   void fill(Object builder, Class<?> built, int depth) {
     Class<?> b = builder.getClass();
     List<Method> setters = new ArrayList<>();
     for (Method m : b.getMethods()) {
-      if (Modifier.isStatic(m.getModifiers()) || m.getDeclaringClass() == Object.class
-          || m.getParameterCount() == 0 || m.getParameterCount() > 2
+      if (Modifier.isStatic(m.getModifiers())
+          || m.getDeclaringClass() == Object.class
+          || m.getParameterCount() == 0
+          || m.getParameterCount() > 2
           || !m.getReturnType().isAssignableFrom(b)
           || Set.of("from", "equals").contains(m.getName())
           || m.getName().startsWith("clear")) {
@@ -378,7 +405,8 @@ final class PublicTypes {
       }
       setters.add(m);
     }
-    // Plain setters last, so that a value set by x(String) is not replaced by x(Optional) of another value.
+    // Plain setters last, so that a value set by x(String) is not replaced by x(Optional) of
+    // another value.
     setters.sort((x, y) -> Integer.compare(rank(x), rank(y)));
     for (Method m : setters) {
       String attribute = attribute(m.getName());
@@ -387,7 +415,10 @@ final class PublicTypes {
       boolean ok = true;
       for (int i = 0; i < args.length; i++) {
         boolean mapKey = args.length == 2 && i == 0;
-        String name = mapKey ? "key" : args.length == 2 && !m.getName().startsWith("put") ? ps[i].getName() : attribute;
+        String name =
+            mapKey
+                ? "key"
+                : args.length == 2 && !m.getName().startsWith("put") ? ps[i].getName() : attribute;
         Secret secret = mapKey ? Secret.NONE : secret(built, name);
         args[i] = value(ps[i].getParameterizedType(), name, built, depth + 1, secret);
         ok &= args[i] != null;
@@ -406,12 +437,15 @@ final class PublicTypes {
 
   private static int rank(Method m) {
     String n = m.getName();
-    return n.startsWith("addAll") || n.startsWith("putAll") ? 0 : n.startsWith("add") || n.startsWith("put") ? 1 : 2;
+    return n.startsWith("addAll") || n.startsWith("putAll")
+        ? 0
+        : n.startsWith("add") || n.startsWith("put") ? 1 : 2;
   }
 
   private static String attribute(String method) {
     for (String prefix : List.of("addAll", "putAll", "add", "put")) {
-      if (method.startsWith(prefix) && method.length() > prefix.length()
+      if (method.startsWith(prefix)
+          && method.length() > prefix.length()
           && Character.isUpperCase(method.charAt(prefix.length()))) {
         String rest = method.substring(prefix.length());
         return Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
@@ -436,7 +470,10 @@ final class PublicTypes {
     return value(type, name, owner, depth, secret(owner, name));
   }
 
-  /** A value of a type for an attribute: the canary for secrets, a filler otherwise; null if unknown. */
+  /**
+   * A value of a type for an attribute: the canary for secrets, a filler otherwise; null if
+   * unknown.
+   */
   Object value(Type type, String name, Class<?> owner, int depth, Secret secret) {
     Class<?> raw = raw(type);
     String text = secret == Secret.NONE ? "v-" + name : canaries.get(secret);
@@ -518,7 +555,10 @@ final class PublicTypes {
     if (JsonNode.class.isAssignableFrom(raw)) {
       return JsonNodeFactory.instance.textNode(text);
     }
-    Type[] args = type instanceof ParameterizedType ? ((ParameterizedType) type).getActualTypeArguments() : new Type[0];
+    Type[] args =
+        type instanceof ParameterizedType
+            ? ((ParameterizedType) type).getActualTypeArguments()
+            : new Type[0];
     if (raw == Optional.class) {
       Object inner = args.length == 1 ? value(args[0], name, owner, depth, secret) : text;
       return inner == null ? null : Optional.of(inner);

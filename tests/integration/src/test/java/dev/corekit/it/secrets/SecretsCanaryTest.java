@@ -58,14 +58,16 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Canary secrets used through the whole SDK must never come out of it: not in any log line (SDK loggers at
- * DEBUG), not in any exception (message, toString, stack trace text, causes and suppressed), not in the
- * {@code toString()} of any public type, not in the output of {@code corectl}.
+ * Canary secrets used through the whole SDK must never come out of it: not in any log line (SDK
+ * loggers at DEBUG), not in any exception (message, toString, stack trace text, causes and
+ * suppressed), not in the {@code toString()} of any public type, not in the output of {@code
+ * corectl}.
  *
- * <p>Canaries: the Core password, a wrong password, the JWT signing secret, the access and refresh tokens
- * (issued by the simulator, and every token the client used on the wire), the memory filesystem password
- * from Core's config, and one password per rac option ({@code --cluster-pwd}, {@code --agent-pwd},
- * {@code --infobase-pwd}, {@code --db-pwd}, {@code --pwd}). A JWT also counts by its signature alone.
+ * <p>Canaries: the Core password, a wrong password, the JWT signing secret, the access and refresh
+ * tokens (issued by the simulator, and every token the client used on the wire), the memory
+ * filesystem password from Core's config, and one password per rac option ({@code --cluster-pwd},
+ * {@code --agent-pwd}, {@code --infobase-pwd}, {@code --db-pwd}, {@code --pwd}). A JWT also counts
+ * by its signature alone.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -91,17 +93,25 @@ class SecretsCanaryTest {
   private LogCapture logs;
   private Canaries canaries;
   private int logStart;
-  /** Every bearer token the clients sent (access tokens from logins and refreshes, refresh tokens). */
+
+  /**
+   * Every bearer token the clients sent (access tokens from logins and refreshes, refresh tokens).
+   */
   private final Set<String> wireTokens = ConcurrentHashMap.newKeySet();
 
   @BeforeAll
   void start() {
     logs = LogCapture.debug("dev.corekit", "reactor.netty");
-    sim = CoreSimulator.builder()
-        .user(USER).password(PASSWORD).jwtSecret(JWT_SECRET)
-        .accessTtl(Duration.ofSeconds(2)).refreshTtl(Duration.ofSeconds(30))
-        .loginFailureDelay(Duration.ofMillis(20))
-        .build().start();
+    sim =
+        CoreSimulator.builder()
+            .user(USER)
+            .password(PASSWORD)
+            .jwtSecret(JWT_SECRET)
+            .accessTtl(Duration.ofSeconds(2))
+            .refreshTtl(Duration.ofSeconds(30))
+            .loginFailureDelay(Duration.ofMillis(20))
+            .build()
+            .start();
     tokens = sim.issueTokens();
   }
 
@@ -110,11 +120,18 @@ class SecretsCanaryTest {
   void freshCanaries() {
     logStart = logs.lines().size();
     canaries = new Canaries();
-    canaries.add("core password", PASSWORD).add("wrong core password", WRONG_PASSWORD)
+    canaries
+        .add("core password", PASSWORD)
+        .add("wrong core password", WRONG_PASSWORD)
         .add("JWT signing secret", JWT_SECRET)
-        .add("access token", tokens.accessToken()).add("refresh token", tokens.refreshToken())
-        .add("--cluster-pwd", CLUSTER_PWD).add("--agent-pwd", AGENT_PWD).add("--infobase-pwd", INFOBASE_PWD)
-        .add("--db-pwd", DB_PWD).add("admin --pwd", ADMIN_PWD).add("extra option --agent-pwd", EXTRA_PWD);
+        .add("access token", tokens.accessToken())
+        .add("refresh token", tokens.refreshToken())
+        .add("--cluster-pwd", CLUSTER_PWD)
+        .add("--agent-pwd", AGENT_PWD)
+        .add("--infobase-pwd", INFOBASE_PWD)
+        .add("--db-pwd", DB_PWD)
+        .add("admin --pwd", ADMIN_PWD)
+        .add("extra option --agent-pwd", EXTRA_PWD);
   }
 
   @AfterAll
@@ -128,20 +145,26 @@ class SecretsCanaryTest {
   }
 
   private UnaryOperator<reactor.netty.http.client.HttpClient> wireSpy() {
-    return h -> h.doOnRequest((request, connection) -> {
-      String auth = request.requestHeaders().get("Authorization");
-      if (auth != null) {
-        wireTokens.add(auth.replaceFirst("(?i)^bearer\\s+", ""));
-      }
-    });
+    return h ->
+        h.doOnRequest(
+            (request, connection) -> {
+              String auth = request.requestHeaders().get("Authorization");
+              if (auth != null) {
+                wireTokens.add(auth.replaceFirst("(?i)^bearer\\s+", ""));
+              }
+            });
   }
 
   private CoreClient.Builder client() {
     return CoreClient.builder()
         .baseUrl(sim.baseUrl())
         .httpClient(wireSpy())
-        .retry(RetryPolicy.builder().maxRetries(2).initialBackoff(Duration.ofMillis(10))
-            .maxBackoff(Duration.ofMillis(50)).build());
+        .retry(
+            RetryPolicy.builder()
+                .maxRetries(2)
+                .initialBackoff(Duration.ofMillis(10))
+                .maxBackoff(Duration.ofMillis(50))
+                .build());
   }
 
   /** Runs a call, collecting its failure (if any) under a name. */
@@ -159,15 +182,22 @@ class SecretsCanaryTest {
       canaries.add("token sent on the wire #" + (++i), token);
     }
     List<String> lines = logs.lines();
-    canaries.collect("captured log lines (dev.corekit, reactor.netty at DEBUG)",
+    canaries.collect(
+        "captured log lines (dev.corekit, reactor.netty at DEBUG)",
         String.join("\n", lines.subList(Math.min(logStart, lines.size()), lines.size())));
   }
 
   private static ProcessConfig process(String id) {
     return ProcessConfig.builder()
         .id(id)
-        .addInput(ProcessConfigIo.builder().id("in").address("testsrc2").addOptions("-f", "lavfi").build())
-        .addOutput(ProcessConfigIo.builder().id("out").address("-").addOptions("-f", "null").build())
+        .addInput(
+            ProcessConfigIo.builder()
+                .id("in")
+                .address("testsrc2")
+                .addOptions("-f", "lavfi")
+                .build())
+        .addOutput(
+            ProcessConfigIo.builder().id("out").address("-").addOptions("-f", "null").build())
         .autostart(false)
         .build();
   }
@@ -183,7 +213,9 @@ class SecretsCanaryTest {
       call("list", () -> c.processes().list());
       call("get", () -> c.processes().get("p1"));
       call("update", () -> c.processes().update("p1", process("p1")));
-      call("upload", () -> c.filesystems().upload("mem", "a.txt", Flux.just(ByteBuffer.wrap("x".getBytes()))));
+      call(
+          "upload",
+          () -> c.filesystems().upload("mem", "a.txt", Flux.just(ByteBuffer.wrap("x".getBytes()))));
       call("download", () -> c.filesystems().download("mem", "a.txt"));
       call("config get", () -> c.config().get());
       Mono.delay(Duration.ofMillis(2500)).block();
@@ -208,8 +240,12 @@ class SecretsCanaryTest {
     // A wrong password.
     try (CoreClient c = client().credentials(USER, WRONG_PASSWORD).build()) {
       call("wrong password", () -> c.processes().list());
-      call("wrong password, with per-call options",
-          () -> c.processes().with(RequestOptions.builder().retries(0).timeout(Duration.ofSeconds(2)).build()).list());
+      call(
+          "wrong password, with per-call options",
+          () ->
+              c.processes()
+                  .with(RequestOptions.builder().retries(0).timeout(Duration.ofSeconds(2)).build())
+                  .list());
     }
     // Injected tokens that no longer work, without credentials.
     try (CoreClient c = client().tokens(tokens.accessToken() + "x", null).build()) {
@@ -220,12 +256,17 @@ class SecretsCanaryTest {
     try (ServerSocket s = new ServerSocket(0)) {
       closedPort = s.getLocalPort();
     }
-    try (CoreClient c = CoreClient.builder().baseUrl("http://127.0.0.1:" + closedPort)
-        .credentials(USER, PASSWORD).retry(RetryPolicy.NONE).build()) {
+    try (CoreClient c =
+        CoreClient.builder()
+            .baseUrl("http://127.0.0.1:" + closedPort)
+            .credentials(USER, PASSWORD)
+            .retry(RetryPolicy.NONE)
+            .build()) {
       call("refused connection", () -> c.processes().list());
     }
     // Timeouts: a slow answer, a stalled list.
-    try (CoreClient c = client().credentials(USER, PASSWORD).timeout(Duration.ofMillis(500)).build()) {
+    try (CoreClient c =
+        client().credentials(USER, PASSWORD).timeout(Duration.ofMillis(500)).build()) {
       sim.faults().on("GET /api").times(3).inject(Fault.latency(Duration.ofSeconds(2)));
       call("timeout", () -> c.about().about());
       sim.faults().on("GET /api/v3/process").times(3).inject(Fault.stall(5));
@@ -256,16 +297,33 @@ class SecretsCanaryTest {
     }
     collectLogsAndWireTokens();
     Map<String, String> failures = canaries.texts();
-    failures.forEach((source, text) -> System.out.println("SecretsCanaryTest: failure collected from '" + source
-        + "': " + text.lines().findFirst().orElse("")));
-    assertThat(failures).as("calls that must succeed (so that their paths are covered)")
-        .doesNotContainKeys("about", "create", "list", "get", "update", "config get", "list after the access token"
-            + " expired", "login + list", "list after a failed refresh", "config get with credentials",
+    failures.forEach(
+        (source, text) ->
+            System.out.println(
+                "SecretsCanaryTest: failure collected from '"
+                    + source
+                    + "': "
+                    + text.lines().findFirst().orElse("")));
+    assertThat(failures)
+        .as("calls that must succeed (so that their paths are covered)")
+        .doesNotContainKeys(
+            "about",
+            "create",
+            "list",
+            "get",
+            "update",
+            "config get",
+            "list after the access token" + " expired",
+            "login + list",
+            "list after a failed refresh",
+            "config get with credentials",
             "401 then replay");
-    assertThat(logs.lines()).as("DEBUG lines of the client were captured")
+    assertThat(logs.lines())
+        .as("DEBUG lines of the client were captured")
         .anyMatch(l -> l.contains("dev.corekit.core.http") && l.contains("/api/v3/process"));
-    assertThat(canaries.texts().keySet()).as("failures collected").contains("wrong password", "refused connection",
-        "timeout", "404 with Core's error body");
+    assertThat(canaries.texts().keySet())
+        .as("failures collected")
+        .contains("wrong password", "refused connection", "timeout", "404 with Core's error body");
     assertNoLeaks(canaries.leaks());
   }
 
@@ -274,18 +332,21 @@ class SecretsCanaryTest {
     try {
       coreSync = Class.forName("dev.corekit.core.sync.CoreSync");
     } catch (ClassNotFoundException e) {
-      System.out.println("SecretsCanaryTest: dev.corekit.core.sync.CoreSync is not on the class path; skipped");
+      System.out.println(
+          "SecretsCanaryTest: dev.corekit.core.sync.CoreSync is not on the class path; skipped");
       return;
     }
     Method connect = coreSync.getMethod("connect", String.class, String.class, String.class);
-    try (AutoCloseable bad = (AutoCloseable) connect.invoke(null, sim.baseUrl(), USER, WRONG_PASSWORD)) {
+    try (AutoCloseable bad =
+        (AutoCloseable) connect.invoke(null, sim.baseUrl(), USER, WRONG_PASSWORD)) {
       canaries.collect("CoreSync.connect with a wrong password returned", String.valueOf(bad));
     } catch (java.lang.reflect.InvocationTargetException e) {
       canaries.collect("CoreSync.connect with a wrong password", e.getCause());
     }
     try (AutoCloseable good = (AutoCloseable) connect.invoke(null, sim.baseUrl(), USER, PASSWORD)) {
       canaries.collect("CoreSyncClient.toString", String.valueOf(good));
-      Method processesOf = Class.forName("dev.corekit.core.sync.CoreSyncClient").getMethod("processes");
+      Method processesOf =
+          Class.forName("dev.corekit.core.sync.CoreSyncClient").getMethod("processes");
       Object processes = processesOf.invoke(good);
       Method get = processesOf.getReturnType().getMethod("get", String.class);
       try {
@@ -294,40 +355,57 @@ class SecretsCanaryTest {
         canaries.collect("CoreSync processes().get 404", e.getCause());
       }
     } catch (java.lang.reflect.InvocationTargetException e) {
-      System.out.println("SecretsCanaryTest: CoreSync.connect with the right password failed: " + e.getCause());
+      System.out.println(
+          "SecretsCanaryTest: CoreSync.connect with the right password failed: " + e.getCause());
       canaries.collect("CoreSync.connect with the right password", e.getCause());
     }
   }
 
   private Map<String, String> configSecrets() throws IOException, InterruptedException {
     String token = sim.issueTokens().accessToken();
-    HttpResponse<String> r = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/api/v3/config"))
-            .header("Authorization", "Bearer " + token).timeout(WAIT).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/api/v3/config"))
+                    .header("Authorization", "Bearer " + token)
+                    .timeout(WAIT)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     JsonNode config = new ObjectMapper().readTree(r.body()).path("config");
     Map<String, String> secrets = new LinkedHashMap<>();
-    for (String path : List.of("api.auth.password", "api.auth.jwt.secret", "storage.memory.auth.password")) {
+    for (String path :
+        List.of("api.auth.password", "api.auth.jwt.secret", "storage.memory.auth.password")) {
       JsonNode n = config;
       for (String part : path.split("\\.")) {
         n = n.path(part);
       }
       secrets.put(path, n.asText());
     }
-    assertThat(secrets).containsEntry("api.auth.password", PASSWORD).containsEntry("api.auth.jwt.secret", JWT_SECRET);
+    assertThat(secrets)
+        .containsEntry("api.auth.password", PASSWORD)
+        .containsEntry("api.auth.jwt.secret", JWT_SECRET);
     return secrets;
   }
 
   @Test
   void aServerEchoingTheCredentialsInItsErrorBodyDoesNotPutThemIntoTheException() {
-    // Core never does this, but a proxy or a future version might: the client knows its secrets and can
+    // Core never does this, but a proxy or a future version might: the client knows its secrets and
+    // can
     // keep them out of what it shows.
-    String body = "{\"code\":400,\"message\":\"bad login for admin/" + PASSWORD + "\",\"details\":[\"token "
-        + tokens.accessToken() + "\"]}";
+    String body =
+        "{\"code\":400,\"message\":\"bad login for admin/"
+            + PASSWORD
+            + "\",\"details\":[\"token "
+            + tokens.accessToken()
+            + "\"]}";
     sim.faults().on("GET /api").times(1).inject(Fault.respond(400, "application/json", body));
-    Canaries echo = new Canaries().add("core password", PASSWORD).add("access token", tokens.accessToken());
-    try (CoreClient c = client().tokens(tokens.accessToken(), tokens.refreshToken()).credentials(USER, PASSWORD)
-        .build()) {
+    Canaries echo =
+        new Canaries().add("core password", PASSWORD).add("access token", tokens.accessToken());
+    try (CoreClient c =
+        client()
+            .tokens(tokens.accessToken(), tokens.refreshToken())
+            .credentials(USER, PASSWORD)
+            .build()) {
       c.about().about().block(WAIT);
     } catch (RuntimeException e) {
       echo.collect("exception from an echoing server", e);
@@ -344,36 +422,81 @@ class SecretsCanaryTest {
   void racCommandsWithPasswordsThatFailNeverShowThePasswords() {
     FakeRacHarness fake = new FakeRacHarness(dir.resolve("rac"));
     String header = "! Ошибка операции администрирования";
-    fake.scenario("session_list", header, "! Администратор кластера не аутентифицирован", "@exit 255");
-    fake.scenario("agent_admin_list", header, "! Администратор центрального сервера не аутентифицирован", "@exit 255");
-    fake.scenario("infobase_info", "! Ошибка разбора параметра: --infobase-pwd=" + INFOBASE_PWD, "@exit 255");
+    fake.scenario(
+        "session_list", header, "! Администратор кластера не аутентифицирован", "@exit 255");
+    fake.scenario(
+        "agent_admin_list",
+        header,
+        "! Администратор центрального сервера не аутентифицирован",
+        "@exit 255");
+    fake.scenario(
+        "infobase_info", "! Ошибка разбора параметра: --infobase-pwd=" + INFOBASE_PWD, "@exit 255");
     fake.scenario("infobase_create", "! Ошибка разбора параметра: --db-pwd=" + DB_PWD, "@exit 255");
-    fake.scenario("infobase_update", "! Ошибка соединения с сервером администрирования",
-        "! server_addr=tcp://ras.example:1545 descr=Connection refused", "@exit 255");
+    fake.scenario(
+        "infobase_update",
+        "! Ошибка соединения с сервером администрирования",
+        "! server_addr=tcp://ras.example:1545 descr=Connection refused",
+        "@exit 255");
     fake.scenario("connection_list", "@hang");
-    fake.scenario("cluster_admin_register", header, "! Администратор кластера не аутентифицирован "
-        + CLUSTER_PWD + " " + ADMIN_PWD, "@exit 255");
-    fake.scenario("lock_list", "| Ошибка разбора параметра: --cluster-pwd=" + CLUSTER_PWD, "@exit 255");
+    fake.scenario(
+        "cluster_admin_register",
+        header,
+        "! Администратор кластера не аутентифицирован " + CLUSTER_PWD + " " + ADMIN_PWD,
+        "@exit 255");
+    fake.scenario(
+        "lock_list", "| Ошибка разбора параметра: --cluster-pwd=" + CLUSTER_PWD, "@exit 255");
     fake.scenario("process_list", "| process : x", "|", "@die 9");
     RacCredentials cluster = RacCredentials.of("admin", CLUSTER_PWD);
     RacCredentials infobaseUser = RacCredentials.of("ibuser", INFOBASE_PWD);
-    RacInfobaseSpec spec = RacInfobaseSpec.builder().name("trade").dbms("PostgreSQL").dbServer("db").dbName("trade")
-        .locale("ru").dbUser("postgres").dbPassword(DB_PWD).build();
+    RacInfobaseSpec spec =
+        RacInfobaseSpec.builder()
+            .name("trade")
+            .dbms("PostgreSQL")
+            .dbServer("db")
+            .dbName("trade")
+            .locale("ru")
+            .dbUser("postgres")
+            .dbPassword(DB_PWD)
+            .build();
     try (RacClient rac = fake.client(b -> b.timeout(Duration.ofSeconds(2)))) {
       RacSession ras = rac.session("ras.example");
       call("rac session list", () -> ras.cluster(CLUSTER, cluster).sessions().list());
-      call("rac agent admin list", () -> ras.agent(RacCredentials.of("root", AGENT_PWD)).admins().list());
-      call("rac infobase info", () -> ras.cluster(CLUSTER, cluster).infobases().info(INFOBASE, infobaseUser));
+      call(
+          "rac agent admin list",
+          () -> ras.agent(RacCredentials.of("root", AGENT_PWD)).admins().list());
+      call(
+          "rac infobase info",
+          () -> ras.cluster(CLUSTER, cluster).infobases().info(INFOBASE, infobaseUser));
       call("rac infobase create", () -> ras.cluster(CLUSTER, cluster).infobases().create(spec));
-      call("rac infobase update", () -> ras.cluster(CLUSTER, cluster).infobases()
-          .update(INFOBASE, RacInfobaseUpdate.builder().dbPassword(DB_PWD).build(), infobaseUser));
-      call("rac connection list (timeout)",
+      call(
+          "rac infobase update",
+          () ->
+              ras.cluster(CLUSTER, cluster)
+                  .infobases()
+                  .update(
+                      INFOBASE,
+                      RacInfobaseUpdate.builder().dbPassword(DB_PWD).build(),
+                      infobaseUser));
+      call(
+          "rac connection list (timeout)",
           () -> ras.cluster(CLUSTER, cluster).connections().listByInfobase(INFOBASE, infobaseUser));
-      call("rac cluster admin register", () -> ras.cluster(CLUSTER, cluster).admins()
-          .register(RacAdminSpec.builder().name("a2").password(ADMIN_PWD).build()));
+      call(
+          "rac cluster admin register",
+          () ->
+              ras.cluster(CLUSTER, cluster)
+                  .admins()
+                  .register(RacAdminSpec.builder().name("a2").password(ADMIN_PWD).build()));
       call("rac process list (dies)", () -> ras.cluster(CLUSTER, cluster).processes().list());
-      call("rac raw records", () -> ras.records(List.of("session", "--cluster=" + CLUSTER,
-          "--cluster-user=admin", "--cluster-pwd=" + CLUSTER_PWD, "list")));
+      call(
+          "rac raw records",
+          () ->
+              ras.records(
+                  List.of(
+                      "session",
+                      "--cluster=" + CLUSTER,
+                      "--cluster-user=admin",
+                      "--cluster-pwd=" + CLUSTER_PWD,
+                      "list")));
       try (RacSync sync = RacSync.of(rac)) {
         try {
           sync.session("ras.example").cluster(CLUSTER, cluster).sessions().list();
@@ -381,31 +504,56 @@ class SecretsCanaryTest {
           canaries.collect("RacSync session list", e);
         }
         try {
-          sync.session("ras.example").cluster(CLUSTER, cluster).infobases().info(INFOBASE, infobaseUser);
+          sync.session("ras.example")
+              .cluster(CLUSTER, cluster)
+              .infobases()
+              .info(INFOBASE, infobaseUser);
         } catch (RuntimeException e) {
           canaries.collect("RacSync infobase info", e);
         }
       }
-      canaries.collect("rac objects toString", rac + " " + ras + " " + ras.cluster(CLUSTER, cluster) + " "
-          + ras.cluster(CLUSTER, cluster).infobases() + " " + ras.agent(RacCredentials.of("root", AGENT_PWD)));
+      canaries.collect(
+          "rac objects toString",
+          rac
+              + " "
+              + ras
+              + " "
+              + ras.cluster(CLUSTER, cluster)
+              + " "
+              + ras.cluster(CLUSTER, cluster).infobases()
+              + " "
+              + ras.agent(RacCredentials.of("root", AGENT_PWD)));
     }
     collectLogsAndWireTokens();
-    assertThat(logs.lines()).as("rac DEBUG lines were captured").anyMatch(l -> l.contains("rac started"));
+    assertThat(logs.lines())
+        .as("rac DEBUG lines were captured")
+        .anyMatch(l -> l.contains("rac started"));
     assertNoLeaks(canaries.leaks());
   }
 
   /**
-   * A password given as an extra option ({@code --agent-pwd} through {@code extraOptions}) is masked like the
-   * typed ones, in logs, messages and {@code command()}.
+   * A password given as an extra option ({@code --agent-pwd} through {@code extraOptions}) is
+   * masked like the typed ones, in logs, messages and {@code command()}.
    */
   @Test
   void aPasswordGivenAsAnExtraOptionIsMaskedLikeTheTypedOnes() {
     FakeRacHarness fake = new FakeRacHarness(dir.resolve("rac-extra"));
-    fake.scenario("infobase_create", "! Ошибка операции администрирования",
-        "! Администратор центрального сервера не аутентифицирован", "@exit 255");
+    fake.scenario(
+        "infobase_create",
+        "! Ошибка операции администрирования",
+        "! Администратор центрального сервера не аутентифицирован",
+        "@exit 255");
     Canaries extra = new Canaries().add("extra option --agent-pwd", EXTRA_PWD);
-    RacInfobaseSpec spec = RacInfobaseSpec.builder().name("trade").dbms("PostgreSQL").dbServer("db").dbName("trade")
-        .locale("ru").putExtraOptions("agent-user", "root").putExtraOptions("agent-pwd", EXTRA_PWD).build();
+    RacInfobaseSpec spec =
+        RacInfobaseSpec.builder()
+            .name("trade")
+            .dbms("PostgreSQL")
+            .dbServer("db")
+            .dbName("trade")
+            .locale("ru")
+            .putExtraOptions("agent-user", "root")
+            .putExtraOptions("agent-pwd", EXTRA_PWD)
+            .build();
     int before = logs.lines().size();
     try (RacClient rac = fake.client(b -> b.timeout(Duration.ofSeconds(5)))) {
       rac.session("ras.example").cluster(CLUSTER).infobases().create(spec).block(WAIT);
@@ -413,8 +561,9 @@ class SecretsCanaryTest {
       extra.collect("exception of a command with an extra --agent-pwd", e);
     }
     List<String> lines = logs.lines();
-    extra.collect("log lines of that command", String.join("\n", lines.subList(Math.min(before, lines.size()),
-        lines.size())));
+    extra.collect(
+        "log lines of that command",
+        String.join("\n", lines.subList(Math.min(before, lines.size()), lines.size())));
     assertThat(extra.texts()).containsKey("exception of a command with an extra --agent-pwd");
     assertNoLeaks(extra.leaks());
   }
@@ -423,11 +572,16 @@ class SecretsCanaryTest {
   @Test
   void aParseErrorQuotingRacOutputMasksTheCommandsPasswords() {
     FakeRacHarness fake = new FakeRacHarness(dir.resolve("rac-stdout"));
-    fake.scenario("lock_list", "| Ошибка разбора параметра: --cluster-pwd=" + CLUSTER_PWD, "@exit 255");
+    fake.scenario(
+        "lock_list", "| Ошибка разбора параметра: --cluster-pwd=" + CLUSTER_PWD, "@exit 255");
     Canaries echo = new Canaries().add("--cluster-pwd", CLUSTER_PWD);
     try (RacClient rac = fake.client(b -> b.timeout(Duration.ofSeconds(5)))) {
-      rac.session("ras.example").cluster(CLUSTER, RacCredentials.of("admin", CLUSTER_PWD)).locks().list()
-          .then().block(WAIT);
+      rac.session("ras.example")
+          .cluster(CLUSTER, RacCredentials.of("admin", CLUSTER_PWD))
+          .locks()
+          .list()
+          .then()
+          .block(WAIT);
     } catch (RuntimeException e) {
       echo.collect("exception of a rac that echoes its argv on stdout", e);
     }
@@ -438,8 +592,14 @@ class SecretsCanaryTest {
   // ---- toString of every public type ----
 
   private static final String[] PUBLIC_PACKAGES = {
-      "dev.corekit.core", "dev.corekit.core.model", "dev.corekit.core.api", "dev.corekit.rac",
-      "dev.corekit.core.sync", "dev.corekit.core.sync.api", "dev.corekit.sync"};
+    "dev.corekit.core",
+    "dev.corekit.core.model",
+    "dev.corekit.core.api",
+    "dev.corekit.rac",
+    "dev.corekit.core.sync",
+    "dev.corekit.core.sync.api",
+    "dev.corekit.sync"
+  };
 
   /** Types that legitimately show a secret in toString (data by design); none so far. */
   private static final Map<String, String> DATA_BY_DESIGN = Map.of();
@@ -447,7 +607,10 @@ class SecretsCanaryTest {
   private Map<String, List<Canaries.Leak>> publicTypeLeaks;
   private final Map<String, String> toStrings = new TreeMap<>();
 
-  /** Makes instances of every public type and collects their toString(), once for the two tests below. */
+  /**
+   * Makes instances of every public type and collects their toString(), once for the two tests
+   * below.
+   */
   private synchronized Map<String, List<Canaries.Leak>> publicTypeLeaks() throws Exception {
     if (publicTypeLeaks != null) {
       return publicTypeLeaks;
@@ -459,7 +622,16 @@ class SecretsCanaryTest {
     maker.fixed(Path.class, name -> fake.executable());
     // A record with the id field of every rac view (rac never prints passwords: no secret in it).
     Map<String, String> fields = new LinkedHashMap<>();
-    for (String id : List.of("cluster", "server", "process", "infobase", "connection", "session", "manager", "rule")) {
+    for (String id :
+        List.of(
+            "cluster",
+            "server",
+            "process",
+            "infobase",
+            "connection",
+            "session",
+            "manager",
+            "rule")) {
       fields.put(id, UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)).toString());
     }
     fields.put("name", "v-name");
@@ -472,20 +644,32 @@ class SecretsCanaryTest {
     maker.fixed(dev.corekit.rac.RacRecord.class, name -> dev.corekit.rac.RacRecord.of(fields));
     Map<Class<?>, List<Object>> instances = new LinkedHashMap<>();
     // Roots: the clients with every kind of credential, then everything reachable from them.
-    CoreClient.Builder coreBuilder = CoreClient.builder().baseUrl(sim.baseUrl()).credentials(USER, PASSWORD)
-        .tokens(tokens.accessToken(), tokens.refreshToken());
+    CoreClient.Builder coreBuilder =
+        CoreClient.builder()
+            .baseUrl(sim.baseUrl())
+            .credentials(USER, PASSWORD)
+            .tokens(tokens.accessToken(), tokens.refreshToken());
     CoreClient core = coreBuilder.build();
     RacClient rac = fake.client(b -> {});
     maker.closeables.add(core);
     maker.closeables.add(rac);
-    maker.fixed(CoreClient.class, name -> core).fixed(RacClient.class, name -> rac)
+    maker
+        .fixed(CoreClient.class, name -> core)
+        .fixed(RacClient.class, name -> rac)
         .fixed(RacCredentials.class, name -> RacCredentials.of("admin", PASSWORD));
     add(instances, CoreClient.Builder.class, coreBuilder);
     add(instances, CoreClient.class, core);
     add(instances, RacClient.class, rac);
-    add(instances, RequestOptions.class, RequestOptions.builder().timeout(Duration.ofSeconds(1))
-        .header("Authorization", "Bearer " + tokens.accessToken()).header("X-Api-Token", tokens.accessToken())
-        .header("Cookie", "session=" + tokens.refreshToken()).header("X-Password", PASSWORD).build());
+    add(
+        instances,
+        RequestOptions.class,
+        RequestOptions.builder()
+            .timeout(Duration.ofSeconds(1))
+            .header("Authorization", "Bearer " + tokens.accessToken())
+            .header("X-Api-Token", tokens.accessToken())
+            .header("Cookie", "session=" + tokens.refreshToken())
+            .header("X-Password", PASSWORD)
+            .build());
     add(instances, RacSession.class, rac.session("ras.example"));
     add(instances, RacSync.class, RacSync.of(rac));
     try {
@@ -509,9 +693,13 @@ class SecretsCanaryTest {
         }
       }
     }
-    // The configuration as Core sends it, with its secrets (the password, the JWT secret, storage passwords).
-    try (CoreClient c = CoreClient.builder().baseUrl(sim.baseUrl())
-        .tokens(sim.issueTokens().accessToken(), null).build()) {
+    // The configuration as Core sends it, with its secrets (the password, the JWT secret, storage
+    // passwords).
+    try (CoreClient c =
+        CoreClient.builder()
+            .baseUrl(sim.baseUrl())
+            .tokens(sim.issueTokens().accessToken(), null)
+            .build()) {
       Object info = c.config().get().block(WAIT);
       Object config = info.getClass().getMethod("config").invoke(info);
       for (Object o : List.of(info, config)) {
@@ -521,19 +709,27 @@ class SecretsCanaryTest {
         }
       }
     } catch (RuntimeException e) {
-      System.out.println("SecretsCanaryTest: could not read Core's config through the client: " + e);
+      System.out.println(
+          "SecretsCanaryTest: could not read Core's config through the client: " + e);
     }
     List<String> missing = new ArrayList<>();
     for (Class<?> type : types) {
-      boolean implemented = type.isInterface() && instances.values().stream().flatMap(List::stream)
-          .anyMatch(type::isInstance);
-      if (!instances.containsKey(type) && !implemented && !staticOnly(type) && !type.isAnnotation()) {
+      boolean implemented =
+          type.isInterface()
+              && instances.values().stream().flatMap(List::stream).anyMatch(type::isInstance);
+      if (!instances.containsKey(type)
+          && !implemented
+          && !staticOnly(type)
+          && !type.isAnnotation()) {
         missing.add(type.getName() + " (" + maker.failures.getOrDefault(type, "not reached") + ")");
       }
     }
     Map<String, List<Canaries.Leak>> leaks = new TreeMap<>();
-    Canaries all = new Canaries().add("core password", PASSWORD).add("access token", tokens.accessToken())
-        .add("refresh token", tokens.refreshToken());
+    Canaries all =
+        new Canaries()
+            .add("core password", PASSWORD)
+            .add("access token", tokens.accessToken())
+            .add("refresh token", tokens.refreshToken());
     int count = 0;
     for (Map.Entry<Class<?>, List<Object>> e : instances.entrySet()) {
       for (Object o : e.getValue()) {
@@ -558,10 +754,13 @@ class SecretsCanaryTest {
         // best effort
       }
     }
-    System.out.printf("SecretsCanaryTest: %d public types, %d instances, %d types without an instance%n",
+    System.out.printf(
+        "SecretsCanaryTest: %d public types, %d instances, %d types without an instance%n",
         types.size(), count, missing.size());
     missing.forEach(m -> System.out.println("  no instance: " + m));
-    assertThat(missing).as("public types the test could not instantiate (add a way, or explain)").isEmpty();
+    assertThat(missing)
+        .as("public types the test could not instantiate (add a way, or explain)")
+        .isEmpty();
     publicTypeLeaks = leaks;
     return leaks;
   }
@@ -577,14 +776,21 @@ class SecretsCanaryTest {
   }
 
   /** Follows the navigation methods of the SDK's interfaces (APIs, sessions, blocking views). */
-  private void walk(Object o, Class<?> type, Set<Class<?>> scanned, PublicTypes maker,
-      Map<Class<?>, List<Object>> instances, int depth) {
+  private void walk(
+      Object o,
+      Class<?> type,
+      Set<Class<?>> scanned,
+      PublicTypes maker,
+      Map<Class<?>, List<Object>> instances,
+      int depth) {
     if (depth > 4) {
       return;
     }
     for (Method m : type.getMethods()) {
       Class<?> r = m.getReturnType();
-      if (Modifier.isStatic(m.getModifiers()) || !scanned.contains(r) || !r.isInterface()
+      if (Modifier.isStatic(m.getModifiers())
+          || !scanned.contains(r)
+          || !r.isInterface()
           || PublicTypes.modelOf(r) != null) {
         continue;
       }
@@ -603,7 +809,10 @@ class SecretsCanaryTest {
         } else if (p.isEnum() && p.getEnumConstants().length > 0) {
           args[i] = p.getEnumConstants()[0];
         } else if (p == RequestOptions.class) {
-          args[i] = RequestOptions.builder().header("Authorization", "Bearer " + tokens.accessToken()).build();
+          args[i] =
+              RequestOptions.builder()
+                  .header("Authorization", "Bearer " + tokens.accessToken())
+                  .build();
         } else {
           ok = false;
         }
@@ -613,7 +822,8 @@ class SecretsCanaryTest {
       }
       try {
         Object next = m.invoke(o, args);
-        if (next != null && instances.getOrDefault(r, List.of()).stream().noneMatch(x -> x == next)) {
+        if (next != null
+            && instances.getOrDefault(r, List.of()).stream().noneMatch(x -> x == next)) {
           add(instances, r, next);
           walk(next, r, scanned, maker, instances, depth + 1);
         }
@@ -641,21 +851,28 @@ class SecretsCanaryTest {
   @Test
   void toStringOfEveryPublicTypeShowsNoSecret() throws Exception {
     Map<String, List<Canaries.Leak>> leaks = new TreeMap<>(publicTypeLeaks());
-    leaks.keySet().removeIf(type -> PublicTypes.modelOf(classOf(type)) != null || DATA_BY_DESIGN.containsKey(type));
+    leaks
+        .keySet()
+        .removeIf(
+            type -> PublicTypes.modelOf(classOf(type)) != null || DATA_BY_DESIGN.containsKey(type));
     assertNoLeaks(leaks.values().stream().flatMap(List::stream).collect(Collectors.toList()));
   }
 
   /**
-   * PENDING the {@code x-secret: true} spec extension and the template change: the generated models whose
-   * properties are secrets ({@link PublicTypes#X_SECRET}) must print them redacted. Fails until then.
+   * PENDING the {@code x-secret: true} spec extension and the template change: the generated models
+   * whose properties are secrets ({@link PublicTypes#X_SECRET}) must print them redacted. Fails
+   * until then.
    */
   @Test
   void generatedModelsRedactTheirSecretPropertiesInToString() throws Exception {
     Map<String, List<Canaries.Leak>> leaks = new TreeMap<>(publicTypeLeaks());
     leaks.keySet().removeIf(type -> PublicTypes.modelOf(classOf(type)) == null);
-    Set<String> models = leaks.keySet().stream().map(t -> PublicTypes.modelOf(classOf(t)).getSimpleName())
-        .collect(Collectors.toCollection(java.util.TreeSet::new));
-    System.out.println("SecretsCanaryTest: models printing a secret property in toString: " + models);
+    Set<String> models =
+        leaks.keySet().stream()
+            .map(t -> PublicTypes.modelOf(classOf(t)).getSimpleName())
+            .collect(Collectors.toCollection(java.util.TreeSet::new));
+    System.out.println(
+        "SecretsCanaryTest: models printing a secret property in toString: " + models);
     assertNoLeaks(leaks.values().stream().flatMap(List::stream).collect(Collectors.toList()));
   }
 
@@ -670,17 +887,25 @@ class SecretsCanaryTest {
   @Test
   void theSecretPropertyListMatchesTheApiDescription() throws IOException {
     Path spec = Path.of(System.getProperty("core.api.yaml", "../../api-spec/core-api.yaml"));
-    assumeThat(Files.isRegularFile(spec)).as("the API description at " + spec.toAbsolutePath()).isTrue();
-    assertThat(secretProperties(Files.readAllLines(spec))).containsExactlyInAnyOrderElementsOf(PublicTypes.X_SECRET);
+    assumeThat(Files.isRegularFile(spec))
+        .as("the API description at " + spec.toAbsolutePath())
+        .isTrue();
+    assertThat(secretProperties(Files.readAllLines(spec)))
+        .containsExactlyInAnyOrderElementsOf(PublicTypes.X_SECRET);
   }
 
-  /** "Schema.property" of every schema property whose description starts with "Secret." or says x-secret. */
+  /**
+   * "Schema.property" of every schema property whose description starts with "Secret." or says
+   * x-secret.
+   */
   static Set<String> secretProperties(List<String> lines) {
     Set<String> secret = new java.util.TreeSet<>();
     int start = lines.indexOf("  schemas:");
     String schema = null;
     Pattern key = Pattern.compile("^( +)([A-Za-z0-9_]+):\\s*$");
-    for (int i = start + 1; i < lines.size() && (lines.get(i).isEmpty() || lines.get(i).startsWith("   ")); i++) {
+    for (int i = start + 1;
+        i < lines.size() && (lines.get(i).isEmpty() || lines.get(i).startsWith("   "));
+        i++) {
       String line = lines.get(i);
       Matcher m = key.matcher(line);
       if (m.matches() && m.group(1).length() == 4) {
@@ -707,20 +932,30 @@ class SecretsCanaryTest {
   void corectlNeverPrintsTheCanaries() throws Exception {
     Path jar = Path.of(System.getProperty("corectl.jar", "../../samples/target/corectl.jar"));
     assumeThat(Files.isRegularFile(jar))
-        .as("corectl.jar not built yet at " + jar.toAbsolutePath() + ": the CLI part is skipped").isTrue();
+        .as("corectl.jar not built yet at " + jar.toAbsolutePath() + ": the CLI part is skipped")
+        .isTrue();
     FakeRacHarness fake = new FakeRacHarness(dir.resolve("rac-cli"));
-    fake.scenario("session_list", "! Ошибка операции администрирования",
-        "! Администратор кластера не аутентифицирован", "@exit 255");
-    fake.scenario("infobase_info", "! Ошибка разбора параметра: --infobase-pwd=" + INFOBASE_PWD, "@exit 255");
+    fake.scenario(
+        "session_list",
+        "! Ошибка операции администрирования",
+        "! Администратор кластера не аутентифицирован",
+        "@exit 255");
+    fake.scenario(
+        "infobase_info", "! Ошибка разбора параметра: --infobase-pwd=" + INFOBASE_PWD, "@exit 255");
     int closedPort;
     try (ServerSocket s = new ServerSocket(0)) {
       closedPort = s.getLocalPort();
     }
     String url = sim.baseUrl();
     String access = sim.issueTokens().accessToken();
-    Canaries cli = new Canaries().add("core password", PASSWORD).add("wrong password", WRONG_PASSWORD)
-        .add("JWT signing secret", JWT_SECRET).add("access token", access)
-        .add("--cluster-pwd", CLUSTER_PWD).add("--infobase-pwd", INFOBASE_PWD);
+    Canaries cli =
+        new Canaries()
+            .add("core password", PASSWORD)
+            .add("wrong password", WRONG_PASSWORD)
+            .add("JWT signing secret", JWT_SECRET)
+            .add("access token", access)
+            .add("--cluster-pwd", CLUSTER_PWD)
+            .add("--infobase-pwd", INFOBASE_PWD);
     for (Map.Entry<String, String> s : configSecrets().entrySet()) {
       cli.add("config " + s.getKey(), s.getValue());
     }
@@ -732,30 +967,81 @@ class SecretsCanaryTest {
     runs.put("config get --json", with(core, "", "--json", "config", "get"));
     runs.put("config get --debug", with(core, "--debug", "config", "get"));
     runs.put("config get api.auth --debug", with(core, "--debug", "config", "get", "api.auth"));
-    runs.put("wrong password", with(List.of("--url", url, "--user", USER, "--password", WRONG_PASSWORD), "",
-        "process", "list"));
-    runs.put("wrong password --debug", with(List.of("--url", url, "--user", USER, "--password", WRONG_PASSWORD),
-        "--debug", "process", "list"));
-    runs.put("refused --debug", with(List.of("--url", "http://127.0.0.1:" + closedPort, "--user", USER,
-        "--password", PASSWORD), "--debug", "about"));
-    runs.put("token --debug", with(List.of("--url", url, "--token", access), "--debug", "process", "list"));
-    runs.put("rac --cluster-pwd --debug", with(List.of(), "--debug", "rac", "--rac", rac, "--host", "ras.example",
-        "session", "--cluster=" + CLUSTER, "--cluster-user=admin", "--cluster-pwd=" + CLUSTER_PWD, "list"));
-    runs.put("rac --infobase-pwd", with(List.of(), "", "rac", "--rac", rac, "--host", "ras.example", "infobase",
-        "--cluster=" + CLUSTER, "info", "--infobase=" + INFOBASE, "--infobase-user=u",
-        "--infobase-pwd=" + INFOBASE_PWD));
+    runs.put(
+        "wrong password",
+        with(
+            List.of("--url", url, "--user", USER, "--password", WRONG_PASSWORD),
+            "",
+            "process",
+            "list"));
+    runs.put(
+        "wrong password --debug",
+        with(
+            List.of("--url", url, "--user", USER, "--password", WRONG_PASSWORD),
+            "--debug",
+            "process",
+            "list"));
+    runs.put(
+        "refused --debug",
+        with(
+            List.of(
+                "--url", "http://127.0.0.1:" + closedPort, "--user", USER, "--password", PASSWORD),
+            "--debug",
+            "about"));
+    runs.put(
+        "token --debug",
+        with(List.of("--url", url, "--token", access), "--debug", "process", "list"));
+    runs.put(
+        "rac --cluster-pwd --debug",
+        with(
+            List.of(),
+            "--debug",
+            "rac",
+            "--rac",
+            rac,
+            "--host",
+            "ras.example",
+            "session",
+            "--cluster=" + CLUSTER,
+            "--cluster-user=admin",
+            "--cluster-pwd=" + CLUSTER_PWD,
+            "list"));
+    runs.put(
+        "rac --infobase-pwd",
+        with(
+            List.of(),
+            "",
+            "rac",
+            "--rac",
+            rac,
+            "--host",
+            "ras.example",
+            "infobase",
+            "--cluster=" + CLUSTER,
+            "info",
+            "--infobase=" + INFOBASE,
+            "--infobase-user=u",
+            "--infobase-pwd=" + INFOBASE_PWD));
     runs.put("about --debug with CORE_PASSWORD", List.of("--debug", "about"));
-    envs.put("about --debug with CORE_PASSWORD", Map.of("CORE_URL", url, "CORE_USER", USER, "CORE_PASSWORD", PASSWORD));
-    runs.put("control: config get --show-secrets", with(core, "", "config", "get", "--show-secrets"));
+    envs.put(
+        "about --debug with CORE_PASSWORD",
+        Map.of("CORE_URL", url, "CORE_USER", USER, "CORE_PASSWORD", PASSWORD));
+    runs.put(
+        "control: config get --show-secrets", with(core, "", "config", "get", "--show-secrets"));
     Map<String, String> outputs = new ConcurrentHashMap<>();
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(3);
     try {
       List<java.util.concurrent.Future<?>> done = new ArrayList<>();
       for (Map.Entry<String, List<String>> run : runs.entrySet()) {
-        done.add(pool.submit(() -> {
-          outputs.put("corectl " + run.getKey(), corectl(jar, run.getValue(), envs.getOrDefault(run.getKey(), Map.of())));
-          return null;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  outputs.put(
+                      "corectl " + run.getKey(),
+                      corectl(jar, run.getValue(), envs.getOrDefault(run.getKey(), Map.of())));
+                  return null;
+                }));
       }
       for (java.util.concurrent.Future<?> f : done) {
         f.get(2, TimeUnit.MINUTES);
@@ -765,7 +1051,9 @@ class SecretsCanaryTest {
     }
     String shown = outputs.remove("corectl control: config get --show-secrets");
     // Positive control: asked to show secrets, corectl does, and the scan sees it.
-    assertThat(cli.find("control", shown)).as("--show-secrets prints the config's password (control)").isNotEmpty();
+    assertThat(cli.find("control", shown))
+        .as("--show-secrets prints the config's password (control)")
+        .isNotEmpty();
     assertThat(outputs.get("corectl process list")).as("corectl ran").contains("exit=0");
     List<Canaries.Leak> leaks = cli.leaks(new TreeMap<>(outputs));
     assertNoLeaks(leaks);
@@ -781,7 +1069,8 @@ class SecretsCanaryTest {
     return all;
   }
 
-  private static String corectl(Path jar, List<String> args, Map<String, String> env) throws Exception {
+  private static String corectl(Path jar, List<String> args, Map<String, String> env)
+      throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString()));
     command.addAll(args);
@@ -804,7 +1093,10 @@ class SecretsCanaryTest {
   }
 
   private static void assertNoLeaks(List<Canaries.Leak> leaks) {
-    assertThat(leaks).as("canaries found:%n%s",
-        leaks.stream().map(Canaries.Leak::toString).collect(Collectors.joining("\n"))).isEmpty();
+    assertThat(leaks)
+        .as(
+            "canaries found:%n%s",
+            leaks.stream().map(Canaries.Leak::toString).collect(Collectors.joining("\n")))
+        .isEmpty();
   }
 }
