@@ -148,7 +148,7 @@ client_jvm=(-Xms1g -Xmx1g -XX:+UseG1GC -cp "$jar")
 
 bench 1-http-throughput "${client_jvm[@]}" dev.corekit.bench.HttpThroughputBench \
   --url "$sim_throughput" "${http_opts[@]}" "${python_opts[@]}"
-attribution_text='The same closed loop as in 1, about() only: the ceiling; the ceiling plus Reactor'"'"'s `timeout(10 s)` (a timer on the `parallel` scheduler, as `CoreTransport.mono()` sets per call); the ceiling plus that and Reactor Netty'"'"'s `responseTimeout` (a handler added per request, as `CoreTransport.exchange()` sets); and core-client. Where the ceiling with the timers lands near core-client, the timers are where core-client'"'"'s extra time goes.'
+attribution_text='The same closed loop as in 1, about() only: the ceiling; the ceiling plus Reactor'"'"'s `timeout(10 s)` (a timer per call on the `parallel` scheduler); the ceiling plus that and Reactor Netty'"'"'s `responseTimeout` (a handler added per request); and core-client, which bounds each call with one timer on a shared wheel (`corekit-deadlines`) and sets no `responseTimeout` on bounded calls. What the timers of a naive per-call deadline cost, next to core-client'"'"'s.'
 bench 1c-timer-attribution "${client_jvm[@]}" dev.corekit.bench.HttpThroughputBench --url "$sim_throughput" \
   --contenders sdk,hand,hand-timeout,hand-timers --ops about --concurrency 1,256 "${attribution_opts[@]}" \
   --name 1c-timer-attribution --text "$attribution_text" \

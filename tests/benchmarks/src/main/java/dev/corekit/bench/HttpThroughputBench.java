@@ -181,8 +181,8 @@ public final class HttpThroughputBench {
             + "calls/s and CPU are medians over the windows; *vs by hand* is the median of the per-round ratios "
             + "(min-max in brackets). CPU and allocation are the benchmark JVM's (the client's alone: the "
             + "simulator runs in its own JVM, and competes for the same 2 cores); the Python row's CPU is its "
-            + "own process's. *Timer threads*: CPU of Reactor's `parallel-*` threads, where `timeout()` and "
-            + "`Mono.delay()` timers run. Python's urllib opens a new connection per call (no keep-alive).");
+            + "own process's. *Timer threads*: CPU of Reactor's `parallel-*` threads (where `timeout()` and "
+            + "`Mono.delay()` timers run by default) and of core-client's `corekit-deadlines` timer wheel. Python's urllib opens a new connection per call (no keep-alive).");
     List<List<String>> rows = new ArrayList<>();
     List<String> headline = new ArrayList<>();
     boolean allMet = true;

@@ -27,14 +27,16 @@ record Usage(long wallNanos, long cpuNanos, long allocatedBytes, long timerCpuNa
   }
 
   /**
-   * CPU time of Reactor's {@code parallel-*} threads: the default time scheduler, where {@code
-   * timeout(..)}, {@code Mono.delay(..)} and {@code takeUntilOther(Mono.delay(..))} run their
-   * timers. The by-hand contenders schedule nothing there.
+   * CPU time of the timer threads: Reactor's {@code parallel-*} (the default time scheduler, where
+   * {@code timeout(..)} and {@code Mono.delay(..)} run their timers when given no scheduler) and
+   * core-client's {@code corekit-deadlines} (the timer wheel its call deadlines run on).
    */
   private static long timerCpu() {
     long sum = 0;
     for (java.lang.management.ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-      if (info != null && info.getThreadName().startsWith("parallel-")) {
+      if (info != null
+          && (info.getThreadName().startsWith("parallel-")
+              || info.getThreadName().startsWith("corekit-deadlines"))) {
         long cpu = THREADS.getThreadCpuTime(info.getThreadId());
         if (cpu > 0) {
           sum += cpu;
