@@ -615,6 +615,24 @@ class SecretsCanaryTest {
     if (publicTypeLeaks != null) {
       return publicTypeLeaks;
     }
+    List<AutoCloseable> opened = new ArrayList<>();
+    try {
+      publicTypeLeaks = scanPublicTypes(opened);
+      return publicTypeLeaks;
+    } finally {
+      // Also when the scan fails half-way: its clients must not outlive this test class.
+      for (AutoCloseable c : opened) {
+        try {
+          c.close();
+        } catch (Exception ignored) {
+          // best effort
+        }
+      }
+    }
+  }
+
+  private Map<String, List<Canaries.Leak>> scanPublicTypes(List<AutoCloseable> opened)
+      throws Exception {
     List<Class<?>> types = PublicTypes.scan(PUBLIC_PACKAGES);
     assertThat(types).as("public types found").hasSizeGreaterThan(300);
     FakeRacHarness fake = new FakeRacHarness(dir.resolve("rac-types"));
@@ -653,6 +671,17 @@ class SecretsCanaryTest {
     RacClient rac = fake.client(b -> {});
     maker.closeables.add(core);
     maker.closeables.add(rac);
+    // Everything the maker opens, also what it opens later while instantiating types.
+    opened.add(
+        () -> {
+          for (AutoCloseable c : maker.closeables) {
+            try {
+              c.close();
+            } catch (Exception ignored) {
+              // best effort
+            }
+          }
+        });
     maker
         .fixed(CoreClient.class, name -> core)
         .fixed(RacClient.class, name -> rac)
@@ -747,13 +776,6 @@ class SecretsCanaryTest {
         }
       }
     }
-    for (AutoCloseable c : maker.closeables) {
-      try {
-        c.close();
-      } catch (Exception ignored) {
-        // best effort
-      }
-    }
     System.out.printf(
         "SecretsCanaryTest: %d public types, %d instances, %d types without an instance%n",
         types.size(), count, missing.size());
@@ -761,7 +783,6 @@ class SecretsCanaryTest {
     assertThat(missing)
         .as("public types the test could not instantiate (add a way, or explain)")
         .isEmpty();
-    publicTypeLeaks = leaks;
     return leaks;
   }
 
