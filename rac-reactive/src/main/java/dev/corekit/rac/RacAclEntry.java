@@ -14,6 +14,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RacAclEntry implements RacView {
 
+  /** Only the generated immutable implementation extends this type. */
+  RacAclEntry() {}
+
   /**
    * Creates the view of a record, parsing its typed fields.
    *

@@ -17,6 +17,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RacAdminSpec {
 
+  /** Only the generated immutable implementation extends this type. */
+  RacAdminSpec() {}
+
   /**
    * Starts a builder.
    *

@@ -17,6 +17,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RacClusterSpec {
 
+  /** Only the generated immutable implementation extends this type. */
+  RacClusterSpec() {}
+
   /**
    * Starts a builder.
    *

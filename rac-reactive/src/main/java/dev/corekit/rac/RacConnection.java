@@ -15,6 +15,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RacConnection implements RacView {
 
+  /** Only the generated immutable implementation extends this type. */
+  RacConnection() {}
+
   /**
    * Creates the view of a record, parsing its typed fields.
    *

@@ -17,6 +17,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RacCounterSpec {
 
+  /** Only the generated immutable implementation extends this type. */
+  RacCounterSpec() {}
+
   /**
    * Starts a builder.
    *

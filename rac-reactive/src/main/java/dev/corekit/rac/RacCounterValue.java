@@ -13,6 +13,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RacCounterValue implements RacView {
 
+  /** Only the generated immutable implementation extends this type. */
+  RacCounterValue() {}
+
   /**
    * Creates the view of a record, parsing its typed fields.
    *

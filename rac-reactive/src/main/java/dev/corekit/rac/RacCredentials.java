@@ -16,6 +16,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RacCredentials {
 
+  /** Only the generated immutable implementation extends this type. */
+  RacCredentials() {}
+
   /**
    * Creates credentials.
    *

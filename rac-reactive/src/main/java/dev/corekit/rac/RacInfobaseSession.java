@@ -16,6 +16,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RacInfobaseSession implements RacView {
 
+  /** Only the generated immutable implementation extends this type. */
+  RacInfobaseSession() {}
+
   /**
    * Creates the view of a record, parsing its typed fields.
    *

@@ -17,6 +17,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RacInfobaseSpec {
 
+  /** Only the generated immutable implementation extends this type. */
+  RacInfobaseSpec() {}
+
   /**
    * Starts a builder.
    *

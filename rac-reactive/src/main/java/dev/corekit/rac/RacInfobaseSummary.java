@@ -14,6 +14,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RacInfobaseSummary implements RacView {
 
+  /** Only the generated immutable implementation extends this type. */
+  RacInfobaseSummary() {}
+
   /**
    * Creates the view of a record, parsing its typed fields.
    *

@@ -18,6 +18,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RacInfobaseUpdate {
 
+  /** Only the generated immutable implementation extends this type. */
+  RacInfobaseUpdate() {}
+
   /**
    * Starts a builder.
    *

@@ -13,6 +13,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RacLimit implements RacView {
 
+  /** Only the generated immutable implementation extends this type. */
+  RacLimit() {}
+
   /**
    * Creates the view of a record, parsing its typed fields.
    *

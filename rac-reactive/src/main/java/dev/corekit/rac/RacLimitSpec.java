@@ -17,6 +17,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RacLimitSpec {
 
+  /** Only the generated immutable implementation extends this type. */
+  RacLimitSpec() {}
+
   /**
    * Starts a builder.
    *

@@ -14,6 +14,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RacManager implements RacView {
 
+  /** Only the generated immutable implementation extends this type. */
+  RacManager() {}
+
   /**
    * Creates the view of a record, parsing its typed fields.
    *

@@ -17,6 +17,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RacProfileSpec {
 
+  /** Only the generated immutable implementation extends this type. */
+  RacProfileSpec() {}
+
   /**
    * Starts a builder.
    *

@@ -17,6 +17,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RacRuleSpec {
 
+  /** Only the generated immutable implementation extends this type. */
+  RacRuleSpec() {}
+
   /**
    * Starts a builder.
    *

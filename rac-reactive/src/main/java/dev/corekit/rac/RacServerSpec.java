@@ -17,6 +17,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RacServerSpec {
 
+  /** Only the generated immutable implementation extends this type. */
+  RacServerSpec() {}
+
   /**
    * Starts a builder.
    *

@@ -13,6 +13,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RacService implements RacView {
 
+  /** Only the generated immutable implementation extends this type. */
+  RacService() {}
+
   /**
    * Creates the view of a record, parsing its typed fields.
    *
