@@ -17,7 +17,13 @@ import java.util.List;
 public final class FileTransfer {
   private FileTransfer() {}
 
-  /** What a round trip did. */
+  /**
+   * What a round trip did.
+   *
+   * @param uploadedBytes the bytes sent to Core
+   * @param listed the files the glob found afterwards
+   * @param downloadedBytes the bytes read back
+   */
   public record Result(long uploadedBytes, List<FileInfo> listed, long downloadedBytes) {}
 
   /**
