@@ -1,7 +1,6 @@
 package dev.corekit.corectl;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -41,11 +41,16 @@ final class Signals {
     return false;
   }
 
-  /** Skips the test (visibly) when a child cannot receive SIGINT. */
+  /** Skips the test, saying why in the test output, when a child cannot receive SIGINT. */
   static void assumeSigintDeliverable() {
-    Assumptions.assumeTrue(
-        !sigintIgnoredHere() || perlAvailable(),
-        "SIGINT is ignored by this JVM (started in the background without job control) and perl is missing");
+    boolean deliverable = !sigintIgnoredHere() || perlAvailable();
+    String reason =
+        "SIGINT is ignored by this JVM (started in the background without job control) and perl is"
+            + " missing";
+    if (!deliverable) {
+      System.out.println("Skipped: " + reason);
+    }
+    Assumptions.assumeTrue(deliverable, reason);
   }
 
   /** Makes the child start with the default SIGINT action even when this JVM ignores SIGINT. */
@@ -67,21 +72,12 @@ final class Signals {
   }
 
   /** Waits until the file has at least {@code n} lines and returns them. */
-  static List<String> awaitLines(Path file, int n, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    List<String> lines = List.of();
-    while (System.nanoTime() < deadline) {
-      try {
-        lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      if (lines.size() >= n) {
-        return lines;
-      }
-      Thread.sleep(50); // polling a file another process writes
-    }
-    throw new AssertionError("fewer than " + n + " lines within " + timeout + ": " + lines);
+  static List<String> awaitLines(Path file, int n, Duration timeout) {
+    // Polls a file that another process writes.
+    return Awaitility.await("at least " + n + " lines in " + file)
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> Files.readAllLines(file, StandardCharsets.UTF_8), lines -> lines.size() >= n);
   }
 
   private static boolean perlAvailable() {
