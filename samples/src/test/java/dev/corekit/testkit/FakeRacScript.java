@@ -3,12 +3,10 @@ package dev.corekit.testkit;
 import dev.corekit.fakerac.FakeRac;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,32 +33,9 @@ public final class FakeRacScript {
     try {
       Files.createDirectories(scenarios);
       String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-      String classpath =
-          Paths.get(FakeRac.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-              .toString();
-      String script =
-          "#!/bin/sh\n"
-              + "FAKE_RAC_SCENARIOS='"
-              + scenarios
-              + "'\n"
-              + "FAKE_RAC_LOG='"
-              + log
-              + "'\n"
-              + "export FAKE_RAC_SCENARIOS FAKE_RAC_LOG\n"
-              + "exec '"
-              + java
-              + "' -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-              + " -XX:-UsePerfData -Xmx64m -cp '"
-              + classpath
-              + "' "
-              + FakeRac.class.getName()
-              + " \"$@\"\n";
-      Files.writeString(executable, script);
-      Files.setPosixFilePermissions(executable, PosixFilePermissions.fromString("rwxr-xr-x"));
+      FakeRac.writeLauncher(executable, java, FakeRac.codeLocation(), scenarios, log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -103,6 +105,53 @@ public final class FakeRac {
   FakeRac(List<String> args, Map<String, String> env) {
     this.args = args;
     this.env = env;
+  }
+
+  /**
+   * Writes an executable shell script that runs this fake as {@code rac}: the launcher tests hand
+   * to the code under test.
+   *
+   * @param executable where the script goes
+   * @param java the {@code java} binary to run the fake with
+   * @param classpath the class path entry holding the fake ({@link #codeLocation()} or a copy)
+   * @param scenarios the folder of scenario files ({@code FAKE_RAC_SCENARIOS})
+   * @param log the file each invocation is logged to ({@code FAKE_RAC_LOG})
+   * @throws IOException if the script cannot be written
+   */
+  public static void writeLauncher(
+      Path executable, String java, Path classpath, Path scenarios, Path log) throws IOException {
+    String script =
+        "#!/bin/sh\n"
+            + "FAKE_RAC_SCENARIOS='"
+            + scenarios
+            + "'\n"
+            + "FAKE_RAC_LOG='"
+            + log
+            + "'\n"
+            + "export FAKE_RAC_SCENARIOS FAKE_RAC_LOG\n"
+            + "exec '"
+            + java
+            + "' -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+            + " -XX:-UsePerfData -Xmx64m -cp '"
+            + classpath
+            + "' "
+            + FakeRac.class.getName()
+            + " \"$@\"\n";
+    Files.writeString(executable, script);
+    Files.setPosixFilePermissions(executable, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  /**
+   * The class path entry (jar or classes folder) this fake was loaded from.
+   *
+   * @return its path
+   */
+  public static Path codeLocation() {
+    try {
+      return Paths.get(FakeRac.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**

@@ -24,6 +24,7 @@ class StreamingTest {
     // The simulator runs in its own JVM: the heap measured here is the client's alone.
     try (SimulatorProcess sim =
             SimulatorProcess.start(
+                "1g",
                 "--user",
                 Simulators.USER,
                 "--password",

@@ -4,13 +4,11 @@ import dev.corekit.fakerac.FakeRac;
 import dev.corekit.rac.RacClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,37 +59,14 @@ public final class FakeRacHarness {
               .info()
               .command()
               .orElse(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-      String script =
-          "#!/bin/sh\n"
-              + "FAKE_RAC_SCENARIOS='"
-              + scenarios
-              + "'\n"
-              + "FAKE_RAC_LOG='"
-              + log
-              + "'\n"
-              + "export FAKE_RAC_SCENARIOS FAKE_RAC_LOG\n"
-              + "exec '"
-              + java
-              + "' -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-              + " -XX:-UsePerfData -Xmx64m -cp '"
-              + classes
-              + "' "
-              + FakeRac.class.getName()
-              + " \"$@\"\n";
-      Files.writeString(executable, script);
-      Files.setPosixFilePermissions(executable, PosixFilePermissions.fromString("rwxr-xr-x"));
+      FakeRac.writeLauncher(executable, java, classes, scenarios, log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   private static Path copyClasses(Path target) throws IOException {
-    Path source;
-    try {
-      source = Paths.get(FakeRac.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+    Path source = FakeRac.codeLocation();
     if (Files.isRegularFile(source)) {
       Files.createDirectories(target);
       Path jar = target.resolve("fake-rac.jar");

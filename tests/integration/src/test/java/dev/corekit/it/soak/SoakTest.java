@@ -10,21 +10,14 @@ import dev.corekit.core.model.LogEventFilter;
 import dev.corekit.core.model.LogEventFilters;
 import dev.corekit.core.model.ProcessConfig;
 import dev.corekit.core.model.ProcessConfigIo;
+import dev.corekit.it.client.SimulatorProcess;
 import dev.corekit.it.rac.FakeRacHarness;
 import dev.corekit.it.rac.Processes;
 import dev.corekit.rac.RacClient;
 import dev.corekit.rac.RacCredentials;
 import dev.corekit.rac.RacSession;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -138,8 +131,9 @@ class SoakTest {
 
     FakeRacHarness rac = new FakeRacHarness(dir.resolve("rac"));
     racScenarios(rac);
-    try (SimulatorJvm sim =
-            SimulatorJvm.start(
+    try (SimulatorProcess sim =
+            SimulatorProcess.start(
+                "512m",
                 "--user",
                 USER,
                 "--password",
@@ -511,7 +505,7 @@ class SoakTest {
    * two samples (a restart closes every pooled connection: sampled at once, it would show as fewer
    * descriptors).
    */
-  private static Mono<Void> chaos(SimulatorJvm sim, Mono<Void> stop) {
+  private static Mono<Void> chaos(SimulatorProcess sim, Mono<Void> stop) {
     return Flux.interval(Duration.ofSeconds(30), Duration.ofMinutes(1))
         .takeUntilOther(stop)
         .concatMap(
@@ -566,95 +560,5 @@ class SoakTest {
   private static long longProperty(String name, long fallback) {
     String v = System.getProperty(name, "").trim();
     return v.isEmpty() ? fallback : Long.parseLong(v);
-  }
-
-  /** The Core simulator in its own JVM, from its runnable jar, with the admin endpoint. */
-  static final class SimulatorJvm implements AutoCloseable {
-    private static final Pattern URL = Pattern.compile("listening on (http://\\S+)");
-    private final Process process;
-    private final String baseUrl;
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private SimulatorJvm(Process process, String baseUrl) {
-      this.process = process;
-      this.baseUrl = baseUrl;
-    }
-
-    static SimulatorJvm start(String... options) throws Exception {
-      Path jar =
-          Path.of(
-              System.getProperty(
-                  "core.simulator.jar", "../core-simulator/target/core-simulator.jar"));
-      if (!Files.isRegularFile(jar)) {
-        throw new IllegalStateException(
-            "the simulator jar is missing: " + jar.toAbsolutePath() + " (run the build)");
-      }
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      List<String> command =
-          new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString(), "--port", "0"));
-      command.addAll(List.of(options));
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      CompletableFuture<String> url = new CompletableFuture<>();
-      Thread reader =
-          new Thread(
-              () -> {
-                try (BufferedReader out =
-                    new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                  String line;
-                  while ((line = out.readLine()) != null) {
-                    Matcher m = URL.matcher(line);
-                    if (m.find()) {
-                      url.complete(m.group(1));
-                    }
-                  }
-                } catch (IOException e) {
-                  url.completeExceptionally(e);
-                }
-                url.completeExceptionally(
-                    new IllegalStateException("the simulator ended without printing its URL"));
-              },
-              "soak-simulator-output");
-      reader.setDaemon(true);
-      reader.start();
-      try {
-        return new SimulatorJvm(process, url.get(30, TimeUnit.SECONDS));
-      } catch (Exception e) {
-        process.destroyForcibly();
-        throw e;
-      }
-    }
-
-    String baseUrl() {
-      return baseUrl;
-    }
-
-    String post(String path, String body) throws IOException, InterruptedException {
-      HttpResponse<String> r =
-          http.send(
-              HttpRequest.newBuilder(URI.create(baseUrl + path))
-                  .timeout(Duration.ofSeconds(10))
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() >= 300) {
-        throw new IllegalStateException("POST " + path + " -> " + r.statusCode() + ": " + r.body());
-      }
-      return r.body();
-    }
-
-    @Override
-    public void close() {
-      process.destroy();
-      try {
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-          process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-      } catch (InterruptedException e) {
-        process.destroyForcibly();
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 }
