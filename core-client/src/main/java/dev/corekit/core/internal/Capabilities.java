@@ -48,7 +48,7 @@ public final class Capabilities {
    * @return completes, or fails before anything is sent
    */
   public Mono<Void> check(Operation operation) {
-    if (!BASELINE.isOlderThan(operation.since())) {
+    if (!needsCheck(operation)) {
       return Mono.empty();
     }
     return serverVersion()

@@ -181,7 +181,7 @@ public final class CoreTransport {
         .onErrorResume(error -> Flux.empty());
   }
 
-  /** One constant: readers are cached per type reference instance. */
+  /** The element type of raw event streams. */
   private static final com.fasterxml.jackson.core.type.TypeReference<JsonNode> EVENT_NODE =
       new com.fasterxml.jackson.core.type.TypeReference<>() {};
 
@@ -326,13 +326,10 @@ public final class CoreTransport {
           }
           return attempts
               .timeout(request.timeout, DeadlineTimer.INSTANCE)
+              // single: no AlreadyEmitted wrapper to take off (see retrying)
               .onErrorMap(
-                  error ->
-                      error instanceof TimeoutException
-                          ? new CoreTimeoutException(request.describe(), request.timeout)
-                          : error instanceof AlreadyEmitted
-                              ? unwrap((AlreadyEmitted) error)
-                              : error);
+                  TimeoutException.class,
+                  e -> new CoreTimeoutException(request.describe(), request.timeout));
         });
   }
 

@@ -1,7 +1,6 @@
 package dev.corekit.core.internal;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -62,15 +61,13 @@ public final class JsonArrayDecoder<T> {
   private boolean escaped;
 
   /**
-   * Creates a decoder for one response body.
+   * Creates a decoder for one response body that always scans (no one-pass path).
    *
-   * @param mapper the mapper (kept for compatibility; binding uses {@code reader})
    * @param reader the reader of the element type
    * @param maxElementBytes the largest element accepted
    * @param what the request, for error messages
    */
-  public JsonArrayDecoder(
-      ObjectMapper mapper, ObjectReader reader, int maxElementBytes, String what) {
+  public JsonArrayDecoder(ObjectReader reader, int maxElementBytes, String what) {
     this(reader, null, null, maxElementBytes, what);
   }
 

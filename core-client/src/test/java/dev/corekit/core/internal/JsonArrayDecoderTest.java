@@ -15,7 +15,7 @@ class JsonArrayDecoderTest {
   private final ObjectMapper mapper = Json.newMapper();
 
   private JsonArrayDecoder<JsonNode> decoder(int limit) {
-    return new JsonArrayDecoder<>(mapper, mapper.readerFor(JsonNode.class), limit, "GET /test");
+    return new JsonArrayDecoder<>(mapper.readerFor(JsonNode.class), limit, "GET /test");
   }
 
   private static ByteBuffer bytes(String text) {

@@ -78,8 +78,7 @@ public class JsonDecodeBenchmark {
   /** core-client's decoder, as {@code processes().list()} uses it. */
   @Benchmark
   public int sdkIncremental() {
-    JsonArrayDecoder<CoreProcess> decoder =
-        new JsonArrayDecoder<>(mapper, element, 16 << 20, "bench");
+    JsonArrayDecoder<CoreProcess> decoder = new JsonArrayDecoder<>(element, 16 << 20, "bench");
     int n = 0;
     for (ByteBuffer chunk : chunks) {
       n += decoder.feed(chunk.duplicate()).size();
