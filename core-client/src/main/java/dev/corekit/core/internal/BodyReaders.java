@@ -109,6 +109,41 @@ final class BodyReaders {
     };
   }
 
+  /**
+   * Reads an answer that is a JSON array of elements in the current release and one object of
+   * another shape in older ones (the spec's {@code x-legacy-answer}): the object is bound to the
+   * legacy type and converted into the elements. Such answers are small, so the body is read whole.
+   */
+  static <T, L> BodyReader<T> arrayOrLegacy(
+      CoreTransport transport,
+      TypeReference<T> elementType,
+      Class<L> legacyType,
+      java.util.function.Function<L, List<T>> convert) {
+    ObjectReader listReader = transport.listReader(elementType);
+    ObjectReader legacyReader = transport.mapper().readerFor(legacyType);
+    return (response, body, request) -> {
+      requireJson(contentType(response.responseHeaders()), request);
+      return readAll(body, transport.maxElementBytes(), request)
+          .flatMapIterable(
+              bytes -> {
+                if (firstToken(bytes) != '{') {
+                  return BodyReaders.<T>decodeWholeArray(listReader, bytes, request.describe());
+                }
+                L legacy = decodeValue(legacyReader, bytes, request.describe());
+                return legacy == null ? List.<T>of() : convert.apply(legacy);
+              });
+    };
+  }
+
+  private static int firstToken(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return b;
+      }
+    }
+    return -1;
+  }
+
   /** Binds a whole, small JSON array (or {@code null}) at once. */
   static <T> List<T> decodeWholeArray(ObjectReader listReader, byte[] bytes, String what) {
     List<T> values = decodeValue(listReader, bytes, what);

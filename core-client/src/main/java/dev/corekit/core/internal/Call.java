@@ -240,6 +240,25 @@ public final class Call {
   }
 
   /**
+   * Sends the call and decodes a JSON array, or, from an older release, one object of its legacy
+   * shape converted into the elements.
+   *
+   * @param elementType the element type
+   * @param legacyType the type of the older releases' answer
+   * @param convert turns an older answer into the elements
+   * @param <T> the element type
+   * @param <L> the legacy type
+   * @return the elements
+   */
+  public <T, L> Flux<T> arrayOr(
+      TypeReference<T> elementType,
+      Class<L> legacyType,
+      java.util.function.Function<L, List<T>> convert) {
+    return transport.flux(
+        this, BodyReaders.arrayOrLegacy(transport, elementType, legacyType, convert), false);
+  }
+
+  /**
    * Sends the call and decodes a JSON array element by element.
    *
    * @param elementType the element type
