@@ -155,6 +155,85 @@ class CoreApiSpecTest {
   }
 
   @Test
+  void fieldReleasesNameOptionalPropertiesAndReleaseNumbers() {
+    assertThat(fieldSinceViolations(api)).isEmpty();
+  }
+
+  @Test
+  void legacyAnswersNameAnExistingSchemaAndAConverter() {
+    assertThat(legacyAnswerViolations(api)).isEmpty();
+  }
+
+  /**
+   * {@code x-fields-since} (a schema-level map of field to the first Core release that sends it):
+   * each field is a property of the schema, not required (older releases lack it), and the release
+   * is a 16.x.y number.
+   */
+  // swagger-parser's component map holds raw Schema types.
+  @SuppressWarnings("unchecked")
+  static List<String> fieldSinceViolations(OpenAPI spec) {
+    List<String> problems = new ArrayList<>();
+    spec.getComponents()
+        .getSchemas()
+        .forEach(
+            (name, schema) -> {
+              Object fields = extension(schema.getExtensions(), "x-fields-since");
+              if (fields == null) {
+                return;
+              }
+              if (!(fields instanceof Map<?, ?> map)) {
+                problems.add(name + ": x-fields-since must map fields to releases");
+                return;
+              }
+              map.forEach(
+                  (field, release) -> {
+                    if (schema.getProperties() == null
+                        || !schema.getProperties().containsKey(String.valueOf(field))) {
+                      problems.add(name + ": x-fields-since names " + field + ", not a property");
+                    }
+                    if (schema.getRequired() != null
+                        && schema.getRequired().contains(String.valueOf(field))) {
+                      problems.add(name + "." + field + ": in x-fields-since and required");
+                    }
+                    if (!String.valueOf(release).matches("16\\.\\d+\\.\\d+")) {
+                      problems.add(
+                          name + "." + field + ": release '" + release + "' is not 16.x.y");
+                    }
+                  });
+            });
+    return problems;
+  }
+
+  /**
+   * {@code x-legacy-answer} on an operation answering an array: {@code schema} names a component
+   * schema (the older releases' shape), {@code until} the last release that sends it and {@code
+   * convert} a lowerCamel method of core-client's {@code LegacyAnswers}.
+   */
+  static List<String> legacyAnswerViolations(OpenAPI spec) {
+    List<String> problems = new ArrayList<>();
+    for (Op op : operations(spec)) {
+      Object legacy = extension(op.operation().getExtensions(), "x-legacy-answer");
+      if (legacy == null) {
+        continue;
+      }
+      if (!(legacy instanceof Map<?, ?> map)) {
+        problems.add(op.id() + ": x-legacy-answer must be an object");
+        continue;
+      }
+      if (!spec.getComponents().getSchemas().containsKey(String.valueOf(map.get("schema")))) {
+        problems.add(op.id() + ": x-legacy-answer schema " + map.get("schema") + " is not defined");
+      }
+      if (!String.valueOf(map.get("until")).matches("16\\.\\d+\\.\\d+")) {
+        problems.add(op.id() + ": x-legacy-answer until '" + map.get("until") + "' is not 16.x.y");
+      }
+      if (!LOWER_CAMEL.matcher(String.valueOf(map.get("convert"))).matches()) {
+        problems.add(op.id() + ": x-legacy-answer convert must name a lowerCamel method");
+      }
+    }
+    return problems;
+  }
+
+  @Test
   void everyOperationFallsBackToTheErrorResponse() {
     assertThat(errorResponseViolations(api)).isEmpty();
   }

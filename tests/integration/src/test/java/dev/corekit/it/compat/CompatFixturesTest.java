@@ -105,6 +105,7 @@ class CompatFixturesTest {
           } else if (outcome.kind().equals("decoded")) {
             decoded++;
           }
+          mismatches.addAll(gating(release, op, fixture.path("response"), outcome));
         }
       }
     }
@@ -112,6 +113,51 @@ class CompatFixturesTest {
         "[CompatFixturesTest] Core %s: %d recorded answers replayed, %d decoded, %d mismatches%n",
         release, fixtures.size(), decoded, mismatches.size());
     assertThat(mismatches).as("operations of Core " + release).isEmpty();
+  }
+
+  /**
+   * The operation's {@code x-core-since} against what the release really routes: an operation the
+   * client refuses before sending was not served by the release either (the sweep asked it anyway),
+   * and the refusal names both versions; an operation it allows has a route. Cluster routes exist
+   * only when clustering is on, playout routes only when playout is on, so their absence says
+   * nothing about the release.
+   */
+  private static List<String> gating(
+      String release, ReadOnlyOperations.Op op, JsonNode response, Invoker.Outcome outcome) {
+    int status = response.path("status").asInt();
+    boolean routeMissing =
+        status == 404
+            && response.path("body").path("message").asText().equals("Not Found")
+            && response.path("body").path("details").toString().contains("Not Found");
+    List<String> problems = new ArrayList<>();
+    if (outcome.kind().equals("capability")) {
+      if (status / 100 == 2) {
+        problems.add(
+            op.operationId()
+                + ": refused as newer than "
+                + release
+                + " (since "
+                + op.since()
+                + ") but "
+                + release
+                + " served it");
+      }
+      if (!outcome.detail().contains(op.since()) || !outcome.detail().contains(release)) {
+        problems.add(
+            op.operationId() + ": the refusal does not name both versions: " + outcome.detail());
+      }
+    } else if (routeMissing && !op.routedOnlyWhenEnabled()) {
+      problems.add(
+          op.operationId()
+              + ": allowed on "
+              + release
+              + " (since "
+              + op.since()
+              + ") but "
+              + release
+              + " has no route for it");
+    }
+    return problems;
   }
 
   @Test

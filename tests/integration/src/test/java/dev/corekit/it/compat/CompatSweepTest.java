@@ -238,7 +238,9 @@ class CompatSweepTest {
       } else {
         ok++;
       }
-      if (!outcome.kind().equals("capability") && raw.routeMissing(mapper)) {
+      if (!outcome.kind().equals("capability")
+          && raw.routeMissing(mapper)
+          && !op.routedOnlyWhenEnabled()) {
         gating.add(
             op.operationId()
                 + " is allowed (since "

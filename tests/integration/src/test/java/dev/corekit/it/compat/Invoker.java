@@ -80,7 +80,7 @@ final class Invoker {
   private static Outcome classify(Throwable error) {
     Throwable e = error;
     if (e instanceof CoreCapabilityException) {
-      return new Outcome("capability", 0, "");
+      return new Outcome("capability", 0, firstLine(e.getMessage()));
     }
     if (e instanceof CoreApiException api) {
       return new Outcome("api-error " + api.status(), 0, "");

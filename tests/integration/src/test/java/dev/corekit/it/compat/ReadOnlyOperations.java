@@ -45,6 +45,14 @@ final class ReadOnlyOperations {
       boolean stream,
       String since) {
 
+    /**
+     * Whether the server routes the operation only when a feature is switched on (clustering,
+     * playout), so a missing route says nothing about the release.
+     */
+    boolean routedOnlyWhenEnabled() {
+      return tag.equals("cluster") || tag.equals("playout");
+    }
+
     /** The interface of the generated client that holds the operation. */
     Class<?> apiType() {
       try {
