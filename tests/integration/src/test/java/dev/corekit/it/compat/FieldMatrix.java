@@ -173,23 +173,11 @@ final class FieldMatrix {
     return problems;
   }
 
-  /** Orders version numbers such as {@code 16.10.1} numerically. */
+  /** Orders version numbers such as {@code 16.10.1} numerically (core-client's own parser). */
   static final class Versions {
-    static final java.util.Comparator<String> ORDER = Versions::compare;
+    static final java.util.Comparator<String> ORDER =
+        java.util.Comparator.comparing(dev.corekit.core.internal.Version::parse);
 
     private Versions() {}
-
-    static int compare(String a, String b) {
-      String[] x = a.split("\\.");
-      String[] y = b.split("\\.");
-      for (int i = 0; i < Math.max(x.length, y.length); i++) {
-        int p = i < x.length ? Integer.parseInt(x[i]) : 0;
-        int q = i < y.length ? Integer.parseInt(y[i]) : 0;
-        if (p != q) {
-          return Integer.compare(p, q);
-        }
-      }
-      return 0;
-    }
   }
 }
