@@ -202,7 +202,7 @@ class CoreClientWireTest {
               error ->
                   assertThat(error)
                       .isInstanceOf(CoreConnectException.class)
-                      .hasMessageContaining("cannot connect")
+                      .hasMessageContaining("127.0.0.1:1")
                       .hasMessageNotContaining("resolve"))
           .verify(Duration.ofSeconds(10));
     }

@@ -120,7 +120,11 @@ class TlsVerificationTest {
               error ->
                   assertThat(error)
                       .isInstanceOf(CoreConnectException.class)
-                      .hasMessageContaining("TLS"))
+                      .hasMessage(
+                          "GET /ping: the TLS certificate of 127.0.0.1:"
+                              + server.port()
+                              + " is not trusted (no valid certification path to a trusted"
+                              + " authority): trust its certificate authority"))
           .verify(Duration.ofSeconds(10));
     }
   }

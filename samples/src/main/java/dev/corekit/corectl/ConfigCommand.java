@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.corekit.core.CoreClient;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code corectl config get}: the server's configuration, secrets masked. */
@@ -35,13 +34,11 @@ final class ConfigCommand extends CoreCommand {
         description = "A dotted path in the config, e.g. storage.memory.")
     @Nullable String path;
 
-    @Option(names = "--show-secrets", description = "Print passwords, tokens and keys as they are.")
-    boolean showSecrets;
-
     @Override
     int run() {
       try (CoreClient core = connect()) {
         JsonNode info = Json.tree(core.config().get().block());
+        boolean showSecrets = root().showSecrets;
         JsonNode shown = showSecrets ? info : Secrets.mask(info);
         if (path != null) {
           shown = shown.path("config");
@@ -58,7 +55,7 @@ final class ConfigCommand extends CoreCommand {
         } else if (shown.isValueNode()) {
           p.line(shown.asText());
         } else {
-          p.stream().print(Json.yaml(shown));
+          p.stream().print(p.shown(Json.yaml(shown)));
         }
         return 0;
       }

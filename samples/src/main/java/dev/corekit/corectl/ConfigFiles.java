@@ -72,17 +72,19 @@ final class ConfigFiles {
           trees.add(doc);
         }
       }
-    } catch (JsonProcessingException e) {
-      throw new UsageException(
-          file
-              + ": not valid "
-              + (mapper == Json.JSON ? "JSON" : "YAML")
-              + ": "
-              + e.getOriginalMessage()
-              + location(e),
-          e);
     } catch (IOException | RuntimeException e) {
+      // The iterator wraps a parse error into a RuntimeException; its message then carries
+      // Jackson's location text ("Source: REDACTED ..."), so the parts are taken one by one.
       Throwable cause = e.getCause() instanceof JsonProcessingException ? e.getCause() : e;
+      if (cause instanceof JsonProcessingException) {
+        JsonProcessingException parse = (JsonProcessingException) cause;
+        if (mapper == Json.JSON) {
+          throw new UsageException(
+              file + at(parse) + ": not valid JSON: " + what(parse.getOriginalMessage()), e);
+        }
+        throw new UsageException(
+            file + ": not valid YAML: " + parse.getOriginalMessage() + location(parse), e);
+      }
       throw new UsageException(file + ": cannot parse: " + cause.getMessage(), e);
     }
     for (JsonNode t : trees) {
@@ -124,6 +126,52 @@ final class ConfigFiles {
     }
     String t = text.stripLeading();
     return t.startsWith("{") || t.startsWith("[");
+  }
+
+  /** {@code " line L column C"} of a parse error, or nothing when the parser did not tell. */
+  private static String at(JsonProcessingException e) {
+    com.fasterxml.jackson.core.JsonLocation where = e.getLocation();
+    if (where == null || where.getLineNr() < 1) {
+      return "";
+    }
+    return " line "
+        + where.getLineNr()
+        + (where.getColumnNr() > 0 ? " column " + where.getColumnNr() : "");
+  }
+
+  /**
+   * A parser's message in plain words: {@code Unexpected character ('}' (code 125)): expected a
+   * value} becomes {@code unexpected character '}': expected a value}.
+   */
+  static String what(String message) {
+    String text = message == null ? "" : message.strip();
+    int code = text.indexOf(" (code ");
+    while (code > 0) {
+      int close = text.indexOf("))", code);
+      int open = text.lastIndexOf("('", code);
+      if (close < 0 || open < 0) {
+        break;
+      }
+      text = text.substring(0, open) + text.substring(open + 1, code) + text.substring(close + 2);
+      code = text.indexOf(" (code ");
+    }
+    int source = text.indexOf("[Source: ");
+    while (source >= 0) {
+      int end = text.indexOf(']', source);
+      if (end < 0) {
+        break;
+      }
+      String inside = text.substring(source, end);
+      int line = inside.lastIndexOf("line: ");
+      String where = line < 0 ? "" : inside.substring(line).replace(": ", " ").replace(",", "");
+      text = text.substring(0, source) + where + text.substring(end + 1);
+      source = text.indexOf("[Source: ");
+    }
+    int newline = text.indexOf('\n');
+    if (newline > 0) {
+      text = text.substring(0, newline);
+    }
+    return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
   }
 
   private static String location(JsonProcessingException e) {

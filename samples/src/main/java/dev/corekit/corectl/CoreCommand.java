@@ -22,7 +22,7 @@ abstract class CoreCommand implements Callable<Integer> {
   }
 
   Printer printer() {
-    return new Printer(root().out, root().json);
+    return new Printer(root().out, root().json, root().showSecrets);
   }
 
   boolean json() {

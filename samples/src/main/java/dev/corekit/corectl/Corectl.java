@@ -139,6 +139,15 @@ public final class Corectl implements Runnable {
       description = "Log what happens (DEBUG) and print stack traces of errors.")
   boolean debug;
 
+  @Option(
+      names = "--show-secrets",
+      scope = ScopeType.INHERIT,
+      order = 10,
+      description =
+          "Print passwords as they are: in URLs (http://user:PASSWORD@host, ?token=) and in the"
+              + " config. Without it they are printed as ***.")
+  boolean showSecrets;
+
   PrintStream out;
   PrintStream err;
   Map<String, String> env;

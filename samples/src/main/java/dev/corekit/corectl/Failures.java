@@ -6,6 +6,7 @@ import dev.corekit.core.CoreCapabilityException;
 import dev.corekit.core.CoreConnectException;
 import dev.corekit.core.CoreException;
 import dev.corekit.core.CoreNotFoundException;
+import dev.corekit.core.CoreProtocolException;
 import dev.corekit.core.CoreTimeoutException;
 import dev.corekit.rac.RacAuthenticationException;
 import dev.corekit.rac.RacCommandException;
@@ -68,6 +69,10 @@ final class Failures {
     }
     if (e instanceof CoreApiException) {
       return "Core answered an error: " + e.getMessage();
+    }
+    if (e instanceof CoreProtocolException) {
+      // names the call and what is wrong with the answer (or that the server is not Core)
+      return e.getMessage();
     }
     if (e instanceof CoreException) {
       return "Core call failed: " + e.getMessage();

@@ -45,8 +45,11 @@ final class Format {
     return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
   }
 
-  /** Unix seconds as local {@code yyyy-MM-dd HH:mm:ss}. */
+  /**
+   * Unix seconds as local {@code yyyy-MM-dd HH:mm:ss}; {@code -} for 0 and earlier: Core's "never"
+   * (epoch 0, or {@code 0001-01-01} as 16.20 sends for a process that never ran).
+   */
   static String unixTime(long seconds) {
-    return TIME.format(Instant.ofEpochSecond(seconds));
+    return seconds <= 0 ? "-" : TIME.format(Instant.ofEpochSecond(seconds));
   }
 }

@@ -1,6 +1,8 @@
 package dev.corekit.corectl;
 
 import dev.corekit.core.CoreClient;
+import dev.corekit.core.CoreException;
+import dev.corekit.core.CoreNotFoundException;
 import dev.corekit.core.model.MetricsDescription;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,17 @@ final class MetricsCommand extends CoreCommand {
     try (CoreClient core = connect()) {
       Printer p = printer();
       if (prometheus) {
-        p.stream().print(core.metrics().prometheus().block());
+        String text;
+        try {
+          text = core.metrics().prometheus().block();
+        } catch (CoreNotFoundException e) {
+          throw new CoreException(
+              "Prometheus metrics are switched off on this Core (GET /metrics answered 404): set"
+                  + " metrics.enable_prometheus to true in its config (environment"
+                  + " CORE_METRICS_ENABLE_PROMETHEUS=true, with metrics.enable on) and restart it",
+              e);
+        }
+        p.stream().print(text == null ? "" : text);
         p.stream().flush();
         return 0;
       }

@@ -1,5 +1,6 @@
 package dev.corekit.corectl;
 
+import dev.corekit.core.Redaction;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,14 +10,29 @@ import java.util.Map;
 
 /**
  * Writes command results: aligned tables and key/value lists for people, JSON with {@code --json}.
+ * Passwords inside URLs ({@code http://admin:PASSWORD@host/memfs/...}, as Core 16.16 writes into
+ * command and log lines) are printed as {@code ***} unless {@code --show-secrets} is given.
  */
 final class Printer {
   private final PrintStream out;
   private final boolean json;
+  private final boolean showSecrets;
 
   Printer(PrintStream out, boolean json) {
+    this(out, json, false);
+  }
+
+  Printer(PrintStream out, boolean json, boolean showSecrets) {
     this.out = out;
     this.json = json;
+    this.showSecrets = showSecrets;
+  }
+
+  /**
+   * A text as it may be printed: with the passwords of its URLs hidden, unless shown on request.
+   */
+  String shown(String text) {
+    return showSecrets ? text : Redaction.redactUrls(text);
   }
 
   boolean json() {
@@ -29,16 +45,16 @@ final class Printer {
 
   /** Prints a value as pretty JSON. */
   void printJson(Object value) {
-    out.println(Json.pretty(value));
+    out.println(shown(Json.pretty(value)));
   }
 
   /** Prints a value as one line of JSON (for streams: one object per line). */
   void printJsonLine(Object value) {
-    out.println(Json.compact(value));
+    out.println(shown(Json.compact(value)));
   }
 
   void line(String text) {
-    out.println(text);
+    out.println(shown(text));
   }
 
   /**
@@ -81,7 +97,9 @@ final class Printer {
     for (Map.Entry<String, ?> e : fields.entrySet()) {
       String value = String.valueOf(e.getValue());
       out.println(
-          (e.getKey() + ":" + " ".repeat(width - e.getKey().length() + 1) + value).stripTrailing());
+          shown(
+              (e.getKey() + ":" + " ".repeat(width - e.getKey().length() + 1) + value)
+                  .stripTrailing()));
     }
   }
 
@@ -89,7 +107,7 @@ final class Printer {
     return new LinkedHashMap<>();
   }
 
-  private static String cell(String value) {
-    return value == null ? "" : value.replace('\n', ' ').replace('\t', ' ');
+  private String cell(String value) {
+    return value == null ? "" : shown(value).replace('\n', ' ').replace('\t', ' ');
   }
 }

@@ -12,6 +12,7 @@ import dev.corekit.core.model.ProbeIo;
 import dev.corekit.core.model.ProcessCommandName;
 import dev.corekit.core.model.ProcessConfig;
 import dev.corekit.core.model.ProcessConfigIo;
+import dev.corekit.core.model.ProcessExecState;
 import dev.corekit.core.model.ProcessReport;
 import dev.corekit.core.model.ProcessState;
 import java.nio.file.Path;
@@ -99,21 +100,22 @@ final class ProcessCommand extends CoreCommand {
           return 0;
         }
         List<List<String>> rows = new ArrayList<>();
-        core.processes().list(query).toIterable().forEach(proc -> rows.add(row(proc)));
+        core.processes().list(query).toIterable().forEach(proc -> rows.add(row(proc, p)));
         p.table(List.of("id", "reference", "order", "state", "uptime", "last log line"), rows);
         return 0;
       }
     }
 
-    private static List<String> row(CoreProcess proc) {
+    private static List<String> row(CoreProcess proc, Printer p) {
       ProcessState s = proc.state().orElse(null);
       return List.of(
           proc.id(),
           proc.reference(),
           s == null ? "-" : s.order().toString(),
           s == null ? "-" : s.exec().toString(),
-          s == null ? "-" : Format.seconds(s.runtimeSeconds()),
-          s == null ? "" : abbreviate(s.lastLogline(), 60));
+          s == null ? "-" : uptime(s),
+          // Hidden before it is cut, so that no half of a password is left.
+          s == null ? "" : abbreviate(p.shown(s.lastLogline()), 60));
     }
   }
 
@@ -143,7 +145,7 @@ final class ProcessCommand extends CoreCommand {
                 s -> {
                   f.put("order", s.order());
                   f.put("state", s.exec());
-                  f.put("uptime", Format.seconds(s.runtimeSeconds()));
+                  f.put("uptime", uptime(s));
                 });
         proc.config()
             .ifPresent(
@@ -360,10 +362,10 @@ final class ProcessCommand extends CoreCommand {
         Map<String, Object> f = Printer.map();
         f.put("order", s.order());
         f.put("state", s.exec());
-        f.put("uptime", Format.seconds(s.runtimeSeconds()));
-        f.put("pid", s.pid().map(String::valueOf).orElse("-"));
-        f.put("cpu", String.format(Locale.ROOT, "%.1f %%", s.cpuUsage()));
-        f.put("memory", Format.bytes(s.memoryBytes()));
+        f.put("uptime", uptime(s));
+        f.put("pid", s.pid().filter(pid -> pid > 0).map(String::valueOf).orElse("-"));
+        f.put("cpu", isUp(s) ? String.format(Locale.ROOT, "%.1f %%", s.cpuUsage()) : "-");
+        f.put("memory", isUp(s) ? Format.bytes(s.memoryBytes()) : "-");
         f.put("frames", s.progress().frame());
         f.put("fps", s.progress().fps());
         f.put("speed", s.progress().speed());
@@ -602,6 +604,22 @@ final class ProcessCommand extends CoreCommand {
         return TextNode.valueOf(text);
       }
     }
+  }
+
+  /**
+   * Whether ffmpeg is up (starting, running or finishing). Only then do runtime, CPU and memory
+   * describe it: for a stopped process Core counts the runtime since it stopped (16.16) or sends 0.
+   */
+  static boolean isUp(ProcessState s) {
+    ProcessExecState exec = s.exec();
+    return exec.equals(ProcessExecState.STARTING)
+        || exec.equals(ProcessExecState.RUNNING)
+        || exec.equals(ProcessExecState.FINISHING);
+  }
+
+  /** How long the process has been up; {@code -} when it is not. */
+  static String uptime(ProcessState s) {
+    return isUp(s) ? Format.seconds(s.runtimeSeconds()) : "-";
   }
 
   static String abbreviate(String text, int max) {

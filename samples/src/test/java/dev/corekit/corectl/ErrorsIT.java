@@ -66,7 +66,8 @@ class ErrorsIT {
     Map<String, String> refused = Cli.env("http://127.0.0.1:" + closedPort, "admin", PASSWORD);
     assertThat(Cli.run(refused, "--retries", "0", "about").failsWith(1).err())
         .startsWith("corectl: cannot connect to Core:")
-        .contains("Connection refused");
+        .contains("connection refused by 127.0.0.1:" + closedPort)
+        .doesNotContain("Exception");
 
     Map<String, String> wrong = new HashMap<>(env);
     wrong.put("CORE_PASSWORD", "not-the-password");

@@ -105,7 +105,8 @@ class ConnectTest {
 
   @Test
   void connectFailsWithCoreConnectExceptionWhenTheConnectionIsRefused() throws Exception {
-    String url = "http://127.0.0.1:" + TestSupport.closedPort();
+    int port = TestSupport.closedPort();
+    String url = "http://127.0.0.1:" + port;
     CoreClient.Builder builder =
         CoreClient.builder()
             .baseUrl(url)
@@ -116,7 +117,8 @@ class ConnectTest {
                     .build());
     assertThatThrownBy(() -> CoreSync.connect(builder))
         .isInstanceOf(CoreConnectException.class)
-        .hasMessageContaining("cannot connect")
+        .hasMessageContaining("connection refused by 127.0.0.1:" + port)
+        .hasMessageNotContaining("Exception")
         .satisfies(e -> assertThat(((CoreConnectException) e).requestSent()).isFalse());
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.corekit.core.CoreException;
 import dev.corekit.core.ResourceInfo;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -27,27 +28,95 @@ import reactor.netty.ByteBufFlux;
 final class BodyReaders {
   private BodyReaders() {}
 
+  /**
+   * Reads a whole answer as one value. A map or list result that Core answers with {@code null} (or
+   * nothing) is an empty map or list, never an empty {@code Mono}; other results complete empty. A
+   * text result (such as {@code /metrics}) that comes as Core's JSON error body ({@code
+   * {"code":404,"message":...}}, as 16.10 answers with status 200) fails like an error status.
+   */
   static <T> BodyReader<T> value(CoreTransport transport, TypeReference<T> type) {
     ObjectReader reader = transport.reader(type);
     JavaType javaType = reader.getValueType();
     boolean wantsText = javaType.getRawClass() == String.class;
+    Mono<T> none = BodyReaders.<T>emptyContainer(javaType).map(Mono::just).orElse(Mono.empty());
     return (response, body, request) ->
         readAll(body, transport.maxBodyBytes(), request)
             .flatMap(
                 bytes -> {
                   if (bytes.length == 0) {
-                    return Mono.empty();
+                    return none;
                   }
                   String contentType = contentType(response.responseHeaders());
-                  if (wantsText && !isJson(contentType)) {
-                    @SuppressWarnings("unchecked")
-                    T text = (T) new String(bytes, StandardCharsets.UTF_8);
-                    return Mono.just(text);
+                  if (wantsText) {
+                    CoreException error = errorBody(transport, response, bytes, request);
+                    if (error != null) {
+                      return Mono.error(error);
+                    }
+                    if (!isJson(contentType)) {
+                      @SuppressWarnings("unchecked")
+                      T text = (T) new String(bytes, StandardCharsets.UTF_8);
+                      return Mono.just(text);
+                    }
                   }
-                  requireJson(contentType, request);
+                  requireJson(contentType, request, transport.baseUrl());
                   T value = decodeValue(reader, bytes, request.describe());
-                  return value == null ? Mono.<T>empty() : Mono.just(value);
+                  return value == null ? none : Mono.just(value);
                 });
+  }
+
+  /** The value that stands for a JSON {@code null} of a map or collection type. */
+  @SuppressWarnings("unchecked")
+  static <T> java.util.Optional<T> emptyContainer(JavaType type) {
+    Class<?> raw = type.getRawClass();
+    if (type.isMapLikeType() && raw.isAssignableFrom(java.util.Map.class)) {
+      return java.util.Optional.of((T) java.util.Map.of());
+    }
+    if (type.isCollectionLikeType() && raw.isAssignableFrom(List.class)) {
+      return java.util.Optional.of((T) List.of());
+    }
+    if (type.isCollectionLikeType() && raw.isAssignableFrom(java.util.Set.class)) {
+      return java.util.Optional.of((T) java.util.Set.of());
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * The error a successful answer carries in Core's error shape ({@code {"code": 400 or more,
+   * "message": ...}}), or null when it is an ordinary answer.
+   */
+  private static @Nullable CoreException errorBody(
+      CoreTransport transport,
+      reactor.netty.http.client.HttpClientResponse response,
+      byte[] bytes,
+      CoreRequest request) {
+    int start = 0;
+    while (start < bytes.length && Character.isWhitespace(bytes[start])) {
+      start++;
+    }
+    if (start == bytes.length || bytes[start] != '{' || bytes.length > 64 * 1024) {
+      return null;
+    }
+    JsonNode node;
+    try {
+      node = transport.mapper().readTree(bytes);
+    } catch (IOException | RuntimeException notJson) {
+      return null;
+    }
+    if (node == null
+        || !node.isObject()
+        || !node.path("code").canConvertToInt()
+        || node.path("code").asInt() < 400
+        || !node.has("message")) {
+      return null;
+    }
+    return Errors.fromAnswer(
+        node.path("code").asInt(),
+        bytes,
+        response.responseHeaders(),
+        request,
+        transport.mapper(),
+        transport.secrets(request),
+        transport.baseUrl());
   }
 
   /**
@@ -91,7 +160,7 @@ final class BodyReaders {
     ObjectReader listReader = transport.listReader(elementType);
     java.util.concurrent.atomic.AtomicInteger sizeHint = transport.arraySize(elementType);
     return (response, body, request) -> {
-      requireJson(contentType(response.responseHeaders()), request);
+      requireJson(contentType(response.responseHeaders()), request, transport.baseUrl());
       long length = contentLength(response.responseHeaders());
       int limit = transport.maxElementBytes();
       if (length >= 0 && length <= WHOLE_ARRAY_LIMIT && length <= limit) {
@@ -318,7 +387,12 @@ final class BodyReaders {
     return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json");
   }
 
-  private static void requireJson(@Nullable String contentType, CoreRequest request) {
+  private static void requireJson(
+      @Nullable String contentType, CoreRequest request, String baseUrl) {
+    if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html")) {
+      throw new JsonDecodingException(
+          Errors.notCore(baseUrl, request.describe() + " answered text/html"), null);
+    }
     if (contentType != null && !isJson(contentType)) {
       throw new JsonDecodingException(
           request.describe()

@@ -59,6 +59,7 @@ public final class CoreTransport {
   }
 
   private final String baseUrl;
+  private final String server;
   private final HttpClient http;
   private final HttpClient authHttp;
   private final ObjectMapper mapper;
@@ -89,6 +90,7 @@ public final class CoreTransport {
    */
   public CoreTransport(Settings settings) {
     this.baseUrl = settings.baseUrl;
+    this.server = server(settings.baseUrl);
     this.http = settings.http;
     this.authHttp = settings.authHttp != null ? settings.authHttp : settings.http;
     this.mapper = settings.mapper;
@@ -273,6 +275,33 @@ public final class CoreTransport {
 
   int maxElementBytes() {
     return maxElementBytes;
+  }
+
+  /**
+   * @return the base URL of the server, as configured (without trailing slash)
+   */
+  String baseUrl() {
+    return baseUrl;
+  }
+
+  /** The {@code host:port} of a base URL, for messages; the default port when it has none. */
+  static String server(String baseUrl) {
+    try {
+      URI uri = URI.create(baseUrl);
+      String host = uri.getHost();
+      if (host == null) {
+        return baseUrl;
+      }
+      int port = uri.getPort();
+      if (port < 0) {
+        port = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+      }
+      return (host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host)
+          + ":"
+          + port;
+    } catch (IllegalArgumentException e) {
+      return baseUrl;
+    }
   }
 
   long maxBodyBytes() {
@@ -518,8 +547,11 @@ public final class CoreTransport {
   private Flux<?> authenticate(
       CoreRequest request, java.util.function.Function<CoreRequest, Flux<?>> next) {
     TokenManager manager = tokens;
-    if (manager == null || request.operation.auth() == Operation.Auth.NONE) {
+    if (manager == null || request.operation.id().equals("authLogin")) {
       return next.apply(request);
+    }
+    if (request.operation.auth() == Operation.Auth.NONE) {
+      return publicCall(manager, request, next);
     }
     if (request.operation.auth() == Operation.Auth.REFRESH) {
       return manager
@@ -533,6 +565,31 @@ public final class CoreTransport {
     return manager
         .accessToken(request)
         .flatMapMany(token -> withBearer(manager, token, request, next));
+  }
+
+  /**
+   * An operation the API description marks as public ({@code security: []}: {@code /ping}, {@code
+   * /metrics}, the widget) that a server's policy may still protect (16.20 denies anonymous calls
+   * by default). Sends the access token when one is at hand; without one, sends the request
+   * anonymously and, only when the server refuses it (401, 403), obtains a token (logging in with
+   * the credentials, if the client has them) and sends it once more. So a client that only pings
+   * never logs in, and one that reads Prometheus metrics from 16.20 still gets them.
+   */
+  private static Flux<Object> publicCall(
+      TokenManager manager,
+      CoreRequest request,
+      java.util.function.Function<CoreRequest, Flux<?>> next) {
+    String usable = manager.usableAccessToken();
+    if (usable != null) {
+      return withBearer(manager, usable, request, next);
+    }
+    return cast(next.apply(request))
+        .onErrorResume(
+            CoreAuthenticationException.class,
+            refused ->
+                manager
+                    .accessToken(request)
+                    .flatMapMany(token -> withBearer(manager, token, request, next)));
   }
 
   /**
@@ -655,14 +712,15 @@ public final class CoreTransport {
                                   response.responseHeaders(),
                                   request,
                                   mapper,
-                                  secrets(request))));
+                                  secrets(request),
+                                  baseUrl)));
             })
         .onErrorMap(
             error -> {
               Throwable translated =
                   error instanceof CoreException
                       ? error
-                      : Errors.translate(error, request, sent.get());
+                      : Errors.translate(error, request, sent.get(), server);
               failure.set(translated);
               logFailure(request, translated, start, attempt, mdc);
               return translated;
@@ -680,7 +738,7 @@ public final class CoreTransport {
   /**
    * The secrets an answer must not repeat in an exception: the request's token and the password.
    */
-  private List<String> secrets(CoreRequest request) {
+  List<String> secrets(CoreRequest request) {
     List<String> secrets = new java.util.ArrayList<>(3);
     if (request.bearer != null) {
       secrets.add(request.bearer);

@@ -12,10 +12,10 @@ public final class JsonDecodingException extends RuntimeException {
   /**
    * Creates the exception.
    *
-   * @param message what is wrong, naming the request
+   * @param message what is wrong, naming the request; passwords of URLs in it are hidden
    * @param cause the parser's failure, if any
    */
   public JsonDecodingException(String message, @Nullable Throwable cause) {
-    super(message, cause);
+    super(dev.corekit.core.Redaction.redactUrls(message), cause);
   }
 }

@@ -247,4 +247,49 @@ class ProcessTest {
     list.forEach(p -> out.add(p.get("id").asText()));
     return out;
   }
+
+  @Test
+  void core1616WritesTheMemfsPasswordIntoCommandAndLogLinesAndCore1620DoesNot() {
+    for (CoreVersion version : CoreVersion.values()) {
+      try (CoreSimulator core = CoreSimulator.builder().coreVersion(version).build().start()) {
+        Http h = new Http(core).login("admin", "datarhei");
+        String password =
+            h.get("/api/v3/config")
+                .json()
+                .path("config")
+                .path("storage")
+                .path("memory")
+                .path("auth")
+                .path("password")
+                .asText();
+        assertThat(password).isNotEmpty();
+        h.post(
+            "/api/v3/process",
+            Http.processJson("hls")
+                .replace("\"address\":\"-\"", "\"address\":\"{memfs}/hls.m3u8\""));
+        h.put("/api/v3/process/hls/command", "{\"command\":\"start\"}");
+        String expected =
+            "http://"
+                + (version == CoreVersion.V16_16 ? "admin:" + password + "@" : "")
+                + "127.0.0.1:"
+                + core.port()
+                + "/memfs/hls.m3u8";
+        JsonNode state = h.get("/api/v3/process/hls/state").json();
+        JsonNode command = state.get("command");
+        assertThat(command.get(command.size() - 1).asText()).as(version.name()).isEqualTo(expected);
+        assertThat(h.get("/api/v3/process/hls/report").json().get("prelude").toString())
+            .as(version.name())
+            .contains("Output #0, null, to '" + expected + "':");
+        // The config keeps the placeholder, as Core's does.
+        assertThat(
+                h.get("/api/v3/process/hls/config")
+                    .json()
+                    .path("output")
+                    .get(0)
+                    .path("address")
+                    .asText())
+            .isEqualTo("{memfs}/hls.m3u8");
+      }
+    }
+  }
 }

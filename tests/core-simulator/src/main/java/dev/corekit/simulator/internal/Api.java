@@ -54,6 +54,15 @@ final class Api {
     this.processes.scheduler =
         (ms, r) -> timer.schedule(r, ms, java.util.concurrent.TimeUnit.MILLISECONDS);
     this.memfsPassword = Jwt.shortId();
+    // 16.16 puts the memfs basic-auth password into the URL ffmpeg writes to; 16.20 does not.
+    this.processes.memfs =
+        () ->
+            "http://"
+                + (s.v1620() ? "" : "admin:" + memfsPassword + "@")
+                + s.host()
+                + ":"
+                + port
+                + "/memfs";
     this.config = new ConfigStore(s, memfsPassword, s.host() + ":" + s.port());
     this.startedAt = s.clock().millis();
     fs.put("disk", new FileStore("disk", "disk", "/"));

@@ -83,7 +83,7 @@ final class Proc {
   }
 
   /** Begins a run: the previous report moves to the history. */
-  void start(long now) {
+  void start(long now, java.util.function.UnaryOperator<String> addresses) {
     if (reportCreatedAt != ZERO_TIME) {
       history.addLast(historyEntry());
       while (history.size() > MAX_HISTORY) {
@@ -94,7 +94,7 @@ final class Proc {
     epoch++;
     startedAt = now;
     reportCreatedAt = now / 1000;
-    prelude = preludeLines();
+    prelude = preludeLines(addresses);
     frozenLog = List.of();
     exitState = "";
   }
@@ -150,7 +150,7 @@ final class Proc {
         k % 60);
   }
 
-  private List<String> preludeLines() {
+  private List<String> preludeLines(java.util.function.UnaryOperator<String> addresses) {
     List<String> lines = new ArrayList<>();
     lines.add("ffmpeg version 5.1.9 Copyright (c) 2000-2025 the FFmpeg developers");
     lines.add("  built with gcc 12 (Debian 12.2.0-14)");
@@ -169,11 +169,7 @@ final class Proc {
     int o = 0;
     for (JsonNode out : config.path("output")) {
       lines.add(
-          "Output #"
-              + o
-              + ", null, to '"
-              + ProcessStore.displayAddress(out.path("address").asText())
-              + "':");
+          "Output #" + o + ", null, to '" + addresses.apply(out.path("address").asText()) + "':");
       o++;
     }
     lines.add("Press [q] to stop, [?] for help");

@@ -434,7 +434,7 @@ final class ProcessStore {
           if (p.running()) {
             return;
           }
-          p.start(now);
+          p.start(now, this::displayAddress);
           epoch = p.epoch;
         }
         log("Starting", p);
@@ -557,8 +557,20 @@ final class ProcessStore {
 
   // ---- rendering -----------------------------------------------------------------------------
 
-  static String displayAddress(String a) {
-    return a.equals("-") ? "pipe:" : a;
+  /**
+   * Where the memory filesystem is reachable over HTTP, as ffmpeg gets it for {@code {memfs}}: on
+   * 16.16 with the basic-auth user and password in the URL ({@code
+   * http://admin:PASSWORD@127.0.0.1:8080/memfs}), as Core 16.16 writes it into command lines and
+   * log lines.
+   */
+  volatile java.util.function.Supplier<String> memfs = () -> "http://127.0.0.1/memfs";
+
+  /** An address as ffmpeg gets it: {@code -} is stdout, {@code {memfs}} the memfs URL. */
+  String displayAddress(String a) {
+    if (a.equals("-")) {
+      return "pipe:";
+    }
+    return a.startsWith("{memfs}") ? memfs.get() + a.substring("{memfs}".length()) : a;
   }
 
   /** Which parts of a process a listing shows ({@code filter=config,state,...}). */
@@ -694,7 +706,7 @@ final class ProcessStore {
     }
   }
 
-  static List<String> command(JsonNode cfg) {
+  List<String> command(JsonNode cfg) {
     List<String> c = new ArrayList<>();
     cfg.path("options").forEach(x -> c.add(x.asText()));
     for (JsonNode in : cfg.path("input")) {

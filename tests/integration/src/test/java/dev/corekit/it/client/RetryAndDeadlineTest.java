@@ -148,7 +148,7 @@ class RetryAndDeadlineTest {
               error -> {
                 assertThat(error)
                     .isInstanceOf(CoreConnectException.class)
-                    .hasMessageContaining("cannot connect");
+                    .hasMessageContaining("connection refused by 127.0.0.1:" + port);
                 assertThat(((CoreConnectException) error).requestSent()).isFalse();
               })
           .verify(WAIT);
