@@ -259,6 +259,25 @@ class CoreApiSpecTest {
   }
 
   @Test
+  void everyRequiredFieldIsAPropertyOfItsSchema() {
+    List<String> problems = new ArrayList<>();
+    api.getComponents()
+        .getSchemas()
+        .forEach(
+            (name, schema) -> {
+              if (schema.getRequired() != null) {
+                for (Object field : schema.getRequired()) {
+                  if (schema.getProperties() == null
+                      || !schema.getProperties().containsKey(String.valueOf(field))) {
+                    problems.add(name + ": required " + field + " is not a property");
+                  }
+                }
+              }
+            });
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
   void everySchemaPropertyHasADescription() {
     assertThat(descriptionViolations(api)).isEmpty();
   }

@@ -162,6 +162,22 @@ class TransportAnswersTest {
   }
 
   @Test
+  void aPublicOperationRefusedDespiteTheTokenLeavesTheTokenInUseForLaterCalls() {
+    // Core 16.20 answers /metrics with 401 while Prometheus is off, whatever the token.
+    String token = OperationPerTagTest.jwt("access", 600);
+    server.json("GET /metrics", 401, "{\"code\":401,\"message\":\"Unauthorized\",\"details\":[]}");
+    server.json("GET /api/v3/process", 200, "[]");
+    try (CoreClient client = client().tokens(token, null).build()) {
+      StepVerifier.create(client.metrics().prometheus())
+          .expectError(CoreAuthenticationException.class)
+          .verify(WAIT);
+      StepVerifier.create(client.processes().list()).expectComplete().verify(WAIT);
+    }
+    assertThat(server.requests("GET /api/v3/process").get(0).headers.get("Authorization"))
+        .isEqualTo("Bearer " + token);
+  }
+
+  @Test
   void aPublicOperationThatTheServerAnswersNeverLogsIn() {
     loginAnswersTokens();
     server.on(

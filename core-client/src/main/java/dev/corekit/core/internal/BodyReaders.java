@@ -191,7 +191,7 @@ final class BodyReaders {
     ObjectReader listReader = transport.listReader(elementType);
     ObjectReader legacyReader = transport.mapper().readerFor(legacyType);
     return (response, body, request) -> {
-      requireJson(contentType(response.responseHeaders()), request);
+      requireJson(contentType(response.responseHeaders()), request, transport.baseUrl());
       return readAll(body, transport.maxElementBytes(), request)
           .flatMapIterable(
               bytes -> {

@@ -560,7 +560,10 @@ public final class CoreTransport {
     }
     String usable = manager.usableAccessToken();
     if (usable != null) {
-      return withBearer(manager, usable, request, next);
+      // A refusal of a public operation says nothing about the token (16.20 answers /metrics with
+      // 401 while Prometheus is off, token or not): the token is neither dropped nor renewed for
+      // it.
+      return cast(next.apply(request.withBearer(usable).withTokenSource(manager)));
     }
     return manager
         .accessToken(request)
@@ -581,7 +584,10 @@ public final class CoreTransport {
       java.util.function.Function<CoreRequest, Flux<?>> next) {
     String usable = manager.usableAccessToken();
     if (usable != null) {
-      return withBearer(manager, usable, request, next);
+      // A refusal of a public operation says nothing about the token (16.20 answers /metrics with
+      // 401 while Prometheus is off, token or not): the token is neither dropped nor renewed for
+      // it.
+      return cast(next.apply(request.withBearer(usable).withTokenSource(manager)));
     }
     return cast(next.apply(request))
         .onErrorResume(
