@@ -42,6 +42,13 @@ abstract class CoreCommand implements Callable<Integer> {
    */
   abstract int run() throws Exception;
 
+  /** Unknown fields of config files: refused, or with {@code lenient} a warning on stderr. */
+  ConfigFiles.UnknownFields unknownFields(boolean lenient) {
+    return lenient
+        ? ConfigFiles.UnknownFields.warnOn(root().err)
+        : ConfigFiles.UnknownFields.REFUSE;
+  }
+
   /** The error of a command group run without one of its commands; lists them. */
   UsageException missingCommand() {
     String names =

@@ -181,9 +181,14 @@ final class ProcessCommand extends CoreCommand {
         description = "The process config, JSON or YAML ('-' reads standard input).")
     Path file;
 
+    @Option(
+        names = "--lenient",
+        description = "Accept fields that no process config has (a warning each).")
+    boolean lenient;
+
     @Override
     int run() {
-      ProcessConfig config = ConfigFiles.readOne(file);
+      ProcessConfig config = ConfigFiles.readOne(file, unknownFields(lenient));
       try (CoreClient core = connect()) {
         ProcessConfig created = core.processes().create(config).block();
         Printer p = printer();
@@ -213,9 +218,14 @@ final class ProcessCommand extends CoreCommand {
         description = "The new process config, JSON or YAML ('-' reads standard input).")
     Path file;
 
+    @Option(
+        names = "--lenient",
+        description = "Accept fields that no process config has (a warning each).")
+    boolean lenient;
+
     @Override
     int run() {
-      ProcessConfig config = ConfigFiles.readOne(file);
+      ProcessConfig config = ConfigFiles.readOne(file, unknownFields(lenient));
       try (CoreClient core = connect()) {
         ProcessConfig updated = core.processes().update(id, config).block();
         Printer p = printer();
