@@ -251,19 +251,8 @@ final class ConfigFiles {
     if (type == null) {
       return null;
     }
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : knownFields(type).keySet()) {
-      int d = distance(simplified(name), simplified(candidate));
-      if (d < bestDistance) {
-        best = candidate;
-        bestDistance = d;
-      }
-    }
-    int allowed = Math.max(1, Math.min(3, name.length() / 3));
-    return best == null || bestDistance > allowed
-        ? null
-        : (parent.isEmpty() ? "" : parent + ".") + best;
+    String best = Suggestions.closest(name, knownFields(type).keySet());
+    return best == null ? null : (parent.isEmpty() ? "" : parent + ".") + best;
   }
 
   /** The model type at a path such as {@code input[0]}, or null. */
@@ -287,38 +276,6 @@ final class ConfigFiles {
       type = next;
     }
     return type;
-  }
-
-  /**
-   * Lower case without separators: {@code reconnectDelaySeconds} matches {@code
-   * reconnect_delay_seconds}.
-   */
-  private static String simplified(String name) {
-    return name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
-  }
-
-  /** Edit distance with adjacent transpositions counting as one edit ({@code autostrat}). */
-  static int distance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1
-            && j > 1
-            && a.charAt(i - 1) == b.charAt(j - 2)
-            && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
   }
 
   private static boolean isJson(Path file, String text) {

@@ -17,6 +17,7 @@ import dev.corekit.core.model.ProcessState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,12 +95,19 @@ final class ProcessCommand extends CoreCommand {
               .refpattern(refpattern)
               .build();
       try (CoreClient core = connect()) {
+        // Core lists in no particular order: by id, so that runs compare.
+        List<CoreProcess> sorted =
+            core.processes()
+                .list(query)
+                .sort(Comparator.comparing(CoreProcess::id))
+                .collectList()
+                .block();
         if (p.json()) {
-          p.printJson(core.processes().list(query).collectList().block());
+          p.printJson(sorted);
           return 0;
         }
         List<List<String>> rows = new ArrayList<>();
-        core.processes().list(query).toIterable().forEach(proc -> rows.add(row(proc)));
+        sorted.forEach(proc -> rows.add(row(proc)));
         p.table(List.of("id", "reference", "order", "state", "uptime", "last log line"), rows);
         return 0;
       }
@@ -555,10 +563,9 @@ final class ProcessCommand extends CoreCommand {
   @Command(
       name = "metadata",
       mixinStandardHelpOptions = true,
-      description = {
-        "Read or write metadata of a process. Without KEY: all keys. With VALUE: store it",
-        "(a JSON value; text that is not JSON is stored as a string; 'null' removes the key)."
-      })
+      description =
+          "Read or write metadata of a process. Without KEY: all keys. With VALUE: store it (a"
+              + " JSON value; text that is not JSON is stored as a string; 'null' removes the key).")
   static final class MetadataCmd extends CoreCommand {
     @Parameters(index = "0", paramLabel = "ID", description = "The process id.")
     String id;
