@@ -2,13 +2,19 @@ package dev.corekit.corectl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.corekit.core.model.ProcessConfig;
 import dev.corekit.core.model.ProcessConfigIo;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,24 +26,40 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code corectl apply} does to make Core's processes match a folder of configs: which to
- * create, update and (with prune) delete, in dependency order.
+ * create, update and (with prune) delete, in dependency order, and why.
  *
- * <p>A process depends on another when one of its input addresses is one of the other's output
- * addresses (after expanding {@code {processid}} and {@code {reference}}), or names it as {@code
- * #id:...}. Creates and updates run producers first; deletes run consumers first.
+ * <p><b>Ownership.</b> Every process apply creates or updates carries the process metadata key
+ * {@value #MARKER_KEY}: {@code {"set": NAME, "hash": "sha256:HEX", "metadata_keys": [KEY...]}}.
+ * {@code set} names the apply set (the folder's name or {@code --set}); {@code hash} is the SHA-256
+ * of the normalized config and metadata last applied (see {@link #hash}); {@code metadata_keys} are
+ * the metadata keys the files set, so that a key removed from a file is removed from the process
+ * too. A process of the same id without the marker, or with another set's, is never updated (it is
+ * skipped) unless adopting; prune deletes only processes of the same set.
  *
- * <p>Desired and current configs are compared after normalizing both: fields Core fills in (owner,
- * generated input/output ids, type and binary {@code ffmpeg}), Core's defaults (empty strings and
- * lists, zero, false, {@code autostart: true}) and the process metadata (stored apart from the
- * config) are dropped; numbers compare by value.
+ * <p><b>Order.</b> A process depends on another when one of its input addresses is one of the
+ * other's output addresses (after expanding {@code {processid}} and {@code {reference}}), or names
+ * it as {@code #id:...}. Creates and updates run producers first; deletes run consumers first; ties
+ * go by id.
+ *
+ * <p><b>Comparison.</b> Desired and current configs are compared after normalizing both: fields
+ * Core fills in (owner, generated input/output ids, type and binary {@code ffmpeg}) and Core's
+ * defaults (empty strings and lists, zero, false, {@code autostart: true}) are dropped; numbers
+ * compare by value. The metadata keys of the file are compared with the process's (the marker and
+ * keys the files never set are not). The marker's hash only tells whether the file or the server
+ * changed since the last apply; the real config is always compared.
  */
 final class ApplyPlan {
 
-  /** The kind of a change. */
+  /** The process metadata key of the ownership marker. */
+  static final String MARKER_KEY = "corectl.apply";
+
+  /** The kind of a step. */
   enum Kind {
     CREATE("create", "created"),
     UPDATE("update", "updated"),
-    DELETE("delete", "deleted");
+    ADOPT("adopt", "adopted"),
+    DELETE("delete", "deleted"),
+    SKIP("skip", "skipped");
 
     final String verb;
     final String done;
@@ -48,16 +70,83 @@ final class ApplyPlan {
     }
   }
 
-  /** One change, with the file it comes from and (for updates) the top-level fields that differ. */
+  /**
+   * One step.
+   *
+   * @param kind what is done
+   * @param id the process id
+   * @param file the file of the desired config (null for deletes)
+   * @param fields the top-level config fields that differ, plus {@code metadata} when metadata keys
+   *     differ
+   * @param reason why, e.g. {@code config differs in input, options}
+   * @param config the config to create or to update to (without metadata), null when the config is
+   *     not written
+   * @param metadata the metadata keys to write after the config (a {@link NullNode} removes the
+   *     key), the marker included
+   */
   record Action(
       Kind kind,
       String id,
       @Nullable String file,
       List<String> fields,
-      @Nullable ProcessConfig config) {}
+      String reason,
+      @Nullable ProcessConfig config,
+      Map<String, JsonNode> metadata) {}
 
-  /** A config read from a file. */
+  /** A config read from a file; its {@code metadata} are the process metadata keys to set. */
   record Desired(String id, String file, ProcessConfig config) {}
+
+  /** A process on the server: its config and its metadata keys. */
+  record Current(String id, ProcessConfig config, Map<String, JsonNode> metadata) {
+    Current {
+      metadata = Map.copyOf(metadata);
+    }
+
+    /** The ownership marker, or null when there is none (or it is not one of ours). */
+    @Nullable Marker marker() {
+      return Marker.of(metadata.get(MARKER_KEY));
+    }
+  }
+
+  /**
+   * The ownership marker.
+   *
+   * @param set the apply set's name
+   * @param hash {@code sha256:HEX} of the normalized config and metadata last applied
+   * @param metadataKeys the metadata keys the files set, sorted
+   */
+  record Marker(String set, String hash, List<String> metadataKeys) {
+    Marker {
+      metadataKeys = List.copyOf(new TreeSet<>(metadataKeys));
+    }
+
+    static @Nullable Marker of(@Nullable JsonNode value) {
+      if (value == null || !value.isObject() || !value.path("set").isTextual()) {
+        return null;
+      }
+      List<String> keys = new ArrayList<>();
+      value.path("metadata_keys").forEach(k -> keys.add(k.asText()));
+      return new Marker(value.path("set").asText(), value.path("hash").asText(""), keys);
+    }
+
+    JsonNode toJson() {
+      ObjectNode o = JsonNodeFactory.instance.objectNode();
+      o.put("set", set);
+      o.put("hash", hash);
+      ArrayNode keys = o.putArray("metadata_keys");
+      metadataKeys.forEach(keys::add);
+      return o;
+    }
+  }
+
+  /**
+   * How to plan.
+   *
+   * @param set the apply set's name
+   * @param prune whether the set's processes that are in no file are deleted
+   * @param adopt whether processes not owned by the set are taken over
+   */
+  record Options(String set, boolean prune, boolean adopt) {}
 
   private static final Comparator<JsonNode> NUMBERS_BY_VALUE =
       (a, b) -> {
@@ -68,19 +157,38 @@ final class ApplyPlan {
       };
 
   private final List<Action> actions;
+  private final List<Action> skipped;
   private final List<String> unchanged;
+  private final List<String> notOwned;
 
-  private ApplyPlan(List<Action> actions, List<String> unchanged) {
+  private ApplyPlan(
+      List<Action> actions, List<Action> skipped, List<String> unchanged, List<String> notOwned) {
     this.actions = List.copyOf(actions);
-    this.unchanged = List.copyOf(unchanged);
+    this.skipped = List.copyOf(skipped);
+    this.unchanged = List.copyOf(new TreeSet<>(unchanged));
+    this.notOwned = List.copyOf(new TreeSet<>(notOwned));
   }
 
+  /** The changes, in the order they run. */
   List<Action> actions() {
     return actions;
   }
 
+  /** The desired processes left alone because the set does not own them, by id. */
+  List<Action> skipped() {
+    return skipped;
+  }
+
+  /** The ids of the desired processes that already match, sorted. */
   List<String> unchanged() {
     return unchanged;
+  }
+
+  /**
+   * With prune: the ids of the processes in no file that prune leaves alone (not owned), sorted.
+   */
+  List<String> notOwned() {
+    return notOwned;
   }
 
   long count(Kind kind) {
@@ -91,49 +199,266 @@ final class ApplyPlan {
    * Plans the changes.
    *
    * @param desired the configs of the folder, ids unique
-   * @param current Core's processes, id to config
-   * @param prune whether processes missing from the folder are deleted
+   * @param current Core's processes
+   * @param options the set's name, prune and adopt
    * @return the plan
    * @throws UsageException if the desired configs depend on each other in a cycle
    */
-  static ApplyPlan plan(List<Desired> desired, Map<String, ProcessConfig> current, boolean prune) {
+  static ApplyPlan plan(List<Desired> desired, List<Current> current, Options options) {
     Map<String, Desired> byId = new LinkedHashMap<>();
     Map<String, ProcessConfig> desiredConfigs = new LinkedHashMap<>();
     for (Desired d : desired) {
       byId.put(d.id(), d);
       desiredConfigs.put(d.id(), d.config());
     }
+    Map<String, Current> now = new LinkedHashMap<>();
+    current.forEach(c -> now.put(c.id(), c));
     List<Action> actions = new ArrayList<>();
+    List<Action> skipped = new ArrayList<>();
     List<String> unchanged = new ArrayList<>();
-    for (String id : order(desiredConfigs)) {
+    for (String id : order(desiredConfigs, false)) {
       Desired d = byId.get(id);
-      ProcessConfig now = current.get(id);
-      if (now == null) {
-        actions.add(new Action(Kind.CREATE, id, d.file(), List.of(), d.config()));
+      Current c = now.get(id);
+      Marker want = marker(options.set(), d.config());
+      if (c == null) {
+        actions.add(
+            new Action(
+                Kind.CREATE,
+                id,
+                d.file(),
+                List.of(),
+                "not on server",
+                withoutMetadata(d.config()),
+                writes(d.config(), setKeys(d.config()), want, null)));
         continue;
       }
-      List<String> fields = differences(d.config(), now);
-      if (fields.isEmpty()) {
+      Marker have = c.marker();
+      boolean owned = have != null && have.set().equals(options.set());
+      if (!owned && !options.adopt()) {
+        skipped.add(
+            new Action(
+                Kind.SKIP,
+                id,
+                d.file(),
+                List.of(),
+                "exists, " + ownerText(have, options.set()) + " (use --adopt)",
+                null,
+                Map.of()));
+        continue;
+      }
+      List<String> configFields = differences(d.config(), c.config());
+      List<String> metadataKeys = metadataDifferences(d.config(), c, owned ? have : null);
+      List<String> fields = new ArrayList<>(configFields);
+      if (!metadataKeys.isEmpty()) {
+        fields.add("metadata");
+      }
+      if (!owned) {
+        String whose = ownerText(have, options.set());
+        if (fields.isEmpty()) {
+          actions.add(
+              new Action(
+                  Kind.ADOPT,
+                  id,
+                  d.file(),
+                  List.of(),
+                  "exists with the same config, " + whose + "; --adopt takes it over",
+                  null,
+                  writes(d.config(), metadataKeys, want, have)));
+        } else {
+          actions.add(
+              new Action(
+                  Kind.UPDATE,
+                  id,
+                  d.file(),
+                  fields,
+                  differenceText(configFields, metadataKeys) + " (" + whose + "; --adopt)",
+                  configFields.isEmpty() ? null : withoutMetadata(d.config()),
+                  writes(d.config(), metadataKeys, want, have)));
+        }
+        continue;
+      }
+      if (fields.isEmpty() && want.equals(have)) {
         unchanged.add(id);
+        continue;
+      }
+      String reason;
+      if (fields.isEmpty()) {
+        reason = "ownership record out of date";
+      } else if (want.hash().equals(have.hash())) {
+        // The file is as last applied: the process was changed on the server.
+        reason =
+            "changed on the server since the last apply: "
+                + differenceText(configFields, metadataKeys);
       } else {
-        actions.add(new Action(Kind.UPDATE, id, d.file(), fields, d.config()));
+        reason = differenceText(configFields, metadataKeys);
       }
+      actions.add(
+          new Action(
+              Kind.UPDATE,
+              id,
+              d.file(),
+              fields,
+              reason,
+              configFields.isEmpty() ? null : withoutMetadata(d.config()),
+              writes(d.config(), metadataKeys, want, have)));
     }
-    if (prune) {
+    List<String> notOwned = new ArrayList<>();
+    if (options.prune()) {
       Map<String, ProcessConfig> extra = new LinkedHashMap<>();
-      current.forEach(
-          (id, config) -> {
-            if (!byId.containsKey(id)) {
-              extra.put(id, config);
-            }
-          });
-      List<String> deleteOrder = new ArrayList<>(order(extra));
-      java.util.Collections.reverse(deleteOrder);
-      for (String id : deleteOrder) {
-        actions.add(new Action(Kind.DELETE, id, null, List.of(), null));
+      for (Current c : current) {
+        if (byId.containsKey(c.id())) {
+          continue;
+        }
+        Marker m = c.marker();
+        if (m != null && m.set().equals(options.set())) {
+          extra.put(c.id(), c.config());
+        } else {
+          notOwned.add(c.id());
+        }
+      }
+      for (String id : order(extra, true)) {
+        actions.add(
+            new Action(
+                Kind.DELETE,
+                id,
+                null,
+                List.of(),
+                "owned by set " + options.set() + ", in no file",
+                null,
+                Map.of()));
       }
     }
-    return new ApplyPlan(actions, unchanged);
+    skipped.sort(Comparator.comparing(Action::id));
+    return new ApplyPlan(actions, skipped, unchanged, notOwned);
+  }
+
+  private static String ownerText(@Nullable Marker have, String set) {
+    return have == null
+        ? "not owned by set " + set
+        : "owned by set " + have.set() + ", not by set " + set;
+  }
+
+  private static String differenceText(List<String> configFields, List<String> metadataKeys) {
+    List<String> parts = new ArrayList<>();
+    if (!configFields.isEmpty()) {
+      parts.add("config differs in " + String.join(", ", configFields));
+    }
+    if (!metadataKeys.isEmpty()) {
+      parts.add("metadata differs in " + String.join(", ", metadataKeys));
+    }
+    return String.join("; ", parts);
+  }
+
+  /** The marker a desired config gets: the set, the hash, the metadata keys the file sets. */
+  static Marker marker(String set, ProcessConfig desired) {
+    return new Marker(set, hash(desired), setKeys(desired));
+  }
+
+  /** The metadata keys a desired config sets (a null value in the file removes a key instead). */
+  private static List<String> setKeys(ProcessConfig desired) {
+    List<String> keys = new ArrayList<>();
+    desired
+        .metadata()
+        .forEach(
+            (k, v) -> {
+              if (!k.equals(MARKER_KEY) && v != null && !v.isNull()) {
+                keys.add(k);
+              }
+            });
+    return keys;
+  }
+
+  /**
+   * The metadata writes of a step: the given keys with the file's value (a {@link NullNode} removes
+   * the key: null in the file, or no longer in the file), and the marker when it changes.
+   */
+  private static Map<String, JsonNode> writes(
+      ProcessConfig desired, List<String> keys, Marker want, @Nullable Marker had) {
+    Map<String, JsonNode> out = new TreeMap<>();
+    for (String k : keys) {
+      JsonNode v = desired.metadata().get(k);
+      out.put(k, v == null ? NullNode.getInstance() : v);
+    }
+    if (!want.equals(had)) {
+      out.put(MARKER_KEY, want.toJson());
+    }
+    return out;
+  }
+
+  /**
+   * The metadata keys whose values differ between the file and the process: the file's keys (a null
+   * value means absent), and the keys the owning set set before and the file no longer has.
+   */
+  static List<String> metadataDifferences(
+      ProcessConfig desired, Current current, @Nullable Marker owned) {
+    Map<String, JsonNode> want = new TreeMap<>();
+    if (owned != null) {
+      owned.metadataKeys().forEach(k -> want.put(k, NullNode.getInstance()));
+    }
+    desired.metadata().forEach((k, v) -> want.put(k, v == null ? NullNode.getInstance() : v));
+    want.remove(MARKER_KEY);
+    List<String> differing = new ArrayList<>();
+    want.forEach(
+        (k, v) -> {
+          JsonNode have = current.metadata().get(k);
+          boolean absent = have == null || have.isNull();
+          boolean same = v.isNull() ? absent : !absent && v.equals(NUMBERS_BY_VALUE, have);
+          if (!same) {
+            differing.add(k);
+          }
+        });
+    return differing;
+  }
+
+  /**
+   * The hash of a desired config in the marker: {@code sha256:} and the hex SHA-256 of the compact
+   * JSON of {@code {"config": NORMALIZED, "metadata": KEYS}}, object keys sorted, where NORMALIZED
+   * is the config as {@link #normalize} leaves it (metadata dropped) and KEYS the file's metadata
+   * keys without the marker.
+   */
+  static String hash(ProcessConfig desired) {
+    ObjectNode whole = JsonNodeFactory.instance.objectNode();
+    whole.set("config", normalize(Json.tree(desired), null));
+    ObjectNode metadata = whole.putObject("metadata");
+    desired
+        .metadata()
+        .forEach(
+            (k, v) -> {
+              if (!k.equals(MARKER_KEY)) {
+                metadata.set(k, v == null ? NullNode.getInstance() : v);
+              }
+            });
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(Json.compact(sorted(whole)).getBytes(StandardCharsets.UTF_8));
+      return "sha256:" + HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  /** A copy with the object keys sorted, recursively. */
+  private static JsonNode sorted(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode out = JsonNodeFactory.instance.objectNode();
+      Set<String> names = new TreeSet<>();
+      node.fieldNames().forEachRemaining(names::add);
+      names.forEach(n -> out.set(n, sorted(node.get(n))));
+      return out;
+    }
+    if (node.isArray()) {
+      ArrayNode out = JsonNodeFactory.instance.arrayNode();
+      node.forEach(e -> out.add(sorted(e)));
+      return out;
+    }
+    return node;
+  }
+
+  private static ProcessConfig withoutMetadata(ProcessConfig config) {
+    return config.metadata().isEmpty()
+        ? config
+        : ProcessConfig.builder().from(config).metadata(Map.of()).build();
   }
 
   /** The top-level fields whose normalized values differ; empty when the configs match. */
@@ -157,7 +482,7 @@ final class ApplyPlan {
   /**
    * Normalizes a config tree for comparison. With {@code shape} (the normalized desired config),
    * fields Core generates where the desired config has none (owner, input/output ids) are dropped
-   * too.
+   * too. The metadata (compared apart) is dropped.
    */
   static ObjectNode normalize(JsonNode config, @Nullable ObjectNode shape) {
     ObjectNode c = config.deepCopy();
@@ -227,13 +552,29 @@ final class ApplyPlan {
    * @throws UsageException on a dependency cycle
    */
   static List<String> order(Map<String, ProcessConfig> configs) {
+    return order(configs, false);
+  }
+
+  /**
+   * Orders process ids producers first, or with {@code consumersFirst} consumers first (for
+   * deletes); ties by id either way.
+   *
+   * @throws UsageException on a dependency cycle
+   */
+  static List<String> order(Map<String, ProcessConfig> configs, boolean consumersFirst) {
     Map<String, Set<String>> needs = dependencies(configs);
+    if (consumersFirst) {
+      Map<String, Set<String>> inverted = new TreeMap<>();
+      configs.keySet().forEach(id -> inverted.put(id, new TreeSet<>()));
+      needs.forEach((consumer, producers) -> producers.forEach(p -> inverted.get(p).add(consumer)));
+      needs = inverted;
+    }
     Map<String, Integer> missing = new HashMap<>();
-    Map<String, List<String>> consumers = new HashMap<>();
+    Map<String, List<String>> waiting = new HashMap<>();
     for (String id : configs.keySet()) {
       missing.put(id, needs.get(id).size());
-      for (String producer : needs.get(id)) {
-        consumers.computeIfAbsent(producer, k -> new ArrayList<>()).add(id);
+      for (String first : needs.get(id)) {
+        waiting.computeIfAbsent(first, k -> new ArrayList<>()).add(id);
       }
     }
     TreeSet<String> ready = new TreeSet<>();
@@ -247,9 +588,9 @@ final class ApplyPlan {
     while (!ready.isEmpty()) {
       String id = ready.pollFirst();
       order.add(id);
-      for (String consumer : consumers.getOrDefault(id, List.of())) {
-        if (missing.merge(consumer, -1, Integer::sum) == 0) {
-          ready.add(consumer);
+      for (String next : waiting.getOrDefault(id, List.of())) {
+        if (missing.merge(next, -1, Integer::sum) == 0) {
+          ready.add(next);
         }
       }
     }

@@ -42,6 +42,13 @@ abstract class CoreCommand implements Callable<Integer> {
    */
   abstract int run() throws Exception;
 
+  /** Unknown fields of config files: refused, or with {@code lenient} a warning on stderr. */
+  ConfigFiles.UnknownFields unknownFields(boolean lenient) {
+    return lenient
+        ? ConfigFiles.UnknownFields.warnOn(root().err)
+        : ConfigFiles.UnknownFields.REFUSE;
+  }
+
   /** The error of a command group run without one of its commands; lists them. */
   UsageException missingCommand() {
     String names =
@@ -80,6 +87,12 @@ abstract class CoreCommand implements Callable<Integer> {
 
   CoreClient connect(String url) {
     Corectl root = root();
+    if (hasUserInfo(url)) {
+      // Never echo the URL: the part before '@' may be a password.
+      throw new UsageException(
+          "the server URL (--url or CORE_URL) must not contain a user name or password: pass"
+              + " --user NAME and --password (or CORE_USER and CORE_PASSWORD) instead");
+    }
     CoreClient.Builder builder;
     try {
       builder = CoreClient.builder().baseUrl(url);
@@ -116,6 +129,23 @@ abstract class CoreCommand implements Callable<Integer> {
       builder.trustAllCertificates();
     }
     return builder.build();
+  }
+
+  /** Whether a URL's authority (between {@code //} and the path) holds {@code user[:password]@}. */
+  static boolean hasUserInfo(String url) {
+    int start = url.indexOf("//");
+    if (start < 0) {
+      return false;
+    }
+    String rest = url.substring(start + 2);
+    int end = rest.length();
+    for (char c : new char[] {'/', '?', '#'}) {
+      int i = rest.indexOf(c);
+      if (i >= 0 && i < end) {
+        end = i;
+      }
+    }
+    return rest.substring(0, end).contains("@");
   }
 
   private static String prompt(String user) {

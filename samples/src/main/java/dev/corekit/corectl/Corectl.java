@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.jspecify.annotations.Nullable;
@@ -64,6 +65,10 @@ import picocli.CommandLine.Spec;
       CommandLine.HelpCommand.class
     })
 public final class Corectl implements Runnable {
+
+  /** The inherited options that only Core commands use (removed from {@code rac}). */
+  private static final List<String> CORE_ONLY_OPTIONS =
+      List.of("--url", "--user", "--password", "--token", "--retries", "--insecure");
 
   @Spec CommandSpec spec;
 
@@ -189,12 +194,16 @@ public final class Corectl implements Runnable {
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // Help texts are paragraphs that picocli wraps to the terminal's width (80 without one).
+    cli.setUsageHelpAutoWidth(true);
     // rac's own options (--cluster=..., --host=...) go to rac as they are: everything after MODE is
     // rac's.
-    cli.getSubcommands()
-        .get("rac")
-        .setStopAtPositional(true)
-        .setUnmatchedOptionsArePositionalParams(true);
+    CommandLine rac = cli.getSubcommands().get("rac");
+    rac.setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
+    // The Core connection options mean nothing to rac: not accepted there, not in its help.
+    for (String coreOnly : CORE_ONLY_OPTIONS) {
+      rac.getCommandSpec().remove(rac.getCommandSpec().findOption(coreOnly));
+    }
     cli.setExecutionStrategy(
         parseResult -> {
           Logging.configure(root.debug);
@@ -203,7 +212,11 @@ public final class Corectl implements Runnable {
     cli.setParameterExceptionHandler(
         (e, badArgs) -> {
           CommandLine failed = e.getCommandLine();
-          err.println("corectl: " + e.getMessage());
+          err.println("corectl: " + describe(e));
+          String suggestion = suggestion(e);
+          if (suggestion != null) {
+            err.println("Did you mean '" + suggestion + "'?");
+          }
           err.println(
               "Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
           return CommandLine.ExitCode.USAGE;
@@ -211,6 +224,37 @@ public final class Corectl implements Runnable {
     cli.setExecutionExceptionHandler(
         (e, failed, parseResult) -> Failures.report(e, err, root.debug));
     return cli.execute(args);
+  }
+
+  /** A parse error in the user's words: an unknown command is named as one. */
+  private static String describe(CommandLine.ParameterException e) {
+    if (e instanceof CommandLine.UnmatchedArgumentException u
+        && !u.isUnknownOption()
+        && !u.getUnmatched().isEmpty()
+        && !e.getCommandLine().getSubcommands().isEmpty()) {
+      return "unknown command '"
+          + u.getUnmatched().get(0)
+          + "' of '"
+          + e.getCommandLine().getCommandSpec().qualifiedName()
+          + "'";
+    }
+    return e.getMessage();
+  }
+
+  /** For a mistyped command or option: the command line's closest one, or null. */
+  private static @Nullable String suggestion(CommandLine.ParameterException e) {
+    if (!(e instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) {
+      return null;
+    }
+    CommandSpec spec = e.getCommandLine().getCommandSpec();
+    String word = u.getUnmatched().get(0);
+    if (u.isUnknownOption()) {
+      String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+      String option = Suggestions.closest(name, spec.optionsMap().keySet());
+      return option == null ? null : spec.qualifiedName() + " " + option;
+    }
+    String command = Suggestions.closest(word, spec.subcommands().keySet());
+    return command == null ? null : spec.qualifiedName() + " " + command;
   }
 
   /** Without a command: fails as a usage error. */

@@ -7,6 +7,9 @@ import dev.corekit.core.model.LogEventFilters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import reactor.core.publisher.Flux;
@@ -25,23 +28,25 @@ final class EventsCommand extends CoreCommand {
   @Option(
       names = "--filter",
       paramLabel = "FILTER",
-      description = {
-        "Only matching events; repeatable (any filter matches). FILTER is a component name",
-        "(process, http, ...) or event=NAME[,level=RE][,message=RE][,caller=RE]."
-      })
+      description =
+          "Only matching events; repeatable (any filter matches). FILTER is a component name"
+              + " (process, http, ...) or event=NAME[,level=RE][,message=RE][,caller=RE].")
   List<String> filters = new ArrayList<>();
 
-  @Option(names = "--max", paramLabel = "N", description = "Stop after N events.")
-  long max = -1;
+  @Option(names = "--max", paramLabel = "N", description = "Stop after N events (1 or more).")
+  @Nullable Long max;
 
   @Override
   int run() {
-    Mono<Void> ctrlC = Interrupts.ctrlC();
+    if (max != null && max < 1) {
+      throw new UsageException("--max must be 1 or more: " + max);
+    }
     LogEventFilters query = LogEventFilters.builder().filters(parse(filters)).build();
+    Mono<Void> ctrlC = Interrupts.ctrlC();
     Printer p = printer();
     try (CoreClient core = connect()) {
       Flux<LogEvent> events = core.events().log(query).takeUntilOther(ctrlC);
-      if (max >= 0) {
+      if (max != null) {
         events = events.take(max);
       }
       events.doOnNext(e -> print(p, e)).takeUntil(e -> p.stream().checkError()).blockLast();
@@ -87,13 +92,13 @@ final class EventsCommand extends CoreCommand {
             hasEvent = true;
             break;
           case "level":
-            b.level(value);
+            b.level(regex(f, key, value));
             break;
           case "message":
-            b.message(value);
+            b.message(regex(f, key, value));
             break;
           case "caller":
-            b.caller(value);
+            b.caller(regex(f, key, value));
             break;
           default:
             throw new UsageException(
@@ -111,5 +116,27 @@ final class EventsCommand extends CoreCommand {
       out.add(b.build());
     }
     return out;
+  }
+
+  /** A filter's regular expression, checked here so that a typo is a usage error (exit 2). */
+  private static String regex(String filter, String key, String value) {
+    try {
+      Pattern.compile(value);
+      return value;
+    } catch (PatternSyntaxException e) {
+      throw new UsageException(
+          "bad --filter '"
+              + filter
+              + "': "
+              + key
+              + "="
+              + value
+              + " is not a valid regular expression ("
+              + e.getDescription()
+              + " near index "
+              + e.getIndex()
+              + ")",
+          e);
+    }
   }
 }

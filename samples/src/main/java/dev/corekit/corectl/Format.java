@@ -30,12 +30,12 @@ final class Format {
     return s + "s";
   }
 
-  /** Bytes as {@code 1.5 MB} (powers of 1024). */
+  /** Bytes as {@code 1.5 MiB} (powers of 1024, IEC units). */
   static String bytes(long bytes) {
     if (bytes < 1024) {
       return bytes + " B";
     }
-    String[] units = {"KB", "MB", "GB", "TB"};
+    String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB"};
     double v = bytes;
     int u = -1;
     while (v >= 1024 && u < units.length - 1) {

@@ -64,6 +64,11 @@ final class FsCommand extends CoreCommand {
         description = "Only names matching, e.g. '/live/*.ts' (names start with /).")
     @Nullable String glob;
 
+    @Option(
+        names = "--bytes",
+        description = "Print sizes in bytes instead of B, KiB, MiB, GiB (powers of 1024).")
+    boolean bytes;
+
     @Override
     int run() {
       try (CoreClient core = connect()) {
@@ -76,7 +81,10 @@ final class FsCommand extends CoreCommand {
         List<List<String>> rows = new ArrayList<>();
         for (FileInfo f : core.filesystems().list(storage, query).toIterable()) {
           rows.add(
-              List.of(f.name(), String.valueOf(f.sizeBytes()), Format.unixTime(f.lastModified())));
+              List.of(
+                  f.name(),
+                  bytes ? String.valueOf(f.sizeBytes()) : Format.bytes(f.sizeBytes()),
+                  Format.unixTime(f.lastModified())));
         }
         p.table(List.of("name", "size", "modified"), rows);
         return 0;

@@ -18,6 +18,7 @@ import dev.corekit.core.model.ProcessState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,12 +96,19 @@ final class ProcessCommand extends CoreCommand {
               .refpattern(refpattern)
               .build();
       try (CoreClient core = connect()) {
+        // Core lists in no particular order: by id, so that runs compare.
+        List<CoreProcess> sorted =
+            core.processes()
+                .list(query)
+                .sort(Comparator.comparing(CoreProcess::id))
+                .collectList()
+                .block();
         if (p.json()) {
-          p.printJson(core.processes().list(query).collectList().block());
+          p.printJson(sorted);
           return 0;
         }
         List<List<String>> rows = new ArrayList<>();
-        core.processes().list(query).toIterable().forEach(proc -> rows.add(row(proc, p)));
+        sorted.forEach(proc -> rows.add(row(proc, p)));
         p.table(List.of("id", "reference", "order", "state", "uptime", "last log line"), rows);
         return 0;
       }
@@ -183,9 +191,14 @@ final class ProcessCommand extends CoreCommand {
         description = "The process config, JSON or YAML ('-' reads standard input).")
     Path file;
 
+    @Option(
+        names = "--lenient",
+        description = "Accept fields that no process config has (a warning each).")
+    boolean lenient;
+
     @Override
     int run() {
-      ProcessConfig config = ConfigFiles.readOne(file);
+      ProcessConfig config = ConfigFiles.readOne(file, unknownFields(lenient));
       try (CoreClient core = connect()) {
         ProcessConfig created = core.processes().create(config).block();
         Printer p = printer();
@@ -215,9 +228,14 @@ final class ProcessCommand extends CoreCommand {
         description = "The new process config, JSON or YAML ('-' reads standard input).")
     Path file;
 
+    @Option(
+        names = "--lenient",
+        description = "Accept fields that no process config has (a warning each).")
+    boolean lenient;
+
     @Override
     int run() {
-      ProcessConfig config = ConfigFiles.readOne(file);
+      ProcessConfig config = ConfigFiles.readOne(file, unknownFields(lenient));
       try (CoreClient core = connect()) {
         ProcessConfig updated = core.processes().update(id, config).block();
         Printer p = printer();
@@ -547,10 +565,9 @@ final class ProcessCommand extends CoreCommand {
   @Command(
       name = "metadata",
       mixinStandardHelpOptions = true,
-      description = {
-        "Read or write metadata of a process. Without KEY: all keys. With VALUE: store it",
-        "(a JSON value; text that is not JSON is stored as a string; 'null' removes the key)."
-      })
+      description =
+          "Read or write metadata of a process. Without KEY: all keys. With VALUE: store it (a"
+              + " JSON value; text that is not JSON is stored as a string; 'null' removes the key).")
   static final class MetadataCmd extends CoreCommand {
     @Parameters(index = "0", paramLabel = "ID", description = "The process id.")
     String id;

@@ -36,10 +36,12 @@ import reactor.core.publisher.Flux;
       "Examples:",
       "  corectl rac --host srv1c cluster list",
       "  corectl rac --host srv1c session --cluster=UUID list --infobase=UUID",
-      "MODE, COMMAND and rac's options are passed to rac as they are (--name=value, one argument each);",
-      "corectl's own options go before MODE (--json and --debug are recognised anywhere).",
-      "Output: a table for narrow records, 'key : value' blocks otherwise; --json prints an array of",
-      "records, each an object of field name to value text (rac's quotes removed), fields in output order."
+      "MODE, COMMAND and rac's options are passed to rac as they are (--name=value, one argument"
+          + " each); corectl's own options go before MODE (--json and --debug are recognised"
+          + " anywhere).",
+      "Output: a table for narrow records, 'key : value' blocks otherwise; --json prints an array"
+          + " of records, each an object of field name to value text (rac's quotes removed), fields"
+          + " in output order."
     })
 final class RacCommand extends CoreCommand {
 

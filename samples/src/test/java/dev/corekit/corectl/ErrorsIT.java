@@ -54,7 +54,7 @@ class ErrorsIT {
         .contains("half.json: invalid process config")
         .contains("output");
     assertThat(Cli.run(env, "apply", dir.resolve("nowhere").toString()).failsWith(2).err())
-        .contains("not a directory");
+        .contains("nowhere: no such folder");
   }
 
   @Test

@@ -38,7 +38,9 @@ class FsCommandsIT {
       assertThat(listed.get(0).path("size_bytes").asLong()).isEqualTo(content.length);
       assertThat(Cli.run(env, "fs", "ls", "mem").ok().out())
           .startsWith("NAME")
-          .contains("/clips/clip.bin", "400000");
+          .contains("/clips/clip.bin  390.6 KiB  ");
+      assertThat(Cli.run(env, "fs", "ls", "mem", "--bytes").ok().out())
+          .contains("/clips/clip.bin  400000  ");
 
       Path back = dir.resolve("back.bin");
       assertThat(Cli.run(env, "fs", "get", "mem", "clips/clip.bin", back.toString()).ok().out())

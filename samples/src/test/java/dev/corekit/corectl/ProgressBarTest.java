@@ -17,12 +17,15 @@ class ProgressBarTest {
 
     bar.accept(1024);
     assertThat(bar.render())
-        .isEqualTo("upload a.bin [########                      ]  25% 1.0 KB / 4.0 KB");
+        .isEqualTo("upload a.bin [########                      ]  25% 1.0 KiB / 4.0 KiB");
     bar.accept(3072);
     bar.finish();
 
     String drawn = bytes.toString(StandardCharsets.UTF_8);
-    assertThat(drawn).startsWith("\r").endsWith("] 100% 4.0 KB / 4.0 KB\n").doesNotContain("\n\r");
+    assertThat(drawn)
+        .startsWith("\r")
+        .endsWith("] 100% 4.0 KiB / 4.0 KiB\n")
+        .doesNotContain("\n\r");
     assertThat(
             new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), "download", -1)
                 .render())
