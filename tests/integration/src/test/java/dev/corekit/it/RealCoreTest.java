@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.corekit.core.CoreApiException;
-import dev.corekit.core.CoreAuthenticationException;
 import dev.corekit.core.CoreCapabilityException;
 import dev.corekit.core.CoreClient;
 import dev.corekit.core.CoreNotFoundException;
@@ -19,7 +18,6 @@ import dev.corekit.core.api.SessionApi;
 import dev.corekit.core.model.About;
 import dev.corekit.core.model.CoreProcess;
 import dev.corekit.core.model.FileInfo;
-import dev.corekit.core.model.IamUser;
 import dev.corekit.core.model.LogEvent;
 import dev.corekit.core.model.LogEventFilters;
 import dev.corekit.core.model.MetricsQuery;
@@ -418,29 +416,9 @@ class RealCoreTest {
     tests.add(read("process getReport", () -> client.processes().getReport(id)));
     tests.add(read("process getMetadata", () -> client.processes().getMetadata(id)));
     tests.add(read("process probe", () -> client.processes().probe(id)));
-    tests.add(
-        DynamicTest.dynamicTest(
-            "widget getProcess (sent without a token)",
-            () -> {
-              if (!atLeast(16, 20) || anonymousMayReadWidgets()) {
-                read("widget getProcess", () -> client.widgets().getProcess(id))
-                    .getExecutable()
-                    .execute();
-                return;
-              }
-              // A fresh Core 16.20 (branch vod) creates no policies for $anon, so the widget route,
-              // which the
-              // SDK calls without a token, answers 403.
-              StepVerifier.create(client.widgets().getProcess(id))
-                  .expectErrorSatisfies(
-                      error ->
-                          assertThat(error)
-                              .isInstanceOf(CoreAuthenticationException.class)
-                              .hasMessageContaining("403"))
-                  .verify(CALL);
-              System.out.println(
-                  "[RealCoreTest] widget getProcess: 403, the server grants $anon nothing");
-            }));
+    // A public operation, sent with the client's token: a fresh 16.20 grants the anonymous user
+    // nothing, so without the token it would answer 403.
+    tests.add(read("widget getProcess", () -> client.widgets().getProcess(id)));
     tests.add(since(16, 20, "report search", () -> client.reports().search()));
     tests.add(
         since(
@@ -493,17 +471,6 @@ class RealCoreTest {
             StepVerifier.create(Flux.from(call.get()))
                 .expectError(CoreCapabilityException.class)
                 .verify(CALL));
-  }
-
-  private boolean anonymousMayReadWidgets() {
-    List<IamUser> users = client.iam().listUsers().collectList().block(CALL);
-    assertThat(users).isNotNull();
-    return users.stream()
-        .filter(user -> user.name().equals("$anon"))
-        .flatMap(user -> user.policies().stream())
-        .anyMatch(
-            policy ->
-                policy.types().contains("api") && policy.resource().startsWith("/api/v3/widget"));
   }
 
   private ProcessConfig create(String id) {
