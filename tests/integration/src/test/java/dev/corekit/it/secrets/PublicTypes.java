@@ -476,7 +476,7 @@ final class PublicTypes {
    */
   Object value(Type type, String name, Class<?> owner, int depth, Secret secret) {
     Class<?> raw = raw(type);
-    String text = secret == Secret.NONE ? "v-" + name : canaries.get(secret);
+    String text = secret == Secret.NONE ? filler(name, owner) : canaries.get(secret);
     if (fixed.containsKey(raw)) {
       return fixed.get(raw).apply(name);
     }
@@ -591,6 +591,26 @@ final class PublicTypes {
       }
     }
     return null;
+  }
+
+  /**
+   * The value of a text attribute that holds no secret: {@code v-<name>}; in the generated value
+   * models a line as Core 16.16 writes it, with the memory filesystem's password in a URL ({@code
+   * ... to 'http://admin:PASSWORD@127.0.0.1:8080/memfs/v-<name>.m3u8'}), which their toString()
+   * must hide: any text of Core's (a command line argument, a log line, an address) may carry one.
+   */
+  private String filler(String name, Class<?> owner) {
+    Class<?> model = modelOf(owner);
+    if (model == null || !model.isInterface()) {
+      return "v-" + name;
+    }
+    return "v-"
+        + name
+        + " to 'http://admin:"
+        + canaries.get(Secret.PASSWORD)
+        + "@127.0.0.1:8080/memfs/v-"
+        + name
+        + ".m3u8'";
   }
 
   private static Class<?> raw(Type type) {

@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.corekit.core.CoreClient;
 import dev.corekit.core.RequestOptions;
 import dev.corekit.core.RetryPolicy;
+import dev.corekit.core.model.ProcessCommandName;
 import dev.corekit.core.model.ProcessConfig;
 import dev.corekit.core.model.ProcessConfigIo;
+import dev.corekit.core.model.ProcessExecState;
+import dev.corekit.core.model.ProcessReport;
+import dev.corekit.core.model.ProcessState;
 import dev.corekit.it.rac.FakeRacHarness;
 import dev.corekit.rac.RacAdminSpec;
 import dev.corekit.rac.RacClient;
@@ -18,6 +22,7 @@ import dev.corekit.rac.RacInfobaseUpdate;
 import dev.corekit.rac.RacSession;
 import dev.corekit.rac.RacSync;
 import dev.corekit.simulator.CoreSimulator;
+import dev.corekit.simulator.CoreVersion;
 import dev.corekit.simulator.Fault;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -64,9 +69,10 @@ import reactor.core.publisher.Mono;
  *
  * <p>Canaries: the Core password, a wrong password, the JWT signing secret, the access and refresh
  * tokens (issued by the simulator, and every token the client used on the wire), the memory
- * filesystem password from Core's config, and one password per rac option ({@code --cluster-pwd},
- * {@code --agent-pwd}, {@code --infobase-pwd}, {@code --db-pwd}, {@code --pwd}). A JWT also counts
- * by its signature alone.
+ * filesystem password from Core's config (also as Core 16.16 writes it into command and log lines,
+ * {@code http://admin:PASSWORD@host/memfs/...}), and one password per rac option ({@code
+ * --cluster-pwd}, {@code --agent-pwd}, {@code --infobase-pwd}, {@code --db-pwd}, {@code --pwd}). A
+ * JWT also counts by its signature alone.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -413,6 +419,143 @@ class SecretsCanaryTest {
     }
     assertThat(echo.textCount()).isEqualTo(1);
     assertNoLeaks(echo.leaks());
+  }
+
+  // ---- Core 16.16's command and log lines ----
+
+  /**
+   * Core 16.16 writes the memory filesystem's password into the ffmpeg command line and log lines
+   * of a process whose output is at {@code {memfs}}: {@code state.command} ends with {@code
+   * http://admin:PASSWORD@127.0.0.1:PORT/memfs/x.m3u8} and the log says {@code Output #0, hls, to
+   * 'http://admin:PASSWORD@...'}. The SDK keeps that data as Core sent it, but its toString(),
+   * exceptions and logs must not show the password, nor must corectl (tables and --json) unless
+   * asked with {@code --show-secrets}.
+   */
+  @Test
+  void core1616sMemfsPasswordInCommandAndLogLinesNeverComesOut() throws Exception {
+    String id = "memfs-canary";
+    Canaries memfs = new Canaries();
+    int before = logs.lines().size();
+    try (CoreSimulator core =
+            CoreSimulator.builder()
+                .coreVersion(CoreVersion.V16_16)
+                .user(USER)
+                .password(PASSWORD)
+                .jwtSecret(JWT_SECRET)
+                .processStartDelay(Duration.ZERO)
+                .build()
+                .start();
+        CoreClient c =
+            CoreClient.builder()
+                .baseUrl(core.baseUrl())
+                .credentials(USER, PASSWORD)
+                .retry(RetryPolicy.NONE)
+                .build()) {
+      String password = c.config().get().block(WAIT).config().storage().memory().auth().password();
+      memfs.add("memfs password (16.16 command and log lines)", password);
+      c.processes()
+          .create(
+              ProcessConfig.builder()
+                  .id(id)
+                  .addInput(
+                      ProcessConfigIo.builder()
+                          .id("in")
+                          .address("testsrc2=rate=25:size=640x360")
+                          .addOptions("-f", "lavfi", "-re")
+                          .build())
+                  .addOutput(
+                      ProcessConfigIo.builder()
+                          .id("out")
+                          .address("{memfs}/" + id + ".m3u8")
+                          .addOptions("-codec:v", "libx264", "-f", "hls")
+                          .build())
+                  .autostart(false)
+                  .build())
+          .block(WAIT);
+      c.processes()
+          .command(
+              id,
+              dev.corekit.core.model.ProcessCommand.builder()
+                  .command(ProcessCommandName.START)
+                  .build())
+          .block(WAIT);
+      ProcessState state =
+          c.processes()
+              .watch(id)
+              .filter(s -> s.exec().equals(ProcessExecState.RUNNING))
+              .next()
+              .block(WAIT);
+      ProcessReport report = c.processes().getReport(id).block(WAIT);
+      // Controls: the data carries the password, as Core 16.16 sends it.
+      assertThat(state.command().get(state.command().size() - 1))
+          .isEqualTo(
+              "http://admin:" + password + "@127.0.0.1:" + core.port() + "/memfs/" + id + ".m3u8");
+      assertThat(report.log().toString()).contains("to 'http://admin:" + password + "@");
+
+      memfs.collect("ProcessState.toString", String.valueOf(state));
+      memfs.collect("ProcessReport.toString", String.valueOf(report));
+      memfs.collect("CoreProcess.toString", String.valueOf(c.processes().get(id).block(WAIT)));
+      memfs.collect(
+          "process list toString", String.valueOf(c.processes().list().collectList().block(WAIT)));
+      // A server (or proxy) that quotes the command line in an error body.
+      core.faults()
+          .on("GET /api/v3/process/" + id + "/state")
+          .times(1)
+          .inject(
+              Fault.respond(
+                  400,
+                  "application/json",
+                  new ObjectMapper()
+                      .writeValueAsString(
+                          Map.of(
+                              "code",
+                              400,
+                              "message",
+                              "invalid command " + String.join(" ", state.command()),
+                              "details",
+                              state.command()))));
+      try {
+        c.processes().getState(id).block(WAIT);
+      } catch (RuntimeException e) {
+        memfs.collect("an error body quoting the command line", e);
+      }
+      assertThat(memfs.texts()).containsKey("an error body quoting the command line");
+
+      Path jar = Path.of(System.getProperty("corectl.jar", "../../samples/target/corectl.jar"));
+      if (Files.isRegularFile(jar)) {
+        List<String> url = List.of("--url", core.baseUrl(), "--user", USER, "--password", PASSWORD);
+        for (List<String> run :
+            List.of(
+                List.of("process", "state", id),
+                List.of("process", "state", id, "--json"),
+                List.of("process", "get", id, "--json"),
+                List.of("process", "list"),
+                List.of("process", "list", "--json"),
+                List.of("process", "logs", id, "-n", "100"),
+                List.of("process", "logs", id, "-n", "100", "--json"),
+                List.of("process", "report", id),
+                List.of("--debug", "process", "report", id, "--json"))) {
+          List<String> args = new ArrayList<>(url);
+          args.addAll(run);
+          memfs.collect("corectl " + String.join(" ", run), corectl(jar, args, Map.of()));
+        }
+        List<String> shown = new ArrayList<>(url);
+        shown.addAll(List.of("--show-secrets", "process", "state", id, "--json"));
+        assertThat(memfs.find("control", corectl(jar, shown, Map.of())))
+            .as("corectl --show-secrets prints the memfs password (control)")
+            .isNotEmpty();
+      } else {
+        System.out.println(
+            "SecretsCanaryTest: corectl.jar not built yet at "
+                + jar.toAbsolutePath()
+                + ": the CLI part of the memfs canary is skipped");
+      }
+    }
+    List<String> lines = logs.lines();
+    memfs.collect(
+        "captured log lines (dev.corekit, reactor.netty at DEBUG)",
+        String.join("\n", lines.subList(Math.min(before, lines.size()), lines.size())));
+    assertNoLeaks(memfs.leaks());
   }
 
   // ---- rac ----
@@ -901,6 +1044,9 @@ class SecretsCanaryTest {
             .collect(Collectors.toCollection(java.util.TreeSet::new));
     System.out.println(
         "SecretsCanaryTest: models printing a secret property in toString: " + models);
+    assertThat(toStrings.values())
+        .as("model texts carried Core 16.16-shaped memfs URLs, shown with the password hidden")
+        .anyMatch(text -> text.contains("to 'http://admin:***@127.0.0.1:8080/memfs/v-"));
     assertNoLeaks(leaks.values().stream().flatMap(List::stream).collect(Collectors.toList()));
   }
 
