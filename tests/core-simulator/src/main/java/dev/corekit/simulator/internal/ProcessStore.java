@@ -551,6 +551,7 @@ final class ProcessStore {
         i.set("bitrate", Json.num3(0));
         i.set("fps", Json.num3(25));
         ObjectNode av = i.putObject("avstream");
+        av.put("enabled", false);
         av.put("looping", false);
         av.put("enc", 0);
         av.put("drop", 0);
@@ -564,6 +565,7 @@ final class ProcessStore {
         x.put("type", "video");
         x.set("bitrate", Json.num3(1048.576));
         x.set("fps", Json.num3(25));
+        x.set("q", Json.num3(28));
       }
       pr.set("time", Json.num3(secs));
       pr.set("speed", Json.num3(1));
