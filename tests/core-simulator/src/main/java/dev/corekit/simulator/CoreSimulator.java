@@ -11,10 +11,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An in-process stand-in for a datarhei Core server (16.20 by default, or 16.16): its whole HTTP
- * API served from memory by Reactor Netty, with JWT auth, simulated ffmpeg processes, filesystems,
- * metadata, config, log, metrics and event streams, plus fault injection ({@link #faults()}) and
- * counters ({@link #stats()}) for tests.
+ * An in-process stand-in for a datarhei Core server (16.20 by default, or any release from 16.10.0
+ * on, see {@link CoreVersion}): its whole HTTP API served from memory by Reactor Netty, with JWT
+ * auth, simulated ffmpeg processes, filesystems, metadata, config, log, metrics and event streams,
+ * plus fault injection ({@link #faults()}) and counters ({@link #stats()}) for tests.
  *
  * <p>It binds to loopback on a free port by default and owns its event loops and timer thread;
  * {@link #close()} releases them all. Thread-safe.
@@ -179,7 +179,7 @@ public final class CoreSimulator implements AutoCloseable {
    * @return the version
    */
   public CoreVersion version() {
-    return settings.v1620() ? CoreVersion.V16_20 : CoreVersion.V16_16;
+    return settings.version();
   }
 
   /**
@@ -343,7 +343,7 @@ public final class CoreSimulator implements AutoCloseable {
     }
 
     /**
-     * The Core version to imitate; 16.20 by default.
+     * The Core release to imitate: its routes, answer shapes and error bodies; 16.20 by default.
      *
      * @param version the version
      * @return this builder
@@ -481,7 +481,6 @@ public final class CoreSimulator implements AutoCloseable {
               ? jwtSecret
               : Long.toHexString(r.nextLong()) + Long.toHexString(r.nextLong());
       String instance = id != null ? id : new java.util.UUID(r.nextLong(), r.nextLong()).toString();
-      boolean v1620 = version == CoreVersion.V16_20;
       return new CoreSimulator(
           new Settings(
               host,
@@ -491,8 +490,7 @@ public final class CoreSimulator implements AutoCloseable {
               auth,
               accessTtl,
               refreshTtl,
-              version.number(),
-              v1620,
+              version,
               loginFailureDelay,
               eventKeepalive,
               processStartDelay,

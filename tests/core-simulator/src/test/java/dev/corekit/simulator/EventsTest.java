@@ -124,6 +124,9 @@ class EventsTest {
               awaitLine(lines, l -> l.contains("\"progress\""), Duration.ofSeconds(5)));
       assertThat(progress.get("pid").asText()).isEqualTo("pev");
       assertThat(progress.get("progress").has("output")).isTrue();
+      // as Core 16.20 sends them; the client's event model requires both
+      assertThat(progress.at("/progress/input/0/avstream").has("enabled")).isTrue();
+      assertThat(progress.at("/progress/output/0").has("q")).isTrue();
       JsonNode line =
           Http.JSON.readTree(
               awaitLine(lines, l -> l.contains("\"type\":\"line\""), Duration.ofSeconds(5)));

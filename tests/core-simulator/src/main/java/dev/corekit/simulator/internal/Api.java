@@ -1,9 +1,15 @@
 package dev.corekit.simulator.internal;
 
+import static dev.corekit.simulator.CoreVersion.V16_11;
+import static dev.corekit.simulator.CoreVersion.V16_12;
+import static dev.corekit.simulator.CoreVersion.V16_14;
+import static dev.corekit.simulator.CoreVersion.V16_16;
+import static dev.corekit.simulator.CoreVersion.V16_20;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.corekit.simulator.internal.Router.Scope;
+import dev.corekit.simulator.CoreVersion;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +35,9 @@ final class Api {
   private static final DateTimeFormatter HTTP_DATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT)
           .withZone(ZoneOffset.UTC);
+
+  /** The oldest release the simulator plays: a route added without a release exists in all. */
+  private static final CoreVersion ALWAYS = CoreVersion.values()[0];
 
   private final Settings s;
   private final StatsRecorder stats;
@@ -114,12 +123,9 @@ final class Api {
     return m.route() == null ? "" : ex.method + " " + m.route().template();
   }
 
-  private boolean enabled(Scope scope) {
-    return switch (scope) {
-      case ALL -> true;
-      case V1620 -> s.v1620();
-      case CLUSTER -> s.v1620() && s.cluster();
-    };
+  /** Whether the imitated release routes it (and clustering is on, for cluster routes). */
+  private boolean enabled(Router.Route route) {
+    return s.since(route.since()) && (!route.cluster() || s.cluster());
   }
 
   private Mono<Reply> dispatch(Exchange ex) {
@@ -161,7 +167,9 @@ final class Api {
       return denied();
     }
     if (!c.usefor().equals(usefor)) {
-      return s.v1620() ? Reply.json(403, Json.error(403, "Forbidden", "invalid token")) : denied();
+      return s.since(V16_20)
+          ? Reply.json(403, Json.error(403, "Forbidden", "invalid token"))
+          : denied();
     }
     ex.user = c.subject();
     ex.tokenId = c.jti();
@@ -169,9 +177,22 @@ final class Api {
   }
 
   private Reply denied() {
-    return s.v1620()
-        ? Reply.json(403, Json.error(403, "Forbidden", "access denied"))
-        : Reply.json(401, Json.error(401, "Unauthorized", "Missing or invalid JWT token"));
+    if (s.since(V16_20)) {
+      return Reply.json(403, Json.error(403, "Forbidden", "access denied"));
+    }
+    return Reply.json(401, authError(401, "Missing or invalid JWT token"));
+  }
+
+  /**
+   * An error of Core's authentication: from 16.14 on the status text is the message and the reason
+   * the detail, before that the reason is the message (details only for an underlying error).
+   */
+  private ObjectNode authError(int status, String reason, String... cause) {
+    if (s.since(V16_14)) {
+      String detail = cause.length == 0 ? reason : reason + ": " + cause[0];
+      return Json.error(status, ApiError.statusText(status), detail);
+    }
+    return Json.error(status, reason, cause);
   }
 
   private boolean knownUser(String name) {
@@ -181,21 +202,26 @@ final class Api {
   // ---- route table ---------------------------------------------------------------------------
 
   private void sync(String method, String template, Function<Exchange, Reply> h) {
-    router.add(method, template, false, Scope.ALL, ex -> Mono.fromSupplier(() -> h.apply(ex)));
+    sync(method, template, ALWAYS, h);
   }
 
-  private void sync(String method, String template, Scope scope, Function<Exchange, Reply> h) {
-    router.add(method, template, false, scope, ex -> Mono.fromSupplier(() -> h.apply(ex)));
+  private void sync(
+      String method, String template, CoreVersion since, Function<Exchange, Reply> h) {
+    router.add(method, template, false, since, false, ex -> Mono.fromSupplier(() -> h.apply(ex)));
+  }
+
+  private void clusterSync(String method, String template, Function<Exchange, Reply> h) {
+    router.add(method, template, false, V16_20, true, ex -> Mono.fromSupplier(() -> h.apply(ex)));
   }
 
   private void open(String method, String template, Function<Exchange, Reply> h) {
-    router.add(method, template, true, Scope.ALL, ex -> Mono.fromSupplier(() -> h.apply(ex)));
+    router.add(method, template, true, ALWAYS, false, ex -> Mono.fromSupplier(() -> h.apply(ex)));
   }
 
   private void routes() {
     open("GET", "/ping", ex -> Reply.text(200, "pong"));
     open("GET", "/api", this::about);
-    router.add("POST", "/api/login", true, Scope.ALL, this::login);
+    router.add("POST", "/api/login", true, ALWAYS, false, this::login);
     open("GET", "/api/login/refresh", this::refresh);
     open("GET", "/api/v3/widget/process/{id}", this::widget);
     open("GET", "/memfs/{path...}", ex -> publicFile(ex, fs.get("mem"), ex.param("path"), false));
@@ -227,7 +253,7 @@ final class Api {
     sync(
         "PUT",
         "/api/v3/process/{id}/report",
-        Scope.V1620,
+        V16_20,
         ex -> {
           JsonNode body = jsonBody(ex);
           processes.setReport(procForUpdate(ex), body);
@@ -274,7 +300,7 @@ final class Api {
     sync(
         "POST",
         "/api/v3/process/probe",
-        Scope.V1620,
+        V16_20,
         ex -> {
           ObjectNode cfg = processes.normalize(jsonObject(ex), user(ex), null);
           if (cfg.path("input").isEmpty()) {
@@ -285,7 +311,7 @@ final class Api {
     sync(
         "POST",
         "/api/v3/process/validate",
-        Scope.V1620,
+        V16_20,
         ex -> {
           ObjectNode cfg = processes.normalize(jsonObject(ex), user(ex), null);
           try {
@@ -313,11 +339,12 @@ final class Api {
           processes.setGlobalMetadata(ex.param("key"), v);
           return Reply.ok(v);
         });
-    sync("GET", "/api/v3/report/process", Scope.V1620, this::searchReports);
+    sync("GET", "/api/v3/report/process", V16_20, this::searchReports);
 
     sync(
         "GET",
         "/api/v3/fs",
+        V16_12,
         ex -> {
           ArrayNode a = Json.arr();
           fs.values()
@@ -325,21 +352,12 @@ final class Api {
                   f -> a.addObject().put("name", f.name).put("type", f.type).put("mount", f.mount));
           return Reply.ok(a);
         });
-    sync("PUT", "/api/v3/fs", Scope.V1620, this::fileOperation);
+    sync("PUT", "/api/v3/fs", V16_20, this::fileOperation);
     sync("GET", "/api/v3/fs/{storage}", ex -> Reply.ok(listFiles(ex, storage(ex), false)));
     sync(
-        "DELETE",
-        "/api/v3/fs/{storage}",
-        Scope.V1620,
-        ex -> Reply.ok(listFiles(ex, storage(ex), true)));
-    sync(
-        "GET",
-        "/api/v3/fs/{storage}/{path...}",
-        ex -> getFile(ex, storage(ex), "/" + ex.param("path")));
-    sync(
-        "HEAD",
-        "/api/v3/fs/{storage}/{path...}",
-        ex -> getFile(ex, storage(ex), "/" + ex.param("path")));
+        "DELETE", "/api/v3/fs/{storage}", V16_20, ex -> Reply.ok(listFiles(ex, storage(ex), true)));
+    sync("GET", "/api/v3/fs/{storage}/{path...}", this::apiFile);
+    sync("HEAD", "/api/v3/fs/{storage}/{path...}", this::apiFile);
     sync(
         "PUT",
         "/api/v3/fs/{storage}/{path...}",
@@ -413,28 +431,31 @@ final class Api {
           collectors(ex).forEach(o::putArray);
           return Reply.ok(o);
         });
-    sync("PUT", "/api/v3/session/token/{username}", Scope.V1620, this::sessionToken);
+    sync("PUT", "/api/v3/session/token/{username}", V16_20, this::sessionToken);
     sync("GET", "/api/v3/skills", ex -> Reply.ok(StaticData.skills()));
     sync("GET", "/api/v3/skills/reload", ex -> Reply.ok(StaticData.skills()));
     sync("GET", "/api/v3/rtmp", ex -> Reply.ok(Json.arr()));
-    sync("GET", "/api/v3/srt", ex -> Reply.ok(srtChannels()));
+    sync(
+        "GET",
+        "/api/v3/srt",
+        ex -> Reply.ok(SrtChannels.render(s, processes.procs.values(), s.clock().millis())));
 
     sync(
         "GET",
         "/api/v3/iam/user",
-        Scope.V1620,
+        V16_20,
         ex -> {
           ArrayNode a = Json.arr();
           iam.values().forEach(u -> a.add(u.deepCopy()));
           return Reply.ok(a);
         });
-    sync("GET", "/api/v3/iam/user/{name}", Scope.V1620, ex -> Reply.ok(identity(ex.param("name"))));
-    sync("POST", "/api/v3/iam/user", Scope.V1620, this::addUser);
-    sync("PUT", "/api/v3/iam/user/{name}", Scope.V1620, this::updateUser);
+    sync("GET", "/api/v3/iam/user/{name}", V16_20, ex -> Reply.ok(identity(ex.param("name"))));
+    sync("POST", "/api/v3/iam/user", V16_20, this::addUser);
+    sync("PUT", "/api/v3/iam/user/{name}", V16_20, this::updateUser);
     sync(
         "PUT",
         "/api/v3/iam/user/{name}/policy",
-        Scope.V1620,
+        V16_20,
         ex -> {
           String name = ex.param("name");
           ObjectNode u = iam.get(name);
@@ -452,7 +473,7 @@ final class Api {
     sync(
         "DELETE",
         "/api/v3/iam/user/{name}",
-        Scope.V1620,
+        V16_20,
         ex -> {
           String name = ex.param("name");
           if (name.equals("$anon") || iam.remove(name) == null) {
@@ -462,34 +483,28 @@ final class Api {
           return Reply.okString();
         });
 
-    sync("GET", "/api/v3/cluster", Scope.CLUSTER, ex -> Reply.ok(clusterAbout()));
-    sync(
+    clusterSync("GET", "/api/v3/cluster", ex -> Reply.ok(clusterAbout()));
+    clusterSync(
         "GET",
         "/api/v3/cluster/healthy",
-        Scope.CLUSTER,
         ex -> Reply.bytes(200, Json.JSON, "true".getBytes(StandardCharsets.UTF_8)));
-    sync(
-        "GET",
-        "/api/v3/cluster/node",
-        Scope.CLUSTER,
-        ex -> Reply.ok(Json.arr().add(clusterNode())));
-    sync(
+    clusterSync("GET", "/api/v3/cluster/node", ex -> Reply.ok(Json.arr().add(clusterNode())));
+    clusterSync(
         "GET",
         "/api/v3/cluster/node/{id}",
-        Scope.CLUSTER,
         ex -> {
           if (!ex.param("id").equals(s.id())) {
             throw ApiError.of(404, "Not Found", "node not found");
           }
           return Reply.ok(clusterNode());
         });
-    sync("GET", "/api/v3/cluster/node/{id}/version", Scope.CLUSTER, ex -> Reply.ok(version(true)));
-    sync("GET", "/api/v3/cluster/process", Scope.CLUSTER, this::listProcesses);
+    clusterSync("GET", "/api/v3/cluster/node/{id}/version", ex -> Reply.ok(version(true)));
+    clusterSync("GET", "/api/v3/cluster/process", this::listProcesses);
 
-    router.add("POST", "/api/v3/events", false, Scope.V1620, this::logEvents);
-    router.add("POST", "/api/v3/events/log", false, Scope.V1620, this::logEvents);
-    router.add("POST", "/api/v3/events/process", false, Scope.V1620, this::processEvents);
-    router.add("POST", "/api/v3/events/media/{type}", false, Scope.V1620, this::mediaEvents);
+    router.add("POST", "/api/v3/events", false, V16_20, false, this::logEvents);
+    router.add("POST", "/api/v3/events/log", false, V16_20, false, this::logEvents);
+    router.add("POST", "/api/v3/events/process", false, V16_20, false, this::processEvents);
+    router.add("POST", "/api/v3/events/media/{type}", false, V16_20, false, this::mediaEvents);
   }
 
   // ---- about and auth ------------------------------------------------------------------------
@@ -511,7 +526,7 @@ final class Api {
     o.put("created_at", Instant.ofEpochSecond(startedAt / 1000).toString());
     o.put("uptime_seconds", (s.clock().millis() - startedAt) / 1000);
     o.set("version", version(false));
-    if (s.v1620()) {
+    if (s.since(V16_20)) {
       ObjectNode r = o.putObject("resources");
       r.put("is_throttling", false);
       r.put("ncpu", (double) Runtime.getRuntime().availableProcessors());
@@ -531,10 +546,10 @@ final class Api {
     ObjectNode v = Json.obj();
     v.put("number", s.versionNumber());
     v.put("repository_commit", "");
-    v.put("repository_branch", s.v1620() ? "vod" : "");
+    v.put("repository_branch", s.since(V16_20) ? "vod" : "");
     v.put("build_date", "");
     v.put("arch", "linux/amd64");
-    v.put("compiler", s.v1620() ? "go1.25.0" : "go1.22.12");
+    v.put("compiler", s.since(V16_20) ? "go1.25.0" : s.since(V16_16) ? "go1.22.12" : "go1.19.8");
     return v;
   }
 
@@ -555,23 +570,20 @@ final class Api {
     if (user == null || user.isEmpty()) {
       stats.loginFailures.increment();
       Reply r =
-          s.v1620()
+          s.since(V16_20)
               ? Reply.json(403, Json.error(403, "Forbidden", "access denied"))
-              : Reply.json(
-                  400, Json.error(400, "Bad Request", "Missing authorization credentials"));
+              : Reply.json(400, authError(400, "Missing authorization credentials"));
       return delayed(r);
     }
     if (!checkPassword(user, password)) {
       stats.loginFailures.increment();
       Reply r =
-          s.v1620()
+          s.since(V16_20)
               ? Reply.json(403, Json.error(403, "Forbidden", "invalid username or password"))
               : Reply.json(
                   401,
-                  Json.error(
-                      401,
-                      "Unauthorized",
-                      "Invalid authorization credentials: invalid username or password"));
+                  authError(
+                      401, "Invalid authorization credentials", "invalid username or password"));
       return delayed(r);
     }
     stats.logins.increment();
@@ -725,7 +737,7 @@ final class Api {
     ObjectNode r = processes.renderReport(p, s.clock().millis());
     String created = ex.q("created_at", "");
     String exited = ex.q("exited_at", "");
-    if (!s.v1620() || (created.isEmpty() && exited.isEmpty())) {
+    if (!s.since(V16_20) || (created.isEmpty() && exited.isEmpty())) {
       return Reply.ok(r);
     }
     Long c = parseLong(created, "invalid created_at unix timestamp");
@@ -833,11 +845,32 @@ final class Api {
   // ---- filesystems ---------------------------------------------------------------------------
 
   private FileStore storage(Exchange ex) {
+    if (!s.since(V16_12) && !List.of("mem", "disk").contains(ex.param("storage"))) {
+      throw ApiError.notFound(); // before 16.12 only /fs/mem and /fs/disk are routed
+    }
     FileStore f = fs.get(ex.param("storage"));
     if (f == null) {
       throw ApiError.of(404, "File not found", "unknown filesystem: " + ex.param("storage"));
     }
     return f;
+  }
+
+  /**
+   * {@code GET} or {@code HEAD} of a file through the API. Before 16.12 the {@code mem} filesystem
+   * has no {@code HEAD} route (405) and no MIME middleware (every file is {@code
+   * application/data}).
+   */
+  private Reply apiFile(Exchange ex) {
+    FileStore f = storage(ex);
+    boolean plainMem = !s.since(V16_12) && f.name.equals("mem");
+    if (plainMem && ex.method.equals("HEAD")) {
+      throw ApiError.of(405, "Method Not Allowed", "Method Not Allowed");
+    }
+    Reply r = getFile(ex, f, "/" + ex.param("path"));
+    if (plainMem) {
+      r.contentType = "application/data";
+    }
+    return r;
   }
 
   private ArrayNode listFiles(Exchange ex, FileStore f, boolean delete) {
@@ -980,6 +1013,11 @@ final class Api {
 
   private Reply publicFile(Exchange ex, FileStore f, String path, boolean fallback) {
     FileStore.Entry e = f.get("/" + path);
+    if (e == null && fallback && !s.since(V16_20)) {
+      // Core's disk filesystem handler; before 16.11 its cache middleware wrote 200 ahead of it
+      int status = !s.since(V16_11) && cachedMiss(ex, path) ? 200 : 404;
+      return Reply.json(status, Json.error(404, "File not found", "/" + path));
+    }
     if (e == null && fallback) {
       return ApiError.notFound().reply();
     }
@@ -988,6 +1026,11 @@ final class Api {
     } catch (ApiError err) {
       return err.reply();
     }
+  }
+
+  /** Whether Core's disk cache handles the request: a GET of a path its block list lets through. */
+  private static boolean cachedMiss(Exchange ex, String path) {
+    return ex.method.equals("GET") && !path.endsWith(".m3u8") && !path.endsWith(".mpd");
   }
 
   private Reply memfsWrite(Exchange ex, boolean delete) {
@@ -1173,10 +1216,6 @@ final class Api {
       o.put("token", name + ":" + Jwt.shortId());
     }
     return Reply.ok(out);
-  }
-
-  private ArrayNode srtChannels() {
-    return Json.arr();
   }
 
   // ---- IAM -----------------------------------------------------------------------------------

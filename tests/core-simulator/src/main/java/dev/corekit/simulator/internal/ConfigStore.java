@@ -1,5 +1,9 @@
 package dev.corekit.simulator.internal;
 
+import static dev.corekit.simulator.CoreVersion.V16_10_1;
+import static dev.corekit.simulator.CoreVersion.V16_12;
+import static dev.corekit.simulator.CoreVersion.V16_20;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,8 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Core's configuration (version 3): a realistic tree including its plaintext secrets. A PUT merges
- * onto the stored config; it becomes active with {@code /config/reload}.
+ * Core's configuration (version 3): a realistic tree including its plaintext secrets, with the
+ * fields of the imitated release ({@code tls.email} from 16.10.1 on, {@code storage.s3} and {@code
+ * debug.memory_limit_mbytes} from 16.12 on, {@code compress}, {@code resources}, {@code cluster}
+ * and a few more in 16.20). A PUT merges onto the stored config; it becomes active with {@code
+ * /config/reload}.
  */
 final class ConfigStore {
   private final Settings s;
@@ -133,21 +140,23 @@ final class ConfigStore {
     ObjectNode host = c.putObject("host");
     host.putArray("name").add("localhost");
     host.put("auto", false);
-    ObjectNode compress = c.putObject("compress");
-    compress.set("encoding", Json.strings(List.of("gzip")));
-    compress.set(
-        "mimetypes",
-        Json.strings(
-            List.of(
-                "text/plain",
-                "text/html",
-                "text/css",
-                "text/javascript",
-                "application/json",
-                "application/x-mpegurl",
-                "application/vnd.apple.mpegurl",
-                "image/svg+xml")));
-    compress.put("min_length", 1000);
+    if (s.since(V16_20)) {
+      ObjectNode compress = c.putObject("compress");
+      compress.set("encoding", Json.strings(List.of("gzip")));
+      compress.set(
+          "mimetypes",
+          Json.strings(
+              List.of(
+                  "text/plain",
+                  "text/html",
+                  "text/css",
+                  "text/javascript",
+                  "application/json",
+                  "application/x-mpegurl",
+                  "application/vnd.apple.mpegurl",
+                  "image/svg+xml")));
+      compress.put("min_length", 1000);
+    }
     ObjectNode api = c.putObject("api");
     api.put("read_only", false);
     ObjectNode access = api.putObject("access");
@@ -169,9 +178,13 @@ final class ConfigStore {
     tls.put("address", ":8181");
     tls.put("enable", false);
     tls.put("auto", false);
-    tls.put("email", "cert@datarhei.com");
-    tls.put("staging", false);
-    tls.put("secret", "");
+    if (s.since(V16_10_1)) {
+      tls.put("email", "cert@datarhei.com");
+    }
+    if (s.since(V16_20)) {
+      tls.put("staging", false);
+      tls.put("secret", "");
+    }
     tls.put("cert_file", "");
     tls.put("key_file", "");
     ObjectNode storage = c.putObject("storage");
@@ -193,13 +206,19 @@ final class ConfigStore {
     memAuth.put("password", memfsPassword);
     memory.put("max_size_mbytes", 0);
     memory.put("purge", false);
-    ObjectNode backup = memory.putObject("backup");
-    backup.put("dir", "");
-    backup.putArray("patterns");
-    storage.putArray("s3");
+    if (s.since(V16_20)) {
+      ObjectNode backup = memory.putObject("backup");
+      backup.put("dir", "");
+      backup.putArray("patterns");
+    }
+    if (s.since(V16_12)) {
+      storage.putArray("s3");
+    }
     storage.putObject("cors").set("origins", Json.strings(List.of("*")));
     storage.put("mimetypes_file", "./mime.types");
-    storage.putObject("mimetypes");
+    if (s.since(V16_20)) {
+      storage.putObject("mimetypes");
+    }
     ObjectNode rtmp = c.putObject("rtmp");
     rtmp.put("enable", true);
     rtmp.put("enable_tls", false);
@@ -207,9 +226,11 @@ final class ConfigStore {
     rtmp.put("address_tls", ":1936");
     rtmp.put("app", "/");
     rtmp.put("token", "");
-    ObjectNode flv = rtmp.putObject("httpflv");
-    flv.put("enable", false);
-    flv.put("mount", "/rtmp");
+    if (s.since(V16_20)) {
+      ObjectNode flv = rtmp.putObject("httpflv");
+      flv.put("enable", false);
+      flv.put("mount", "/rtmp");
+    }
     ObjectNode srt = c.putObject("srt");
     srt.put("enable", true);
     srt.put("address", ":6000");
@@ -221,7 +242,9 @@ final class ConfigStore {
     ObjectNode ffmpeg = c.putObject("ffmpeg");
     ffmpeg.put("binary", "ffmpeg");
     ffmpeg.put("max_processes", 0);
-    ffmpeg.put("disable_throttling", false);
+    if (s.since(V16_20)) {
+      ffmpeg.put("disable_throttling", false);
+    }
     ObjectNode fa = ffmpeg.putObject("access");
     for (String k : List.of("input", "output")) {
       ObjectNode a = fa.putObject(k);
@@ -231,7 +254,9 @@ final class ConfigStore {
     ObjectNode flog = ffmpeg.putObject("log");
     flog.put("max_lines", 50);
     flog.put("max_history", 3);
-    flog.put("max_minimal_history", 0);
+    if (s.since(V16_20)) {
+      flog.put("max_minimal_history", 0);
+    }
     ObjectNode playout = c.putObject("playout");
     playout.put("enable", false);
     playout.put("min_port", 0);
@@ -239,9 +264,13 @@ final class ConfigStore {
     ObjectNode debug = c.putObject("debug");
     debug.put("profiling", false);
     debug.put("force_gc", 0);
-    debug.put("memory_limit_mbytes", 0);
-    debug.put("auto_max_procs", false);
-    debug.put("agent_address", "");
+    if (s.since(V16_12)) {
+      debug.put("memory_limit_mbytes", 0);
+    }
+    if (s.since(V16_20)) {
+      debug.put("auto_max_procs", false);
+      debug.put("agent_address", "");
+    }
     ObjectNode metrics = c.putObject("metrics");
     metrics.put("enable", true);
     metrics.put("enable_prometheus", false);
@@ -253,8 +282,10 @@ final class ConfigStore {
     sessions.put("persist", false);
     sessions.put("persist_interval_sec", 300);
     sessions.put("session_timeout_sec", 30);
-    sessions.put("session_log_path_pattern", "");
-    sessions.put("session_log_buffer_sec", 15);
+    if (s.since(V16_20)) {
+      sessions.put("session_log_path_pattern", "");
+      sessions.put("session_log_buffer_sec", 15);
+    }
     sessions.put("max_bitrate_mbit", 0);
     sessions.put("max_sessions", 0);
     ObjectNode service = c.putObject("service");
@@ -265,7 +296,7 @@ final class ConfigStore {
     router.set("blocked_prefixes", Json.strings(List.of("/api")));
     router.putObject("routes");
     router.put("ui_path", "");
-    if (s.v1620()) {
+    if (s.since(V16_20)) {
       ObjectNode res = c.putObject("resources");
       res.put("max_cpu_usage", 0);
       res.put("max_memory_usage", 0);

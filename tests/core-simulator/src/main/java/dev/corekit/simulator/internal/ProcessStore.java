@@ -1,5 +1,9 @@
 package dev.corekit.simulator.internal;
 
+import static dev.corekit.simulator.CoreVersion.V16_12;
+import static dev.corekit.simulator.CoreVersion.V16_13;
+import static dev.corekit.simulator.CoreVersion.V16_20;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -332,11 +336,31 @@ final class ProcessStore {
     }
   }
 
+  /**
+   * Before 16.12 Core's handler refused only a process with neither inputs nor outputs; one lacking
+   * only one side was refused by its restreamer, with another message.
+   */
+  private static void oneSideMissing(ObjectNode c) {
+    boolean noInput = c.path("input").isEmpty();
+    if (noInput != c.path("output").isEmpty()) {
+      String id = c.path("id").asText();
+      throw ApiError.of(
+          400,
+          "Invalid process config",
+          noInput
+              ? "at least one input must be defined for the process '" + id + "'"
+              : "at least one output must be defined for the process '#" + id + "'");
+    }
+  }
+
   // ---- lifecycle -----------------------------------------------------------------------------
 
   /** Adds a process; returns it. Throws Core's errors. */
   Proc add(ObjectNode body, String owner) {
     ObjectNode cfg = normalize(body, owner, null);
+    if (!s.since(V16_12)) {
+      oneSideMissing(cfg);
+    }
     validate(cfg);
     String id = cfg.path("id").asText();
     int pid = 1000 + ThreadLocalRandom.current().nextInt(60000);
@@ -354,7 +378,11 @@ final class ProcessStore {
     return p;
   }
 
-  /** Replaces a process config; created_at and updated_at are reset. */
+  /**
+   * Replaces a process config; created_at and updated_at are reset. From 16.12 on the body is
+   * merged onto the current config, before that it is the whole new config (missing fields take
+   * their defaults, the id that of the path).
+   */
   Proc update(String id, ObjectNode body, String owner) {
     Proc p = findForUpdate(id);
     if (p == null) {
@@ -362,7 +390,7 @@ final class ProcessStore {
     }
     ObjectNode cfg;
     synchronized (p) {
-      ObjectNode current = p.config.deepCopy();
+      ObjectNode current = s.since(V16_12) ? p.config.deepCopy() : Json.obj().put("id", id);
       cfg = normalize(body, owner, current);
     }
     validate(cfg);
@@ -523,6 +551,7 @@ final class ProcessStore {
         i.set("bitrate", Json.num3(0));
         i.set("fps", Json.num3(25));
         ObjectNode av = i.putObject("avstream");
+        av.put("enabled", false);
         av.put("looping", false);
         av.put("enc", 0);
         av.put("drop", 0);
@@ -536,6 +565,7 @@ final class ProcessStore {
         x.put("type", "video");
         x.set("bitrate", Json.num3(1048.576));
         x.set("fps", Json.num3(25));
+        x.set("q", Json.num3(28));
       }
       pr.set("time", Json.num3(secs));
       pr.set("speed", Json.num3(1));
@@ -587,7 +617,7 @@ final class ProcessStore {
 
   ObjectNode renderConfig(Proc p) {
     ObjectNode c = p.config.deepCopy();
-    if (!s.v1620()) {
+    if (!s.since(V16_20)) {
       for (String k :
           List.of(
               "owner",
@@ -616,17 +646,19 @@ final class ProcessStore {
       long now = nowMs();
       ObjectNode o = Json.obj();
       o.put("id", p.id);
-      if (s.v1620()) {
+      if (s.since(V16_20)) {
         o.put("owner", p.owner);
         o.put("domain", p.domain);
       }
       o.put("type", "ffmpeg");
       o.put("reference", p.reference());
-      if (s.v1620()) {
+      if (s.since(V16_20)) {
         o.put("core_id", events.coreId);
       }
       o.put("created_at", p.createdAt);
-      o.put("updated_at", p.updatedAt);
+      if (s.since(V16_13)) {
+        o.put("updated_at", p.updatedAt);
+      }
       if (f.config) {
         o.set("config", renderConfig(p));
       }
@@ -639,7 +671,7 @@ final class ProcessStore {
       if (f.metadata) {
         if (!p.metadata.isEmpty()) {
           o.set("metadata", metadataNode(p.metadata));
-        } else if (!s.v1620()) {
+        } else if (!s.since(V16_20)) {
           o.set("metadata", NullNode.getInstance());
         }
       }
@@ -673,7 +705,7 @@ final class ProcessStore {
       double cpu = exec.equals("running") ? 12.5 : 0;
       st.put("memory_bytes", mem);
       st.set("cpu_usage", Json.num3(cpu));
-      if (s.v1620()) {
+      if (s.since(V16_20)) {
         st.put("limit_mode", "hard");
         ObjectNode r = st.putObject("resources");
         ObjectNode c = r.putObject("cpu_usage");
@@ -699,7 +731,7 @@ final class ProcessStore {
         }
       }
       st.set("command", Json.strings(command(p.config)));
-      if (s.v1620()) {
+      if (s.since(V16_20)) {
         st.put("pid", up ? p.pid : -1);
       }
       return st;
@@ -723,7 +755,7 @@ final class ProcessStore {
 
   private ObjectNode progress(Proc p, long secs, boolean running) {
     ObjectNode pr = Json.obj();
-    if (s.v1620()) {
+    if (s.since(V16_20)) {
       pr.put("started", running);
     }
     ArrayNode ins = pr.putArray("inputs");
@@ -754,7 +786,7 @@ final class ProcessStore {
                 1048.576));
       }
     }
-    if (s.v1620()) {
+    if (s.since(V16_20)) {
       ObjectNode mapping = pr.putObject("mapping");
       mapping.putArray("graphs");
       mapping.putArray("mapping");
@@ -772,7 +804,7 @@ final class ProcessStore {
     return pr;
   }
 
-  private static ObjectNode progressIo(
+  private ObjectNode progressIo(
       String id, String address, int index, long secs, String codec, String coder, double bitrate) {
     ObjectNode io = Json.obj();
     io.put("id", id);
@@ -784,17 +816,21 @@ final class ProcessStore {
     io.put("codec", codec);
     io.put("coder", coder);
     io.put("frame", secs * 25);
-    io.put("keyframe", secs);
-    ObjectNode fr = io.putObject("framerate");
-    fr.set("min", Json.num3(25));
-    fr.set("max", Json.num3(25));
-    fr.set("avg", Json.num3(25));
+    if (s.since(V16_13)) {
+      io.put("keyframe", secs);
+      ObjectNode fr = io.putObject("framerate");
+      fr.set("min", Json.num3(25));
+      fr.set("max", Json.num3(25));
+      fr.set("avg", Json.num3(25));
+    }
     io.set("fps", Json.num3(25));
     io.put("packet", secs * 25);
     io.set("pps", Json.num3(25));
     io.put("size_kb", (long) (secs * bitrate / 8));
     io.set("bitrate_kbit", Json.num3(bitrate));
-    io.put("extradata_size_bytes", 0);
+    if (s.since(V16_13)) {
+      io.put("extradata_size_bytes", 0);
+    }
     io.put("pix_fmt", "yuv420p");
     io.set("q", Json.num3(codec.equals("h264") ? 28 : 0));
     io.put("width", 640);
@@ -808,14 +844,14 @@ final class ProcessStore {
       ObjectNode r = Json.obj();
       r.put("created_at", p.reportCreatedAt);
       boolean never = p.reportCreatedAt == Proc.ZERO_TIME;
-      if (!never || !s.v1620()) {
+      if (!never || !s.since(V16_20)) {
         r.set("prelude", Json.strings(p.prelude));
         r.set("log", Proc.logArray(p.log(now, startDelay())));
       }
       ArrayNode h = r.putArray("history");
       for (ObjectNode e : p.history) {
         ObjectNode c = e.deepCopy();
-        if (!s.v1620()) {
+        if (!s.since(V16_20)) {
           c.retain("created_at", "prelude", "log");
         }
         h.add(c);

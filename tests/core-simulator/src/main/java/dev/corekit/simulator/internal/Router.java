@@ -1,5 +1,6 @@
 package dev.corekit.simulator.internal;
 
+import dev.corekit.simulator.CoreVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,19 +19,19 @@ final class Router {
     Mono<Reply> handle(Exchange ex);
   }
 
-  /** Where a route exists. */
-  enum Scope {
-    ALL,
-    V1620,
-    CLUSTER
-  }
-
+  /**
+   * One route.
+   *
+   * @param since the first Core release that has it
+   * @param cluster whether it exists only when clustering is on
+   */
   record Route(
       String method,
       String template,
       String[] parts,
       boolean isPublic,
-      Scope scope,
+      CoreVersion since,
+      boolean cluster,
       Handler handler) {}
 
   /** A match, or a path that exists only for other methods. */
@@ -38,19 +39,26 @@ final class Router {
 
   private final List<Route> routes = new ArrayList<>();
 
-  void add(String method, String template, boolean isPublic, Scope scope, Handler h) {
+  void add(
+      String method,
+      String template,
+      boolean isPublic,
+      CoreVersion since,
+      boolean cluster,
+      Handler h) {
     routes.add(
-        new Route(method, template, template.substring(1).split("/", -1), isPublic, scope, h));
+        new Route(
+            method, template, template.substring(1).split("/", -1), isPublic, since, cluster, h));
   }
 
   Match match(
-      String method, List<String> rawSegments, java.util.function.Predicate<Scope> enabled) {
+      String method, List<String> rawSegments, java.util.function.Predicate<Route> enabled) {
     Route best = null;
     Map<String, String> bestParams = Map.of();
     int bestScore = -1;
     boolean other = false;
     for (Route r : routes) {
-      if (!enabled.test(r.scope)) {
+      if (!enabled.test(r)) {
         continue;
       }
       Map<String, String> params = matchParts(r.parts, rawSegments);

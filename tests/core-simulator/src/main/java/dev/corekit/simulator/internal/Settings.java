@@ -1,12 +1,13 @@
 package dev.corekit.simulator.internal;
 
+import dev.corekit.simulator.CoreVersion;
 import java.time.Clock;
 import java.time.Duration;
 
 /**
  * Everything the server needs from the builder.
  *
- * @param v1620 whether to behave like 16.20 (else 16.16)
+ * @param version the Core release to imitate
  */
 public record Settings(
     String host,
@@ -16,8 +17,7 @@ public record Settings(
     boolean auth,
     Duration accessTtl,
     Duration refreshTtl,
-    String versionNumber,
-    boolean v1620,
+    CoreVersion version,
     Duration loginFailureDelay,
     Duration eventKeepalive,
     Duration processStartDelay,
@@ -29,6 +29,16 @@ public record Settings(
     String id,
     String name) {
 
+  /** The version number as Core reports it, e.g. {@code 16.12.0}. */
+  String versionNumber() {
+    return version.number();
+  }
+
+  /** Whether the imitated release is {@code first} or a later one (a feature that came with it). */
+  boolean since(CoreVersion first) {
+    return version.atLeast(first);
+  }
+
   /** Never shows the password or the JWT secret. */
   @Override
   public String toString() {
@@ -39,7 +49,7 @@ public record Settings(
         + ", user="
         + user
         + ", version="
-        + versionNumber
+        + version.number()
         + ", auth="
         + auth
         + ", accessTtl="

@@ -7,9 +7,10 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the simulator alone: {@code java -jar core-simulator.jar --port 8080 --user admin --password
- * secret [--access-ttl 2s] [--refresh-ttl 30s] [--core-version 16.16.0] [--admin] [--cluster]
- * [--no-auth] [--host 127.0.0.1] [--seed N] [--keepalive 5s] [--login-delay 50ms]}. Prints the URL
- * and runs until SIGINT or SIGTERM.
+ * secret [--access-ttl 2s] [--refresh-ttl 30s] [--core-version 16.12.0] [--admin] [--cluster]
+ * [--no-auth] [--host 127.0.0.1] [--seed N] [--keepalive 5s] [--login-delay 50ms]}, where {@code
+ * --core-version} names any release of {@link CoreVersion} (16.10.0 to 16.16.0, or 16.20.0, the
+ * default). Prints the URL and runs until SIGINT or SIGTERM.
  */
 public final class SimulatorMain {
   private SimulatorMain() {}
@@ -103,7 +104,10 @@ public final class SimulatorMain {
 
   private static String usage() {
     return "usage: java -jar core-simulator.jar [--host 127.0.0.1] [--port 8080] [--user admin] [--password datarhei]\n"
-        + "  [--access-ttl 10m] [--refresh-ttl 24h] [--core-version 16.20.0|16.16.0] [--admin] [--cluster]\n"
-        + "  [--no-auth] [--seed N] [--keepalive 5s] [--login-delay 50ms] [--jwt-secret S]";
+        + "  [--access-ttl 10m] [--refresh-ttl 24h] [--core-version VERSION] [--admin] [--cluster]\n"
+        + "  [--no-auth] [--seed N] [--keepalive 5s] [--login-delay 50ms] [--jwt-secret S]\n"
+        + "  VERSION: the Core release to imitate, one of "
+        + CoreVersion.numbers()
+        + " (default 16.20.0)";
   }
 }

@@ -191,7 +191,7 @@ class CompatFixturesTest {
   }
 
   /** An access token the client accepts (it reads only the expiry); the fixtures ignore it. */
-  private static String token() {
+  static String token() {
     Base64.Encoder enc = Base64.getUrlEncoder().withoutPadding();
     long exp = Instant.now().plus(Duration.ofDays(1)).getEpochSecond();
     String header = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";

@@ -218,7 +218,7 @@ class CompatSweepTest {
       List<String> args = args(op);
       JsonNode body = body(op);
       String path = expand(op, args);
-      Raw raw = raw(op, path, body);
+      Raw raw = raw(http, url, token, mapper, op, path, body);
       Invoker.Outcome outcome = Invoker.call(client, op, args, body, mapper, CALL);
       results.put(op.operationId(), raw.status + " -> " + outcome);
       if (outcome.decodeFailure()) {
@@ -318,7 +318,16 @@ class CompatSweepTest {
     }
   }
 
-  private Raw raw(ReadOnlyOperations.Op op, String path, JsonNode body) throws Exception {
+  /** What the server at {@code url} answers to the operation, raw (event streams: a window). */
+  static Raw raw(
+      HttpClient http,
+      String url,
+      String token,
+      ObjectMapper mapper,
+      ReadOnlyOperations.Op op,
+      String path,
+      JsonNode body)
+      throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url + path))
             .timeout(CALL)
