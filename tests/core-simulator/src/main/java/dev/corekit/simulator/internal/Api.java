@@ -63,11 +63,12 @@ final class Api {
     this.processes.scheduler =
         (ms, r) -> timer.schedule(r, ms, java.util.concurrent.TimeUnit.MILLISECONDS);
     this.memfsPassword = Jwt.shortId();
-    // 16.16 puts the memfs basic-auth password into the URL ffmpeg writes to; 16.20 does not.
+    // 16.10 to 16.16 put the memfs basic-auth password into the URL ffmpeg writes to; 16.20 does
+    // not.
     this.processes.memfs =
         () ->
             "http://"
-                + (s.v1620() ? "" : "admin:" + memfsPassword + "@")
+                + (s.since(CoreVersion.V16_20) ? "" : "admin:" + memfsPassword + "@")
                 + s.host()
                 + ":"
                 + port
