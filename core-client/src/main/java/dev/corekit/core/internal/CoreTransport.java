@@ -560,10 +560,7 @@ public final class CoreTransport {
     }
     String usable = manager.usableAccessToken();
     if (usable != null) {
-      // A refusal of a public operation says nothing about the token (16.20 answers /metrics with
-      // 401 while Prometheus is off, token or not): the token is neither dropped nor renewed for
-      // it.
-      return cast(next.apply(request.withBearer(usable).withTokenSource(manager)));
+      return withBearer(manager, usable, request, next);
     }
     return manager
         .accessToken(request)

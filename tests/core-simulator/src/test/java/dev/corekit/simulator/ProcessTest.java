@@ -270,7 +270,7 @@ class ProcessTest {
         h.put("/api/v3/process/hls/command", "{\"command\":\"start\"}");
         String expected =
             "http://"
-                + (version == CoreVersion.V16_16 ? "admin:" + password + "@" : "")
+                + (version.isBefore(CoreVersion.V16_20) ? "admin:" + password + "@" : "")
                 + "127.0.0.1:"
                 + core.port()
                 + "/memfs/hls.m3u8";
