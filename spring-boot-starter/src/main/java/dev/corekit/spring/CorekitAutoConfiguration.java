@@ -229,8 +229,8 @@ public class CorekitAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(
-        prefix = "corekit.rac",
-        name = "metrics",
+        prefix = "corekit.rac.metrics",
+        name = "enabled",
         havingValue = "true",
         matchIfMissing = true)
     RacMeters corekitRacMeters(ObjectProvider<MeterRegistry> registry) {

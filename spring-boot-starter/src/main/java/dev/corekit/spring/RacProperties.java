@@ -31,11 +31,8 @@ public class RacProperties {
   /** How many {@code rac} processes may run at once. */
   private int concurrency = 4;
 
-  /**
-   * Whether each run is timed in the application's {@code MeterRegistry} ({@code
-   * corekit.rac.commands}).
-   */
-  private boolean metrics = true;
+  /** The timer of runs. */
+  private final Metrics metrics = new Metrics();
 
   /** Creates the properties with their defaults. */
   public RacProperties() {}
@@ -114,26 +111,47 @@ public class RacProperties {
   }
 
   /**
-   * Whether each run is timed in the application's {@code MeterRegistry} ({@code
-   * corekit.rac.commands}).
+   * The timer of runs.
    *
-   * @return true by default
+   * @return the metrics settings
    */
-  public boolean isMetrics() {
+  public Metrics getMetrics() {
     return metrics;
-  }
-
-  /**
-   * Turns the timer of runs on or off.
-   *
-   * @param metrics whether to time runs
-   */
-  public void setMetrics(boolean metrics) {
-    this.metrics = metrics;
   }
 
   @Override
   public String toString() {
     return "RacProperties{executable=" + executable + ", charset=" + charset + "}";
+  }
+
+  /** The timer of {@code rac} runs, in the application's {@code MeterRegistry}. */
+  public static class Metrics {
+    /**
+     * Whether each run is timed in the application's {@code MeterRegistry} ({@code
+     * corekit.rac.commands}).
+     */
+    private boolean enabled = true;
+
+    /** Creates the settings with their defaults. */
+    public Metrics() {}
+
+    /**
+     * Whether each run is timed in the application's {@code MeterRegistry} ({@code
+     * corekit.rac.commands}).
+     *
+     * @return true by default
+     */
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    /**
+     * Turns the timer of runs on or off.
+     *
+     * @param enabled whether to time runs
+     */
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
   }
 }

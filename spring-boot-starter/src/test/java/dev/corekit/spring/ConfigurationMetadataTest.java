@@ -48,6 +48,7 @@ class ConfigurationMetadataTest {
             "corekit.rac.executable",
             "corekit.rac.charset",
             "corekit.rac.timeout",
-            "corekit.rac.concurrency");
+            "corekit.rac.concurrency",
+            "corekit.rac.metrics.enabled");
   }
 }
