@@ -20,6 +20,7 @@ import dev.corekit.core.api.SkillsApi;
 import dev.corekit.core.api.SrtApi;
 import dev.corekit.core.api.WidgetApi;
 import dev.corekit.core.internal.CoreTransport;
+import dev.corekit.core.internal.MicrometerCalls;
 import dev.corekit.core.internal.MicrometerObserver;
 import io.netty.channel.ChannelOption;
 import java.lang.reflect.Constructor;
@@ -121,6 +122,9 @@ public final class CoreClient implements AutoCloseable {
     }
     if (builder.meterRegistry != null) {
       settings.observer(MicrometerObserver.create(builder.meterRegistry, clientTag));
+    }
+    if (builder.observationRegistry != null) {
+      settings.calls(MicrometerCalls.create(builder.observationRegistry, baseUrl));
     }
     if (builder.user != null && builder.password != null) {
       settings.credentials(builder.user, builder.password);
@@ -484,6 +488,7 @@ public final class CoreClient implements AutoCloseable {
     private io.netty.handler.ssl.@Nullable SslContext sslContext;
     private java.util.@Nullable List<String> logContextKeys;
     private @Nullable Object meterRegistry;
+    private @Nullable Object observationRegistry;
     private boolean trustAll;
 
     private Builder() {}
@@ -708,6 +713,25 @@ public final class CoreClient implements AutoCloseable {
      */
     public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
       this.meterRegistry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /**
+     * Observes each call in a Micrometer {@code ObservationRegistry}: one observation {@code
+     * corekit.core.calls} per call (all its attempts together), with the low-cardinality keys
+     * {@code operation}, {@code method}, {@code status} and {@code outcome}. Its parent is the
+     * caller's observation, taken from the Reactor context (where Spring WebFlux puts the
+     * request's) or the registry's current one. With a tracer's propagating handler in the registry
+     * (Spring Boot registers micrometer-tracing's) every request carries the tracer's headers, such
+     * as W3C {@code traceparent}, and the client's log lines are written with the call's span in
+     * scope, so the tracer's ids reach the MDC. Micrometer is an optional dependency: add {@code
+     * io.micrometer:micrometer-observation} to use this.
+     *
+     * @param registry the registry
+     * @return this builder
+     */
+    public Builder observationRegistry(io.micrometer.observation.ObservationRegistry registry) {
+      this.observationRegistry = Objects.requireNonNull(registry, "registry");
       return this;
     }
 

@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -81,6 +82,7 @@ public final class CoreTransport {
   private final List<String> logHeaders;
   private final List<String> logContextKeys;
   private final ClientObserver observer;
+  private final CallObserver calls;
   private volatile boolean closed;
 
   /**
@@ -114,6 +116,7 @@ public final class CoreTransport {
     this.logHeaders = List.copyOf(settings.logHeaders);
     this.logContextKeys = List.copyOf(settings.logContextKeys);
     this.observer = settings.observer;
+    this.calls = settings.calls;
   }
 
   /**
@@ -339,6 +342,11 @@ public final class CoreTransport {
   }
 
   <T> Mono<T> mono(Call call, BodyReader<T> reader) {
+    Mono<T> result = unobservedMono(call, reader);
+    return calls == CallObserver.NONE ? result : observed(call.operation(), result);
+  }
+
+  private <T> Mono<T> unobservedMono(Call call, BodyReader<T> reader) {
     return Mono.defer(
         () -> {
           if (closed) {
@@ -363,6 +371,49 @@ public final class CoreTransport {
   }
 
   <T> Flux<T> flux(Call call, BodyReader<T> reader, boolean endless) {
+    Flux<T> result = unobservedFlux(call, reader, endless);
+    return calls == CallObserver.NONE ? result : observed(call.operation(), result);
+  }
+
+  /**
+   * One observation around the whole call: all attempts, renewals and waits. It is in the context
+   * of the call's publishers, where each attempt finds it.
+   */
+  private <T> Mono<T> observed(Operation operation, Mono<T> call) {
+    return Mono.deferContextual(
+        context -> {
+          CallObserver.Observed observed = calls.start(operation, context);
+          if (observed == null) {
+            return call;
+          }
+          AtomicReference<Throwable> failure = new AtomicReference<>();
+          return call.doOnError(failure::set)
+              .doFinally(
+                  signal ->
+                      observed.stop(
+                          failure.get(), signal == reactor.core.publisher.SignalType.CANCEL))
+              .contextWrite(observed::into);
+        });
+  }
+
+  private <T> Flux<T> observed(Operation operation, Flux<T> call) {
+    return Flux.deferContextual(
+        context -> {
+          CallObserver.Observed observed = calls.start(operation, context);
+          if (observed == null) {
+            return call;
+          }
+          AtomicReference<Throwable> failure = new AtomicReference<>();
+          return call.doOnError(failure::set)
+              .doFinally(
+                  signal ->
+                      observed.stop(
+                          failure.get(), signal == reactor.core.publisher.SignalType.CANCEL))
+              .contextWrite(observed::into);
+        });
+  }
+
+  private <T> Flux<T> unobservedFlux(Call call, BodyReader<T> reader, boolean endless) {
     return Flux.defer(
         () -> {
           if (closed) {
@@ -618,10 +669,17 @@ public final class CoreTransport {
   }
 
   private <T> Flux<T> exchange(CoreRequest request, BodyReader<T> reader, int attempt) {
-    if (logContextKeys.isEmpty()) {
-      return exchange(request, reader, attempt, Map.of());
+    if (logContextKeys.isEmpty() && calls == CallObserver.NONE) {
+      return exchange(request, reader, attempt, Map.of(), null);
     }
-    return Flux.deferContextual(context -> exchange(request, reader, attempt, mdc(context)));
+    return Flux.deferContextual(
+        context ->
+            exchange(
+                request,
+                reader,
+                attempt,
+                mdc(context),
+                context.getOrDefault(CallObserver.Observed.class, null)));
   }
 
   private Map<String, String> mdc(reactor.util.context.ContextView context) {
@@ -636,14 +694,19 @@ public final class CoreTransport {
   }
 
   private <T> Flux<T> exchange(
-      CoreRequest request, BodyReader<T> reader, int attempt, Map<String, String> mdc) {
+      CoreRequest request,
+      BodyReader<T> reader,
+      int attempt,
+      Map<String, String> mdc,
+      CallObserver.@Nullable Observed observed) {
     if (request.body == null) {
-      return exchange(request, reader, attempt, mdc, -1L);
+      return exchange(request, reader, attempt, mdc, observed, -1L);
     }
     return request
         .body
         .length()
-        .flatMapMany(contentLength -> exchange(request, reader, attempt, mdc, contentLength));
+        .flatMapMany(
+            contentLength -> exchange(request, reader, attempt, mdc, observed, contentLength));
   }
 
   private <T> Flux<T> exchange(
@@ -651,6 +714,7 @@ public final class CoreTransport {
       BodyReader<T> reader,
       int attempt,
       Map<String, String> mdc,
+      CallObserver.@Nullable Observed observed,
       long contentLength) {
     long start = System.nanoTime();
     AtomicBoolean sent = new AtomicBoolean();
@@ -671,6 +735,11 @@ public final class CoreTransport {
                 out.responseTimeout(streamIdleTimeout);
               }
               request.headers.forEach(out::header);
+              if (observed != null) {
+                // The tracer's headers (traceparent ...), written when the call's observation
+                // began.
+                observed.headers(out::header);
+              }
               out.header(HttpHeaderNames.ACCEPT, request.accept);
               String bearer = request.bearer;
               TokenManager source = request.tokenSource;
@@ -697,7 +766,10 @@ public final class CoreTransport {
             (response, body) -> {
               int code = response.status().code();
               status.set(code);
-              log(request, code, response.responseHeaders(), start, attempt, mdc);
+              if (observed != null) {
+                observed.status(code);
+              }
+              log(request, code, response.responseHeaders(), start, attempt, mdc, observed);
               if (code >= 200 && code < 300) {
                 // Deferred: a reader that refuses the answer at once (a wrong Content-Type)
                 // must still fail as a publisher, so Reactor Netty discards the unread body
@@ -725,7 +797,7 @@ public final class CoreTransport {
                       ? error
                       : Errors.translate(error, request, sent.get(), server);
               failure.set(translated);
-              logFailure(request, translated, start, attempt, mdc);
+              logFailure(request, translated, start, attempt, mdc, observed);
               return translated;
             })
         .doFinally(
@@ -762,7 +834,13 @@ public final class CoreTransport {
     return id.equals("authLogin") || id.equals("authRefresh") ? authHttp : http;
   }
 
-  private static void withMdc(Map<String, String> mdc, Runnable log) {
+  private static void withMdc(
+      Map<String, String> mdc, CallObserver.@Nullable Observed observed, Runnable log) {
+    if (observed != null) {
+      // In the call observation's scope the tracer puts its trace and span ids into the MDC.
+      observed.inScope(() -> withMdc(mdc, null, log));
+      return;
+    }
     if (mdc.isEmpty()) {
       log.run();
       return;
@@ -781,7 +859,8 @@ public final class CoreTransport {
       io.netty.handler.codec.http.HttpHeaders headers,
       long start,
       int attempt,
-      Map<String, String> mdc) {
+      Map<String, String> mdc,
+      CallObserver.@Nullable Observed observed) {
     if (LOG.isDebugEnabled()) {
       StringBuilder shown = new StringBuilder();
       for (String name : logHeaders) {
@@ -795,6 +874,7 @@ public final class CoreTransport {
       }
       withMdc(
           mdc,
+          observed,
           () ->
               LOG.debug(
                   "{} {} -> {} in {} ms (attempt {}){}",
@@ -808,10 +888,16 @@ public final class CoreTransport {
   }
 
   private static void logFailure(
-      CoreRequest request, Throwable error, long start, int attempt, Map<String, String> mdc) {
+      CoreRequest request,
+      Throwable error,
+      long start,
+      int attempt,
+      Map<String, String> mdc,
+      CallObserver.@Nullable Observed observed) {
     if (LOG.isDebugEnabled() && !(error instanceof CoreApiException)) {
       withMdc(
           mdc,
+          observed,
           () ->
               LOG.debug(
                   "{} {} failed in {} ms (attempt {}): {}",
@@ -860,6 +946,18 @@ public final class CoreTransport {
             "X-Request-Id");
     List<String> logContextKeys = List.of("traceId", "spanId");
     ClientObserver observer = ClientObserver.NONE;
+    CallObserver calls = CallObserver.NONE;
+
+    /**
+     * Sets the observer of whole calls (tracing, call metrics).
+     *
+     * @param calls the observer
+     * @return this
+     */
+    public Settings calls(CallObserver calls) {
+      this.calls = calls;
+      return this;
+    }
 
     /**
      * Sets the keys copied from the subscriber's Reactor {@code Context} into the SLF4J MDC of the
