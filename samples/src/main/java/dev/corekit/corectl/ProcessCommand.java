@@ -12,6 +12,7 @@ import dev.corekit.core.model.ProbeIo;
 import dev.corekit.core.model.ProcessCommandName;
 import dev.corekit.core.model.ProcessConfig;
 import dev.corekit.core.model.ProcessConfigIo;
+import dev.corekit.core.model.ProcessExecState;
 import dev.corekit.core.model.ProcessReport;
 import dev.corekit.core.model.ProcessState;
 import java.nio.file.Path;
@@ -263,26 +264,163 @@ final class ProcessCommand extends CoreCommand {
 
     abstract String done();
 
+    /** How long to wait for the ordered state after the command; zero: not at all. */
+    Duration waitFor() {
+      return Duration.ZERO;
+    }
+
     @Override
     int run() {
       try (CoreClient core = connect()) {
-        core.processes()
+        ProcessApi processes = core.processes();
+        Duration wait = waitFor();
+        StateWait awaited =
+            wait.isZero()
+                ? null
+                : new StateWait(
+                    verb(),
+                    verb() == ProcessCommandName.RESTART ? processes.getState(id).block() : null);
+        processes
             .command(id, dev.corekit.core.model.ProcessCommand.builder().command(verb()).build())
             .block();
+        StateWait.Outcome outcome = awaited == null ? null : awaited.await(processes, id, wait);
+        ProcessState state = outcome == null ? null : outcome.state();
+        boolean reached = outcome != null && outcome.reached();
         Printer p = printer();
         if (p.json()) {
-          p.printJson(Map.of("id", id, "command", verb().value()));
-        } else {
-          p.line(done() + " process " + id);
+          Map<String, Object> m = Printer.map();
+          m.put("id", id);
+          m.put("command", verb().value());
+          if (state != null) {
+            m.put("order", state.order().value());
+            m.put("state", state.exec().value());
+            m.put("reached", reached);
+          }
+          p.printJson(m);
+        } else if (reached || state == null) {
+          p.line(done() + " process " + id + (state == null ? "" : " (" + state.exec() + ")"));
+        }
+        if (state != null && !reached) {
+          root()
+              .err
+              .println(
+                  "corectl: process "
+                      + id
+                      + " is not "
+                      + awaited.goal()
+                      + " "
+                      + Durations.text(wait)
+                      + " after '"
+                      + verb().value()
+                      + "' (state "
+                      + state.exec()
+                      + ", order "
+                      + state.order()
+                      + "); last log line: "
+                      + (state.lastLogline().isBlank() ? "-" : state.lastLogline().strip()));
+          return 1;
         }
         return 0;
       }
     }
   }
 
+  /**
+   * Waits for the state a command orders: running after start and restart, not running after stop.
+   * Polls the process state (a few times a second, bounded by the wait), since Core reports no
+   * outcome of a command.
+   */
+  static final class StateWait {
+    private static final Duration POLL = Duration.ofMillis(250);
+    private final ProcessCommandName verb;
+    private final @Nullable ProcessState before;
+    private boolean sawOther;
+
+    /**
+     * @param verb the command sent
+     * @param before the state before a restart (to tell the new run from the old one), else null
+     */
+    StateWait(ProcessCommandName verb, @Nullable ProcessState before) {
+      this.verb = verb;
+      this.before = before;
+    }
+
+    String goal() {
+      return verb == ProcessCommandName.STOP ? "stopped" : "running";
+    }
+
+    /** The state reached, or the last one seen when the wait ran out. */
+    record Outcome(ProcessState state, boolean reached) {}
+
+    /** Polls the state until it is the ordered one or the wait is over. */
+    Outcome await(ProcessApi processes, String id, Duration wait) {
+      java.util.concurrent.atomic.AtomicReference<ProcessState> last =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      ProcessState hit =
+          Flux.interval(Duration.ZERO, POLL)
+              .onBackpressureDrop()
+              .concatMap(tick -> processes.getState(id))
+              .doOnNext(last::set)
+              .filter(this::reached)
+              .next()
+              .timeout(wait, Mono.empty())
+              .block();
+      if (hit != null) {
+        return new Outcome(hit, true);
+      }
+      ProcessState seen = last.get();
+      return new Outcome(seen != null ? seen : processes.getState(id).block(), false);
+    }
+
+    /** Whether the state is the ordered one; remembers states in between. */
+    synchronized boolean reached(ProcessState s) {
+      boolean running = ProcessExecState.RUNNING.equals(s.exec());
+      if (verb == ProcessCommandName.STOP) {
+        return ProcessExecState.FINISHED.equals(s.exec())
+            || ProcessExecState.KILLED.equals(s.exec())
+            || ProcessExecState.FAILED.equals(s.exec());
+      }
+      if (!running) {
+        sawOther = true;
+        return false;
+      }
+      if (verb != ProcessCommandName.RESTART || before == null || sawOther) {
+        return true;
+      }
+      // Right after a restart Core may still report the old run: the new one is younger. A run
+      // younger than a second cannot be told from a new one, so it counts.
+      return !ProcessExecState.RUNNING.equals(before.exec())
+          || before.runtimeSeconds() < 1
+          || s.runtimeSeconds() < before.runtimeSeconds();
+    }
+  }
+
+  /** Base of start, stop and restart: they wait for the ordered state. */
+  abstract static class WaitingVerb extends CommandVerb {
+    @Option(
+        names = "--wait",
+        paramLabel = "DURATION",
+        defaultValue = "5s",
+        converter = Durations.OrZero.class,
+        description = {
+          "How long to wait for the ordered state: running after start and restart, stopped after"
+              + " stop (default: ${DEFAULT-VALUE}; 0: do not wait).",
+          "Not reached in time: exit code 1, with the state and the last log line."
+        })
+    Duration wait;
+
+    @Override
+    Duration waitFor() {
+      return wait;
+    }
+  }
+
   /** {@code process start ID}. */
-  @Command(name = "start", mixinStandardHelpOptions = true, description = "Start a process.")
-  static final class StartCmd extends CommandVerb {
+  @Command(
+      name = "start",
+      mixinStandardHelpOptions = true,
+      description = "Start a process and wait until it runs.")
+  static final class StartCmd extends WaitingVerb {
     @Override
     ProcessCommandName verb() {
       return ProcessCommandName.START;
@@ -295,8 +433,11 @@ final class ProcessCommand extends CoreCommand {
   }
 
   /** {@code process stop ID}. */
-  @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop a process.")
-  static final class StopCmd extends CommandVerb {
+  @Command(
+      name = "stop",
+      mixinStandardHelpOptions = true,
+      description = "Stop a process and wait until it has stopped.")
+  static final class StopCmd extends WaitingVerb {
     @Override
     ProcessCommandName verb() {
       return ProcessCommandName.STOP;
@@ -309,8 +450,11 @@ final class ProcessCommand extends CoreCommand {
   }
 
   /** {@code process restart ID}. */
-  @Command(name = "restart", mixinStandardHelpOptions = true, description = "Restart a process.")
-  static final class RestartCmd extends CommandVerb {
+  @Command(
+      name = "restart",
+      mixinStandardHelpOptions = true,
+      description = "Restart a process and wait until it runs again.")
+  static final class RestartCmd extends WaitingVerb {
     @Override
     ProcessCommandName verb() {
       return ProcessCommandName.RESTART;
