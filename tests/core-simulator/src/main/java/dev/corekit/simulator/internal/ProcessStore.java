@@ -438,6 +438,8 @@ final class ProcessStore {
           epoch = p.epoch;
         }
         log("Starting", p);
+        // Like Core, which sends each output line of ffmpeg that is not a progress line.
+        p.prelude.forEach(line -> lineEvent(p, line, now));
         scheduler.accept(
             startDelay(),
             () -> {
@@ -456,6 +458,7 @@ final class ProcessStore {
           }
           p.stop(now, startDelay());
         }
+        lineEvent(p, Proc.EXIT_LINE, now);
         log("Stopping", p);
         log("Exited", p);
       }
@@ -494,6 +497,20 @@ final class ProcessStore {
         message,
         "restream/core.go",
         EventBus.data("id", p.id, "domain", p.domain, "reference", p.reference()));
+  }
+
+  private void lineEvent(Proc p, String text, long nowMs) {
+    if (!events.hasProcessListeners()) {
+      return;
+    }
+    ObjectNode line = Json.obj();
+    line.put("pid", p.id);
+    line.put("domain", p.domain);
+    line.put("type", "line");
+    line.put("line", text);
+    line.put("core_id", events.coreId);
+    line.put("ts", nowMs);
+    events.processEvent(line);
   }
 
   /** Emits line and progress events of running processes; called every half second. */
