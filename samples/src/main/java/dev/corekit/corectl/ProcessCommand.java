@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.corekit.core.CoreCapabilityException;
 import dev.corekit.core.CoreClient;
+import dev.corekit.core.RequestOptions;
 import dev.corekit.core.api.ProcessApi;
 import dev.corekit.core.model.CoreProcess;
 import dev.corekit.core.model.Probe;
@@ -12,6 +14,9 @@ import dev.corekit.core.model.ProbeIo;
 import dev.corekit.core.model.ProcessCommandName;
 import dev.corekit.core.model.ProcessConfig;
 import dev.corekit.core.model.ProcessConfigIo;
+import dev.corekit.core.model.ProcessEvent;
+import dev.corekit.core.model.ProcessEventFilter;
+import dev.corekit.core.model.ProcessEventFilters;
 import dev.corekit.core.model.ProcessExecState;
 import dev.corekit.core.model.ProcessReport;
 import dev.corekit.core.model.ProcessState;
@@ -26,8 +31,10 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /** {@code corectl process ...}: the ffmpeg processes of a Core server. */
 @Command(
@@ -634,7 +641,9 @@ final class ProcessCommand extends CoreCommand {
         paramLabel = "DURATION",
         defaultValue = "1s",
         converter = Durations.class,
-        description = "How often --follow asks for new lines (default: ${DEFAULT-VALUE}).")
+        description =
+            "How often --follow asks for new lines on servers before 16.20 (default:"
+                + " ${DEFAULT-VALUE}); 16.20 and later send each line as it comes.")
     Duration interval;
 
     @Override
@@ -648,25 +657,56 @@ final class ProcessCommand extends CoreCommand {
       LogFollower follower = new LogFollower();
       try (CoreClient core = connect()) {
         ProcessApi processes = core.processes();
-        List<LogFollower.Line> tail = follower.tail(processes.getReport(id).block(), lines);
-        if (p.json() && !follow) {
-          p.printJson(tail.stream().map(LogsCmd::json).collect(Collectors.toList()));
+        // The event stream is opened before the report is read, so that no line falls between
+        // the two; its lines wait in a buffer until the tail is printed.
+        Sinks.Many<ProcessEvent> events = Sinks.many().unicast().onBackpressureBuffer();
+        Disposable feed =
+            follow ? lineEvents(core).subscribe(events::tryEmitNext, events::tryEmitError) : null;
+        try {
+          List<LogFollower.Line> tail = follower.tail(processes.getReport(id).block(), lines);
+          if (p.json() && !follow) {
+            p.printJson(tail.stream().map(LogsCmd::json).collect(Collectors.toList()));
+            return 0;
+          }
+          tail.forEach(l -> print(p, l));
+          if (!follow) {
+            return 0;
+          }
+          // Servers before 16.20 have no event stream (the client knows the server's version
+          // from GET /api and refuses the call before sending it): poll the report instead.
+          Flux<LogFollower.Line> polled =
+              Flux.interval(interval)
+                  .onBackpressureDrop()
+                  .concatMap(tick -> processes.getReport(id))
+                  .concatMapIterable(follower::newLines);
+          events
+              .asFlux()
+              .concatMapIterable(follower::fromEvent)
+              .onErrorResume(CoreCapabilityException.class, tooOld -> polled)
+              .takeUntilOther(ctrlC)
+              .doOnNext(l -> print(p, l))
+              .takeUntil(l -> p.stream().checkError())
+              .blockLast();
           return 0;
+        } finally {
+          if (feed != null) {
+            feed.dispose();
+          }
         }
-        tail.forEach(l -> print(p, l));
-        if (!follow) {
-          return 0;
-        }
-        Flux.interval(interval)
-            .onBackpressureDrop()
-            .concatMap(tick -> processes.getReport(id))
-            .concatMapIterable(follower::newLines)
-            .takeUntilOther(ctrlC)
-            .doOnNext(l -> print(p, l))
-            .takeUntil(l -> p.stream().checkError())
-            .blockLast();
-        return 0;
       }
+    }
+
+    /** The output lines of this process from Core's event stream, subscribed again when cut. */
+    private Flux<ProcessEvent> lineEvents(CoreClient core) {
+      ProcessEventFilters filter =
+          ProcessEventFilters.builder()
+              .addFilters(
+                  ProcessEventFilter.builder()
+                      .pid("^" + regexQuote(id) + "$")
+                      .type("^line$")
+                      .build())
+              .build();
+      return core.events().with(RequestOptions.builder().resubscribe(true).build()).process(filter);
     }
 
     private void print(Printer p, LogFollower.Line l) {
@@ -746,6 +786,18 @@ final class ProcessCommand extends CoreCommand {
         return TextNode.valueOf(text);
       }
     }
+  }
+
+  /** The text as a regular expression (Go's and Java's syntax) that matches only itself. */
+  static String regexQuote(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    for (char c : text.toCharArray()) {
+      if ("\\.+*?()|[]{}^$".indexOf(c) >= 0) {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 
   static String abbreviate(String text, int max) {
