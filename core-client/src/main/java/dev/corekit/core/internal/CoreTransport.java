@@ -324,6 +324,21 @@ public final class CoreTransport {
           if (capabilities.needsCheck(request.operation)) {
             attempts = Mono.defer(() -> capabilities.check(request.operation)).then(attempts);
           }
+          Duration idle = request.idleTimeout;
+          if (idle != null) {
+            // A streamed upload: bounded by the time without progress, not by the deadline.
+            AtomicBoolean idled = new AtomicBoolean();
+            request.activity.moved();
+            return attempts
+                .takeUntilOther(request.activity.idleFor(idle).doOnSuccess(done -> idled.set(true)))
+                .switchIfEmpty(
+                    Mono.defer(
+                        () ->
+                            idled.get()
+                                ? Mono.error(
+                                    new CoreTimeoutException(request.describe(), idle, true))
+                                : Mono.empty()));
+          }
           return attempts
               .timeout(request.timeout, DeadlineTimer.INSTANCE)
               // single: no AlreadyEmitted wrapper to take off (see retrying)
@@ -351,6 +366,22 @@ public final class CoreTransport {
           attempts = attempts.onErrorMap(AlreadyEmitted.class, CoreTransport::unwrap);
           if (endless) {
             return call.options().resubscribe().orElse(false) ? resubscribing(attempts) : attempts;
+          }
+          Duration idle = request.idleTimeout;
+          if (idle != null) {
+            // A streamed download: bounded by the time without progress, not by the deadline.
+            AtomicBoolean idled = new AtomicBoolean();
+            request.activity.moved();
+            return attempts
+                .doOnNext(value -> request.activity.moved())
+                .takeUntilOther(request.activity.idleFor(idle).doOnSuccess(done -> idled.set(true)))
+                .concatWith(
+                    Mono.defer(
+                        () ->
+                            idled.get()
+                                ? Mono.error(
+                                    new CoreTimeoutException(request.describe(), idle, true))
+                                : Mono.empty()));
           }
           // One deadline bounds the whole call: all attempts and the whole body. Checked without a
           // timer per element: when it passes the call is cancelled and fails.
@@ -399,7 +430,9 @@ public final class CoreTransport {
         options.retryNonIdempotent().orElse(false),
         null,
         call.accept(),
-        call.accept().equals("application/x-json-stream"));
+        call.accept().equals("application/x-json-stream"),
+        call.streamed() ? options.idleTimeout().orElse(null) : null,
+        new TransferActivity());
   }
 
   /**
@@ -631,7 +664,12 @@ public final class CoreTransport {
               } else {
                 out.header(HttpHeaderNames.TRANSFER_ENCODING, "chunked");
               }
-              return outbound.send(body.content(outbound.alloc()));
+              if (request.idleTimeout == null) {
+                return outbound.send(body.content(outbound.alloc()));
+              }
+              TransferActivity activity = request.activity;
+              return outbound.send(
+                  Flux.from(body.content(outbound.alloc())).doOnNext(chunk -> activity.moved()));
             })
         .response(
             (response, body) -> {

@@ -1,0 +1,40 @@
+package dev.corekit.core.internal;
+
+import java.time.Duration;
+import reactor.core.publisher.Mono;
+
+/**
+ * When a streamed transfer last moved bytes, and the idle timeout that watches it: {@link
+ * #idleFor(Duration)} completes once no byte moved for that long. It sleeps for the time left until
+ * then, so a busy transfer costs one timer per idle timeout, not one per chunk.
+ */
+final class TransferActivity {
+  private volatile long lastNanos = System.nanoTime();
+
+  /** Records that bytes moved now. */
+  void moved() {
+    lastNanos = System.nanoTime();
+  }
+
+  /**
+   * Completes when no byte moved for {@code idle}, measured from the latest {@link #moved()}.
+   *
+   * @param idle the idle timeout
+   * @return completes (empty) when the transfer has been idle that long
+   */
+  Mono<Void> idleFor(Duration idle) {
+    long idleNanos = idle.toNanos();
+    return Mono.defer(
+            () -> {
+              long left = lastNanos + idleNanos - System.nanoTime();
+              return left <= 0
+                  ? Mono.just(Boolean.TRUE)
+                  : Mono.delay(Duration.ofNanos(left), DeadlineTimer.INSTANCE)
+                      .thenReturn(Boolean.FALSE);
+            })
+        .repeat()
+        .filter(Boolean::booleanValue)
+        .next()
+        .then();
+  }
+}
