@@ -328,7 +328,6 @@ public final class CoreTransport {
           if (idle != null) {
             // A streamed upload: bounded by the time without progress, not by the deadline.
             AtomicBoolean idled = new AtomicBoolean();
-            request.activity.moved();
             return attempts
                 .takeUntilOther(request.activity.idleFor(idle).doOnSuccess(done -> idled.set(true)))
                 .switchIfEmpty(
@@ -371,7 +370,6 @@ public final class CoreTransport {
           if (idle != null) {
             // A streamed download: bounded by the time without progress, not by the deadline.
             AtomicBoolean idled = new AtomicBoolean();
-            request.activity.moved();
             return attempts
                 .doOnNext(value -> request.activity.moved())
                 .takeUntilOther(request.activity.idleFor(idle).doOnSuccess(done -> idled.set(true)))
@@ -638,6 +636,9 @@ public final class CoreTransport {
         .send(
             (out, outbound) -> {
               sent.set(true);
+              if (request.idleTimeout != null) {
+                request.activity.moved();
+              }
               if (request.endless) {
                 // A bounded call is already bounded by its deadline (mono()/flux()); a stream
                 // needs the idle timeout, reset by each chunk read.
@@ -673,6 +674,9 @@ public final class CoreTransport {
             })
         .response(
             (response, body) -> {
+              if (request.idleTimeout != null) {
+                request.activity.moved();
+              }
               int code = response.status().code();
               status.set(code);
               log(request, code, response.responseHeaders(), start, attempt, mdc);
