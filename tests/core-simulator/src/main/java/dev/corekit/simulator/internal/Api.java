@@ -58,6 +58,7 @@ final class Api {
     this.startedAt = s.clock().millis();
     fs.put("disk", new FileStore("disk", "disk", "/"));
     fs.put("mem", new FileStore("mem", "mem", "/memfs"));
+    processes.memfs = fs.get("mem");
     iam.put("$anon", iamUser("$anon", "", false, Json.arr()));
     routes();
     events.log(
