@@ -18,6 +18,7 @@ import dev.corekit.core.model.ProcessEvent;
 import dev.corekit.core.model.ProcessEventFilter;
 import dev.corekit.core.model.ProcessEventFilters;
 import dev.corekit.core.model.ProcessExecState;
+import dev.corekit.core.model.ProcessOrder;
 import dev.corekit.core.model.ProcessReport;
 import dev.corekit.core.model.ProcessState;
 import java.nio.file.Path;
@@ -286,7 +287,7 @@ final class ProcessCommand extends CoreCommand {
                 ? null
                 : new StateWait(
                     verb(),
-                    verb() == ProcessCommandName.RESTART ? processes.getState(id).block() : null);
+                    verb() == ProcessCommandName.STOP ? null : processes.getState(id).block());
         processes
             .command(id, dev.corekit.core.model.ProcessCommand.builder().command(verb()).build())
             .block();
@@ -324,12 +325,43 @@ final class ProcessCommand extends CoreCommand {
                       + ", order "
                       + state.order()
                       + "); last log line: "
-                      + (state.lastLogline().isBlank() ? "-" : state.lastLogline().strip()));
+                      + (state.lastLogline().isBlank() ? "-" : state.lastLogline().strip())
+                      + hint(verb(), awaited.before, state));
           return 1;
         }
         return 0;
       }
     }
+  }
+
+  /**
+   * Why a process may not run after a start or restart, where the states tell: Core before 16.20
+   * ignores a start while the order is already 'start' (as after a run ended by a restart), and
+   * ends the run on restart, starting it again only when the process reconnects.
+   */
+  static String hint(ProcessCommandName verb, @Nullable ProcessState before, ProcessState state) {
+    if (verb == ProcessCommandName.STOP
+        || !ProcessOrder.START.equals(state.order())
+        || ProcessExecState.RUNNING.equals(state.exec())
+        || ProcessExecState.STARTING.equals(state.exec())) {
+      return "";
+    }
+    if (state.reconnectSeconds() > 0) {
+      return " (Core starts it again in " + state.reconnectSeconds() + "s, its reconnect delay)";
+    }
+    if (verb == ProcessCommandName.RESTART) {
+      return " (Core before 16.20 ends the run on restart and starts it again only when the"
+          + " process reconnects: use 'process stop' and 'process start')";
+    }
+    boolean orderedBefore =
+        before != null
+            && ProcessOrder.START.equals(before.order())
+            && !ProcessExecState.RUNNING.equals(before.exec())
+            && !ProcessExecState.STARTING.equals(before.exec());
+    return orderedBefore
+        ? " (Core before 16.20 ignores 'start' while the order is already 'start': run 'process"
+            + " stop' first)"
+        : "";
   }
 
   /**
@@ -340,12 +372,13 @@ final class ProcessCommand extends CoreCommand {
   static final class StateWait {
     private static final Duration POLL = Duration.ofMillis(250);
     private final ProcessCommandName verb;
-    private final @Nullable ProcessState before;
+    final @Nullable ProcessState before;
     private boolean sawOther;
 
     /**
      * @param verb the command sent
-     * @param before the state before a restart (to tell the new run from the old one), else null
+     * @param before the state before a start or restart (to tell the new run from the old one),
+     *     else null
      */
     StateWait(ProcessCommandName verb, @Nullable ProcessState before) {
       this.verb = verb;
