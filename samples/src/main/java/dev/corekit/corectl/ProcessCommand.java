@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.corekit.core.CoreCapabilityException;
 import dev.corekit.core.CoreClient;
+import dev.corekit.core.CoreNotFoundException;
 import dev.corekit.core.RequestOptions;
 import dev.corekit.core.api.ProcessApi;
 import dev.corekit.core.model.CoreProcess;
@@ -706,7 +707,8 @@ final class ProcessCommand extends CoreCommand {
             return 0;
           }
           // Servers before 16.20 have no event stream (the client knows the server's version
-          // from GET /api and refuses the call before sending it): poll the report instead.
+          // from GET /api and refuses the call before sending it; a server that hides its version
+          // answers 404): poll the report instead.
           Flux<LogFollower.Line> polled =
               Flux.interval(interval)
                   .onBackpressureDrop()
@@ -715,7 +717,9 @@ final class ProcessCommand extends CoreCommand {
           events
               .asFlux()
               .concatMapIterable(follower::fromEvent)
-              .onErrorResume(CoreCapabilityException.class, tooOld -> polled)
+              .onErrorResume(
+                  e -> e instanceof CoreCapabilityException || e instanceof CoreNotFoundException,
+                  noEvents -> polled)
               .takeUntilOther(ctrlC)
               .doOnNext(l -> print(p, l))
               .takeUntil(l -> p.stream().checkError())

@@ -7,6 +7,7 @@ import dev.corekit.core.model.ProcessCommandName;
 import dev.corekit.samples.TestPattern;
 import dev.corekit.simulator.CoreSimulator;
 import dev.corekit.simulator.CoreVersion;
+import dev.corekit.simulator.Fault;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,6 +51,34 @@ class LogsFollowIT {
         // One report for the first lines; the 100 ms interval would have polled many more.
         assertThat(sim.stats().requests("GET /api/v3/process/{id}/report")).isEqualTo(1);
         assertThat(Files.readAllLines(out)).doesNotHaveDuplicates();
+      } finally {
+        p.destroyForcibly().waitFor();
+        Files.deleteIfExists(out);
+      }
+    }
+  }
+
+  @Test
+  void aServerThatHidesItsVersionAndHasNoEventStreamIsPolled() throws Exception {
+    try (CoreSimulator sim = sim(CoreVersion.V16_16);
+        CoreClient core = client(sim)) {
+      // GET /api without the id: the client cannot tell the version, sends the event request, and
+      // the 16.16 server answers 404.
+      sim.faults()
+          .on("GET /api")
+          .inject(
+              Fault.respond(
+                  200,
+                  "application/json",
+                  "{\"app\":\"datarhei-core\",\"version\":{\"number\":\"16.16.0\"}}"));
+      core.processes().create(TestPattern.config("hidden1")).block(CALL);
+      Path out = Files.createTempFile("follow", ".out");
+      Process p = follow(sim, "hidden1", out);
+      try {
+        awaitOutput(out, lines -> lines.stream().filter(l -> l.startsWith("frame=")).count() >= 2);
+
+        assertThat(sim.stats().requests("POST /api/v3/events/process")).isPositive();
+        assertThat(p.isAlive()).isTrue();
       } finally {
         p.destroyForcibly().waitFor();
         Files.deleteIfExists(out);
