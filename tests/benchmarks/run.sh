@@ -58,12 +58,14 @@ say() { printf '[run.sh %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 if $build; then
   # Tests are not even compiled (-Dmaven.test.skip): the benchmarks need the main code only.
-  say "building (./mvnw -q -B package -Dmaven.test.skip=true -pl tests/benchmarks -am)"
+  # samples too: benchmark 7 starts corectl.jar and its launcher (with the class-data archive the build makes).
+  say "building (./mvnw -q -B package -Dmaven.test.skip=true -pl tests/benchmarks,samples -am)"
   # Others may build in this checkout at the same time; a build broken by theirs is retried once.
-  ./mvnw -q -B package -Dmaven.test.skip=true -pl tests/benchmarks -am ||
-    { say "build failed; retrying once in 30 s"; sleep 30; ./mvnw -q -B package -Dmaven.test.skip=true -pl tests/benchmarks -am; }
+  ./mvnw -q -B package -Dmaven.test.skip=true -pl tests/benchmarks,samples -am ||
+    { say "build failed; retrying once in 30 s"; sleep 30; ./mvnw -q -B package -Dmaven.test.skip=true -pl tests/benchmarks,samples -am; }
 fi
-for f in "$here/target/benchmarks.jar" "$root/tests/core-simulator/target/core-simulator.jar"; do
+for f in "$here/target/benchmarks.jar" "$root/tests/core-simulator/target/core-simulator.jar" \
+  "$root/samples/target/corectl.jar" "$root/samples/target/corectl"; do
   [[ -f $f ]] || { echo "run.sh: $f is missing (run without --no-build)" >&2; exit 1; }
 done
 # Run from private copies: a build in the same checkout while this runs replaces the jars under target/,
@@ -117,6 +119,7 @@ if $quick; then
   rac_opts=(--records 100000 --rounds 1)
   profile_seconds=4
   profile_delay=5s
+  startup_opts=(--runs 2)
 else
   http_opts=(--seconds 3 --rounds 5 --warmup 10)
   attribution_opts=(--seconds 3 --rounds 3 --warmup 8)
@@ -127,6 +130,7 @@ else
   rac_opts=(--records 2000000 --rounds 3)
   profile_seconds=10
   profile_delay=8s
+  startup_opts=(--runs 15)
 fi
 python_opts=()
 if command -v "$PYTHON" >/dev/null 2>&1; then
@@ -162,6 +166,11 @@ bench 4-streaming "${client_jvm[@]}" dev.corekit.bench.StreamingBench --url "$si
   "${stream_opts[@]}"
 bench 5a-rac-parse -cp "$jar" dev.corekit.bench.RacParseReport "${parse_opts[@]}"
 bench 5b-rac-end-to-end -Xms2g -Xmx2g -cp "$jar" dev.corekit.bench.RacEndToEndBench "${rac_opts[@]}"
+
+# Start-up of corectl: run in place (samples/target), since the class-data archive records the jar's path.
+start_sim startup --access-ttl 1h --refresh-ttl 24h
+bench 7-startup -cp "$jar" dev.corekit.bench.StartupBench --dir "$root/samples/target" --url "$SIM_URL" \
+  --user admin --password secret --java "$JAVA" "${startup_opts[@]}"
 
 if [[ -n ${CORE_URL:-} ]]; then
   bench 1r-http-throughput-real-core "${client_jvm[@]}" dev.corekit.bench.HttpThroughputBench \

@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Options of one call or of a view of an API ({@code client.processes().with(options)}): the
- * deadline of the whole call, the number of retries, whether a non-idempotent call (POST) may be
- * retried, and extra headers. Fields left unset keep the client's defaults (3 retries, 10 s).
+ * deadline of the whole call, the idle timeout of a streamed transfer, the number of retries,
+ * whether a non-idempotent call (POST) may be retried, and extra headers. Fields left unset keep
+ * the client's defaults (3 retries, 10 s).
  *
  * <pre>{@code
  * client.processes()
@@ -25,6 +26,7 @@ public final class RequestOptions {
   public static final RequestOptions DEFAULTS = builder().build();
 
   private final @Nullable Duration timeout;
+  private final @Nullable Duration idleTimeout;
   private final @Nullable Integer retries;
   private final @Nullable Boolean retryNonIdempotent;
   private final @Nullable Boolean resubscribe;
@@ -32,6 +34,7 @@ public final class RequestOptions {
 
   private RequestOptions(Builder builder) {
     this.timeout = builder.timeout;
+    this.idleTimeout = builder.idleTimeout;
     this.retries = builder.retries;
     this.retryNonIdempotent = builder.retryNonIdempotent;
     this.resubscribe = builder.resubscribe;
@@ -74,6 +77,15 @@ public final class RequestOptions {
    */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
+  }
+
+  /**
+   * The idle timeout of a call that streams a body (see {@link Builder#idleTimeout(Duration)}).
+   *
+   * @return the idle timeout, if set
+   */
+  public Optional<Duration> idleTimeout() {
+    return Optional.ofNullable(idleTimeout);
   }
 
   /**
@@ -123,6 +135,7 @@ public final class RequestOptions {
     Objects.requireNonNull(other, "other");
     Builder merged = new Builder();
     merged.timeout = other.timeout != null ? other.timeout : timeout;
+    merged.idleTimeout = other.idleTimeout != null ? other.idleTimeout : idleTimeout;
     merged.retries = other.retries != null ? other.retries : retries;
     merged.retryNonIdempotent =
         other.retryNonIdempotent != null ? other.retryNonIdempotent : retryNonIdempotent;
@@ -139,6 +152,7 @@ public final class RequestOptions {
     }
     RequestOptions that = (RequestOptions) other;
     return Objects.equals(timeout, that.timeout)
+        && Objects.equals(idleTimeout, that.idleTimeout)
         && Objects.equals(retries, that.retries)
         && Objects.equals(retryNonIdempotent, that.retryNonIdempotent)
         && Objects.equals(resubscribe, that.resubscribe)
@@ -147,7 +161,7 @@ public final class RequestOptions {
 
   @Override
   public int hashCode() {
-    return Objects.hash(timeout, retries, retryNonIdempotent, resubscribe, headers);
+    return Objects.hash(timeout, idleTimeout, retries, retryNonIdempotent, resubscribe, headers);
   }
 
   /** Shows the options; values of headers that may carry secrets are masked. */
@@ -156,6 +170,9 @@ public final class RequestOptions {
     StringBuilder text = new StringBuilder("RequestOptions{");
     if (timeout != null) {
       text.append("timeout=").append(timeout).append(", ");
+    }
+    if (idleTimeout != null) {
+      text.append("idleTimeout=").append(idleTimeout).append(", ");
     }
     if (retries != null) {
       text.append("retries=").append(retries).append(", ");
@@ -185,6 +202,7 @@ public final class RequestOptions {
   /** Builder of {@link RequestOptions}. */
   public static final class Builder {
     private @Nullable Duration timeout;
+    private @Nullable Duration idleTimeout;
     private @Nullable Integer retries;
     private @Nullable Boolean retryNonIdempotent;
     private @Nullable Boolean resubscribe;
@@ -205,6 +223,26 @@ public final class RequestOptions {
         throw new IllegalArgumentException("timeout must be positive: " + timeout);
       }
       this.timeout = timeout;
+      return this;
+    }
+
+    /**
+     * Bounds a call that streams a body (a download as bytes or into a file, an upload from a file
+     * or a publisher) by the time in which no byte moves instead of by its deadline: the call fails
+     * with a {@link CoreTimeoutException} (whose {@link CoreTimeoutException#idle()} is true) when
+     * no byte was sent or received for this long, however long it takes in total. Calls without a
+     * streamed body keep their deadline.
+     *
+     * @param idleTimeout a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder idleTimeout(Duration idleTimeout) {
+      Objects.requireNonNull(idleTimeout, "idleTimeout");
+      if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+        throw new IllegalArgumentException("idleTimeout must be positive: " + idleTimeout);
+      }
+      this.idleTimeout = idleTimeout;
       return this;
     }
 

@@ -111,7 +111,9 @@ public final class Corectl implements Runnable {
       paramLabel = "DURATION",
       order = 5,
       converter = Durations.class,
-      description = "Deadline of each call: 10s, 500ms, 2m (default: 10s).")
+      description =
+          "Deadline of each call: 10s, 500ms, 2m (default: 10s). For fs get/put: the longest time"
+              + " without data moving (a transfer as a whole has no deadline).")
   @Nullable Duration timeout;
 
   @Option(

@@ -1,6 +1,7 @@
 package dev.corekit.corectl;
 
 import dev.corekit.core.CoreClient;
+import dev.corekit.core.api.FilesystemApi;
 import dev.corekit.core.model.About;
 import dev.corekit.core.model.FileInfo;
 import dev.corekit.core.model.ProcessExecState;
@@ -141,12 +142,44 @@ final class DemoCommand extends CoreCommand {
 
       core.processes().delete(id).block(STEP);
       deleted = true;
-      step(p, 7, "delete", "deleted process " + id);
+      int removed = deleteOutputs(core, id);
+      step(
+          p,
+          7,
+          "delete",
+          "deleted process " + id + " and the " + removed + " files it wrote to mem:/" + id + "*");
     } finally {
       if (!deleted) {
         cleanUp(core, id);
       }
     }
+  }
+
+  /**
+   * Deletes every file of the memory filesystem whose name starts with the demo's id: the HLS
+   * playlist and segments its process wrote (Core keeps them after the process is deleted) and
+   * anything the tour uploaded. Lists again after deleting, in case a last write landed meanwhile.
+   *
+   * @return the number of files deleted
+   */
+  private static int deleteOutputs(CoreClient core, String id) {
+    FilesystemApi.ListQuery mine = FilesystemApi.ListQuery.builder().glob("/" + id + "**").build();
+    int removed = 0;
+    for (int round = 0; round < 3; round++) {
+      List<FileInfo> left = core.filesystems().list("mem", mine).collectList().block(STEP);
+      if (left.isEmpty()) {
+        return removed;
+      }
+      for (FileInfo f : left) {
+        try {
+          core.filesystems().delete("mem", f.name()).block(STEP);
+          removed++;
+        } catch (dev.corekit.core.CoreNotFoundException gone) {
+          // deleted meanwhile (ffmpeg's own segment deletion)
+        }
+      }
+    }
+    return removed;
   }
 
   private static void step(Printer p, int n, String what, String text) {
@@ -158,6 +191,11 @@ final class DemoCommand extends CoreCommand {
       core.processes().delete(id).block(STEP);
     } catch (RuntimeException e) {
       // the tour failed already; that error is the one to report
+    }
+    try {
+      deleteOutputs(core, id);
+    } catch (RuntimeException e) {
+      // as above
     }
   }
 

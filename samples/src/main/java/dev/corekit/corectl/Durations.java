@@ -16,6 +16,29 @@ final class Durations implements CommandLine.ITypeConverter<Duration> {
     return parse(value);
   }
 
+  /** Like {@link Durations}, and {@code 0} (any unit) for "none". */
+  static final class OrZero implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      String v = value.strip().toLowerCase(Locale.ROOT);
+      if (v.matches("0+(\\.0*)?(ms|s|m|h)?")) {
+        return Duration.ZERO;
+      }
+      return parse(value);
+    }
+  }
+
+  /** A duration as the options take it: {@code 500ms}, {@code 5s}, {@code 1.5s}. */
+  static String text(Duration d) {
+    long ms = d.toMillis();
+    if (ms < 1000) {
+      return ms + "ms";
+    }
+    return ms % 1000 == 0
+        ? ms / 1000 + "s"
+        : String.format(Locale.ROOT, "%.1fs", ms / 1000.0).replace(".0s", "s");
+  }
+
   static Duration parse(String value) {
     String v = value.strip().toLowerCase(Locale.ROOT);
     try {

@@ -1,6 +1,8 @@
 package dev.corekit.corectl;
 
 import dev.corekit.core.CoreClient;
+import dev.corekit.core.CoreTimeoutException;
+import dev.corekit.core.RequestOptions;
 import dev.corekit.core.api.FilesystemApi;
 import dev.corekit.core.model.FileInfo;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +34,41 @@ import picocli.CommandLine.Parameters;
       FsCommand.Rm.class
     })
 final class FsCommand extends CoreCommand {
+  private static final Duration DEFAULT_IDLE = Duration.ofSeconds(10);
 
   @Override
   int run() {
     throw missingCommand();
+  }
+
+  /**
+   * The file operations for transfers: {@code --timeout} (default 10 s) bounds the time in which no
+   * byte moves, not the whole transfer; other calls keep it as their deadline.
+   */
+  static FilesystemApi transfers(CoreClient core, CoreCommand command) {
+    Duration idle = command.root().timeout;
+    return core.filesystems()
+        .with(RequestOptions.builder().idleTimeout(idle != null ? idle : DEFAULT_IDLE).build());
+  }
+
+  /**
+   * Reports a transfer that moved no data for the idle timeout (exit code 1); rethrows any other
+   * failure.
+   */
+  static int stalled(CoreCommand command, RuntimeException e, String what) {
+    if (Failures.unwrap(e) instanceof CoreTimeoutException t && t.idle()) {
+      command
+          .root()
+          .err
+          .println(
+              "corectl: "
+                  + what
+                  + " stopped: no data moved for "
+                  + Durations.text(t.timeout())
+                  + " (set this limit with --timeout; the transfer as a whole has none)");
+      return 1;
+    }
+    throw e;
   }
 
   /** A storage path without its leading slash, as the API takes it. */
@@ -96,7 +130,10 @@ final class FsCommand extends CoreCommand {
   @Command(
       name = "put",
       mixinStandardHelpOptions = true,
-      description = "Upload a local file (streamed, not read into memory).")
+      description = {
+        "Upload a local file (streamed, not read into memory).",
+        "--timeout bounds the time in which no data moves, not the whole upload."
+      })
   static final class Put extends CoreCommand {
     @Parameters(
         index = "0",
@@ -121,13 +158,16 @@ final class FsCommand extends CoreCommand {
       String target = relative(path);
       long size = Files.size(file);
       try (CoreClient core = connect()) {
+        FilesystemApi fs = transfers(core, this);
         if (System.console() != null) {
           ProgressBar bar = new ProgressBar(root().err, "upload " + file.getFileName(), size);
-          core.filesystems().upload(storage, target, FileChunks.read(file, bar)).block();
+          fs.upload(storage, target, FileChunks.read(file, bar)).block();
           bar.finish();
         } else {
-          core.filesystems().upload(storage, target, file).block();
+          fs.upload(storage, target, file).block();
         }
+      } catch (RuntimeException e) {
+        return stalled(this, e, "upload of " + file + " to " + storage + ":/" + target);
       }
       Printer p = printer();
       if (p.json()) {
@@ -143,7 +183,10 @@ final class FsCommand extends CoreCommand {
   @Command(
       name = "get",
       mixinStandardHelpOptions = true,
-      description = "Download a file to FILE, or to standard output without FILE (or with '-').")
+      description = {
+        "Download a file to FILE, or to standard output without FILE (or with '-').",
+        "--timeout bounds the time in which no data moves, not the whole download."
+      })
   static final class Get extends CoreCommand {
     @Parameters(
         index = "0",
@@ -165,43 +208,41 @@ final class FsCommand extends CoreCommand {
     int run() throws IOException {
       String source = relative(path);
       try (CoreClient core = connect()) {
-        FilesystemApi fs = core.filesystems();
-        if (file == null || file.toString().equals("-")) {
-          OutputStream out = root().out;
-          for (ByteBuffer chunk : fs.download(storage, source).toIterable()) {
-            write(out, chunk);
-          }
-          out.flush();
-          return 0;
+        return download(core, source);
+      } catch (RuntimeException e) {
+        return stalled(this, e, "download of " + storage + ":/" + source);
+      }
+    }
+
+    private int download(CoreClient core, String source) throws IOException {
+      FilesystemApi fs = transfers(core, this);
+      if (file == null || file.toString().equals("-")) {
+        OutputStream out = root().out;
+        for (ByteBuffer chunk : fs.download(storage, source).toIterable()) {
+          write(out, chunk);
         }
-        long bytes;
-        if (System.console() != null) {
-          long total =
-              fs.stat(storage, source).map(i -> i.size().orElse(-1)).blockOptional().orElse(-1L);
-          ProgressBar bar = new ProgressBar(root().err, "download " + file.getFileName(), total);
-          bytes = downloadTo(fs, source, file, bar);
-          bar.finish();
-        } else {
-          bytes = fs.download(storage, source, file).block();
-        }
-        Printer p = printer();
-        if (p.json()) {
-          p.printJson(
-              Map.of(
-                  "storage",
-                  storage,
-                  "path",
-                  "/" + source,
-                  "file",
-                  file.toString(),
-                  "bytes",
-                  bytes));
-        } else {
-          p.line(
-              "downloaded " + storage + ":/" + source + " to " + file + " (" + bytes + " bytes)");
-        }
+        out.flush();
         return 0;
       }
+      long bytes;
+      if (System.console() != null) {
+        long total =
+            fs.stat(storage, source).map(i -> i.size().orElse(-1)).blockOptional().orElse(-1L);
+        ProgressBar bar = new ProgressBar(root().err, "download " + file.getFileName(), total);
+        bytes = downloadTo(fs, source, file, bar);
+        bar.finish();
+      } else {
+        bytes = fs.download(storage, source, file).block();
+      }
+      Printer p = printer();
+      if (p.json()) {
+        p.printJson(
+            Map.of(
+                "storage", storage, "path", "/" + source, "file", file.toString(), "bytes", bytes));
+      } else {
+        p.line("downloaded " + storage + ":/" + source + " to " + file + " (" + bytes + " bytes)");
+      }
+      return 0;
     }
 
     private long downloadTo(FilesystemApi fs, String source, Path target, LongConsumer progress)

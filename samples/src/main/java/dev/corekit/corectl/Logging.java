@@ -5,7 +5,7 @@ import ch.qos.logback.classic.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sets the log level of corectl's run: WARN by default (see logback.xml), DEBUG with {@code
+ * Sets the log level of corectl's run: WARN by default (see {@link LogSetup}), DEBUG with {@code
  * --debug}.
  */
 final class Logging {

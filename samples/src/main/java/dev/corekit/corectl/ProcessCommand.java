@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.corekit.core.CoreCapabilityException;
 import dev.corekit.core.CoreClient;
+import dev.corekit.core.CoreNotFoundException;
+import dev.corekit.core.RequestOptions;
 import dev.corekit.core.api.ProcessApi;
 import dev.corekit.core.model.CoreProcess;
 import dev.corekit.core.model.Probe;
@@ -12,7 +15,11 @@ import dev.corekit.core.model.ProbeIo;
 import dev.corekit.core.model.ProcessCommandName;
 import dev.corekit.core.model.ProcessConfig;
 import dev.corekit.core.model.ProcessConfigIo;
+import dev.corekit.core.model.ProcessEvent;
+import dev.corekit.core.model.ProcessEventFilter;
+import dev.corekit.core.model.ProcessEventFilters;
 import dev.corekit.core.model.ProcessExecState;
+import dev.corekit.core.model.ProcessOrder;
 import dev.corekit.core.model.ProcessReport;
 import dev.corekit.core.model.ProcessState;
 import java.nio.file.Path;
@@ -27,8 +34,10 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /** {@code corectl process ...}: the ffmpeg processes of a Core server. */
 @Command(
@@ -283,26 +292,195 @@ final class ProcessCommand extends CoreCommand {
 
     abstract String done();
 
+    /** How long to wait for the ordered state after the command; zero: not at all. */
+    Duration waitFor() {
+      return Duration.ZERO;
+    }
+
     @Override
     int run() {
       try (CoreClient core = connect()) {
-        core.processes()
+        ProcessApi processes = core.processes();
+        Duration wait = waitFor();
+        StateWait awaited =
+            wait.isZero()
+                ? null
+                : new StateWait(
+                    verb(),
+                    verb() == ProcessCommandName.STOP ? null : processes.getState(id).block());
+        processes
             .command(id, dev.corekit.core.model.ProcessCommand.builder().command(verb()).build())
             .block();
+        StateWait.Outcome outcome = awaited == null ? null : awaited.await(processes, id, wait);
+        ProcessState state = outcome == null ? null : outcome.state();
+        boolean reached = outcome != null && outcome.reached();
         Printer p = printer();
         if (p.json()) {
-          p.printJson(Map.of("id", id, "command", verb().value()));
-        } else {
-          p.line(done() + " process " + id);
+          Map<String, Object> m = Printer.map();
+          m.put("id", id);
+          m.put("command", verb().value());
+          if (state != null) {
+            m.put("order", state.order().value());
+            m.put("state", state.exec().value());
+            m.put("reached", reached);
+          }
+          p.printJson(m);
+        } else if (reached || state == null) {
+          p.line(done() + " process " + id + (state == null ? "" : " (" + state.exec() + ")"));
+        }
+        if (state != null && !reached) {
+          root()
+              .err
+              .println(
+                  "corectl: process "
+                      + id
+                      + " is not "
+                      + awaited.goal()
+                      + " "
+                      + Durations.text(wait)
+                      + " after '"
+                      + verb().value()
+                      + "' (state "
+                      + state.exec()
+                      + ", order "
+                      + state.order()
+                      + "); last log line: "
+                      + (state.lastLogline().isBlank() ? "-" : state.lastLogline().strip())
+                      + hint(verb(), awaited.before, state));
+          return 1;
         }
         return 0;
       }
     }
   }
 
+  /**
+   * Why a process may not run after a start or restart, where the states tell: Core before 16.20
+   * ignores a start while the order is already 'start' (as after a run ended by a restart), and
+   * ends the run on restart, starting it again only when the process reconnects.
+   */
+  static String hint(ProcessCommandName verb, @Nullable ProcessState before, ProcessState state) {
+    if (verb == ProcessCommandName.STOP
+        || !ProcessOrder.START.equals(state.order())
+        || ProcessExecState.RUNNING.equals(state.exec())
+        || ProcessExecState.STARTING.equals(state.exec())) {
+      return "";
+    }
+    if (state.reconnectSeconds() > 0) {
+      return " (Core starts it again in " + state.reconnectSeconds() + "s, its reconnect delay)";
+    }
+    if (verb == ProcessCommandName.RESTART) {
+      return " (Core before 16.20 ends the run on restart and starts it again only when the"
+          + " process reconnects: use 'process stop' and 'process start')";
+    }
+    boolean orderedBefore =
+        before != null
+            && ProcessOrder.START.equals(before.order())
+            && !ProcessExecState.RUNNING.equals(before.exec())
+            && !ProcessExecState.STARTING.equals(before.exec());
+    return orderedBefore
+        ? " (Core before 16.20 ignores 'start' while the order is already 'start': run 'process"
+            + " stop' first)"
+        : "";
+  }
+
+  /**
+   * Waits for the state a command orders: running after start and restart, not running after stop.
+   * Polls the process state (a few times a second, bounded by the wait), since Core reports no
+   * outcome of a command.
+   */
+  static final class StateWait {
+    private static final Duration POLL = Duration.ofMillis(250);
+    private final ProcessCommandName verb;
+    final @Nullable ProcessState before;
+    private boolean sawOther;
+
+    /**
+     * @param verb the command sent
+     * @param before the state before a start or restart (to tell the new run from the old one),
+     *     else null
+     */
+    StateWait(ProcessCommandName verb, @Nullable ProcessState before) {
+      this.verb = verb;
+      this.before = before;
+    }
+
+    String goal() {
+      return verb == ProcessCommandName.STOP ? "stopped" : "running";
+    }
+
+    /** The state reached, or the last one seen when the wait ran out. */
+    record Outcome(ProcessState state, boolean reached) {}
+
+    /** Polls the state until it is the ordered one or the wait is over. */
+    Outcome await(ProcessApi processes, String id, Duration wait) {
+      java.util.concurrent.atomic.AtomicReference<ProcessState> last =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      ProcessState hit =
+          Flux.interval(Duration.ZERO, POLL)
+              .onBackpressureDrop()
+              .concatMap(tick -> processes.getState(id))
+              .doOnNext(last::set)
+              .filter(this::reached)
+              .next()
+              .timeout(wait, Mono.empty())
+              .block();
+      if (hit != null) {
+        return new Outcome(hit, true);
+      }
+      ProcessState seen = last.get();
+      return new Outcome(seen != null ? seen : processes.getState(id).block(), false);
+    }
+
+    /** Whether the state is the ordered one; remembers states in between. */
+    synchronized boolean reached(ProcessState s) {
+      boolean running = ProcessExecState.RUNNING.equals(s.exec());
+      if (verb == ProcessCommandName.STOP) {
+        return ProcessExecState.FINISHED.equals(s.exec())
+            || ProcessExecState.KILLED.equals(s.exec())
+            || ProcessExecState.FAILED.equals(s.exec());
+      }
+      if (!running) {
+        sawOther = true;
+        return false;
+      }
+      if (verb != ProcessCommandName.RESTART || before == null || sawOther) {
+        return true;
+      }
+      // Right after a restart Core may still report the old run: the new one is younger. A run
+      // younger than a second cannot be told from a new one, so it counts.
+      return !ProcessExecState.RUNNING.equals(before.exec())
+          || before.runtimeSeconds() < 1
+          || s.runtimeSeconds() < before.runtimeSeconds();
+    }
+  }
+
+  /** Base of start, stop and restart: they wait for the ordered state. */
+  abstract static class WaitingVerb extends CommandVerb {
+    @Option(
+        names = "--wait",
+        paramLabel = "DURATION",
+        defaultValue = "5s",
+        converter = Durations.OrZero.class,
+        description = {
+          "How long to wait for the ordered state: running after start and restart, stopped after"
+              + " stop (default: ${DEFAULT-VALUE}; 0: do not wait).",
+          "Not reached in time: exit code 1, with the state and the last log line."
+        })
+    Duration wait;
+
+    @Override
+    Duration waitFor() {
+      return wait;
+    }
+  }
+
   /** {@code process start ID}. */
-  @Command(name = "start", mixinStandardHelpOptions = true, description = "Start a process.")
-  static final class StartCmd extends CommandVerb {
+  @Command(
+      name = "start",
+      mixinStandardHelpOptions = true,
+      description = "Start a process and wait until it runs.")
+  static final class StartCmd extends WaitingVerb {
     @Override
     ProcessCommandName verb() {
       return ProcessCommandName.START;
@@ -315,8 +493,11 @@ final class ProcessCommand extends CoreCommand {
   }
 
   /** {@code process stop ID}. */
-  @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop a process.")
-  static final class StopCmd extends CommandVerb {
+  @Command(
+      name = "stop",
+      mixinStandardHelpOptions = true,
+      description = "Stop a process and wait until it has stopped.")
+  static final class StopCmd extends WaitingVerb {
     @Override
     ProcessCommandName verb() {
       return ProcessCommandName.STOP;
@@ -329,8 +510,11 @@ final class ProcessCommand extends CoreCommand {
   }
 
   /** {@code process restart ID}. */
-  @Command(name = "restart", mixinStandardHelpOptions = true, description = "Restart a process.")
-  static final class RestartCmd extends CommandVerb {
+  @Command(
+      name = "restart",
+      mixinStandardHelpOptions = true,
+      description = "Restart a process and wait until it runs again.")
+  static final class RestartCmd extends WaitingVerb {
     @Override
     ProcessCommandName verb() {
       return ProcessCommandName.RESTART;
@@ -510,7 +694,9 @@ final class ProcessCommand extends CoreCommand {
         paramLabel = "DURATION",
         defaultValue = "1s",
         converter = Durations.class,
-        description = "How often --follow asks for new lines (default: ${DEFAULT-VALUE}).")
+        description =
+            "How often --follow asks for new lines on servers before 16.20 (default:"
+                + " ${DEFAULT-VALUE}); 16.20 and later send each line as it comes.")
     Duration interval;
 
     @Override
@@ -524,25 +710,59 @@ final class ProcessCommand extends CoreCommand {
       LogFollower follower = new LogFollower();
       try (CoreClient core = connect()) {
         ProcessApi processes = core.processes();
-        List<LogFollower.Line> tail = follower.tail(processes.getReport(id).block(), lines);
-        if (p.json() && !follow) {
-          p.printJson(tail.stream().map(LogsCmd::json).collect(Collectors.toList()));
+        // The event stream is opened before the report is read, so that no line falls between
+        // the two; its lines wait in a buffer until the tail is printed.
+        Sinks.Many<ProcessEvent> events = Sinks.many().unicast().onBackpressureBuffer();
+        Disposable feed =
+            follow ? lineEvents(core).subscribe(events::tryEmitNext, events::tryEmitError) : null;
+        try {
+          List<LogFollower.Line> tail = follower.tail(processes.getReport(id).block(), lines);
+          if (p.json() && !follow) {
+            p.printJson(tail.stream().map(LogsCmd::json).collect(Collectors.toList()));
+            return 0;
+          }
+          tail.forEach(l -> print(p, l));
+          if (!follow) {
+            return 0;
+          }
+          // Servers before 16.20 have no event stream (the client knows the server's version
+          // from GET /api and refuses the call before sending it; a server that hides its version
+          // answers 404): poll the report instead.
+          Flux<LogFollower.Line> polled =
+              Flux.interval(interval)
+                  .onBackpressureDrop()
+                  .concatMap(tick -> processes.getReport(id))
+                  .concatMapIterable(follower::newLines);
+          events
+              .asFlux()
+              .concatMapIterable(follower::fromEvent)
+              .onErrorResume(
+                  e -> e instanceof CoreCapabilityException || e instanceof CoreNotFoundException,
+                  noEvents -> polled)
+              .takeUntilOther(ctrlC)
+              .doOnNext(l -> print(p, l))
+              .takeUntil(l -> p.stream().checkError())
+              .blockLast();
           return 0;
+        } finally {
+          if (feed != null) {
+            feed.dispose();
+          }
         }
-        tail.forEach(l -> print(p, l));
-        if (!follow) {
-          return 0;
-        }
-        Flux.interval(interval)
-            .onBackpressureDrop()
-            .concatMap(tick -> processes.getReport(id))
-            .concatMapIterable(follower::newLines)
-            .takeUntilOther(ctrlC)
-            .doOnNext(l -> print(p, l))
-            .takeUntil(l -> p.stream().checkError())
-            .blockLast();
-        return 0;
       }
+    }
+
+    /** The output lines of this process from Core's event stream, subscribed again when cut. */
+    private Flux<ProcessEvent> lineEvents(CoreClient core) {
+      ProcessEventFilters filter =
+          ProcessEventFilters.builder()
+              .addFilters(
+                  ProcessEventFilter.builder()
+                      .pid("^" + regexQuote(id) + "$")
+                      .type("^line$")
+                      .build())
+              .build();
+      return core.events().with(RequestOptions.builder().resubscribe(true).build()).process(filter);
     }
 
     private void print(Printer p, LogFollower.Line l) {
@@ -637,6 +857,18 @@ final class ProcessCommand extends CoreCommand {
   /** How long the process has been up; {@code -} when it is not. */
   static String uptime(ProcessState s) {
     return isUp(s) ? Format.seconds(s.runtimeSeconds()) : "-";
+  }
+
+  /** The text as a regular expression (Go's and Java's syntax) that matches only itself. */
+  static String regexQuote(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    for (char c : text.toCharArray()) {
+      if ("\\.+*?()|[]{}^$".indexOf(c) >= 0) {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 
   static String abbreviate(String text, int max) {

@@ -43,6 +43,13 @@ class DemoIT {
       Cli.Result demo = Cli.run(Cli.env(sim.baseUrl(), "admin", "it-secret"), "demo").ok();
 
       assertThat(demo.out()).doesNotContain("embedded").contains("7. delete");
+      // Its process wrote an HLS playlist to mem (the simulator's ffmpeg does, like Core's) and
+      // the demo deleted it with the process.
+      java.util.regex.Matcher removed =
+          java.util.regex.Pattern.compile("and the (\\d+) files it wrote to mem:/corectl-demo-")
+              .matcher(demo.out());
+      assertThat(removed.find()).as("step 7 of %s", demo.out()).isTrue();
+      assertThat(Integer.parseInt(removed.group(1))).isPositive();
       assertThat(core.processes().list().collectList().block(Duration.ofSeconds(10))).isEmpty();
       assertThat(core.filesystems().list("mem").collectList().block(Duration.ofSeconds(10)))
           .isEmpty();

@@ -33,6 +33,7 @@ public final class Call {
   private @Nullable RequestBody body;
   private @Nullable RuntimeException invalid;
   private String accept = "application/json";
+  private boolean streamed;
 
   Call(CoreTransport transport, Operation operation, RequestOptions options) {
     this.transport = transport;
@@ -187,6 +188,7 @@ public final class Call {
         invalid = new CoreValidationException("the body of " + operation + " must not be null");
       } else {
         body = RequestBody.bytes(content);
+        streamed = true;
       }
     }
     return this;
@@ -205,6 +207,7 @@ public final class Call {
             new CoreValidationException("the file to send with " + operation + " must not be null");
       } else {
         body = RequestBody.file(source);
+        streamed = true;
       }
     }
     return this;
@@ -289,6 +292,7 @@ public final class Call {
    */
   public Flux<ByteBuffer> bytes() {
     accept = "*/*";
+    streamed = true;
     return transport.flux(this, BodyReaders.bytes(), false);
   }
 
@@ -313,6 +317,14 @@ public final class Call {
 
   String accept() {
     return accept;
+  }
+
+  /**
+   * @return whether the request or the answer body is streamed (a file or bytes), so an idle
+   *     timeout applies instead of the deadline
+   */
+  boolean streamed() {
+    return streamed;
   }
 
   Operation operation() {

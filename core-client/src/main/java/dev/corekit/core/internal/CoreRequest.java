@@ -20,8 +20,11 @@ public final class CoreRequest {
   final @Nullable String bearer;
   final String accept;
   final boolean endless;
+  final @Nullable Duration idleTimeout;
+  final TransferActivity activity;
   @Nullable TokenManager tokenSource;
 
+  /** A request without idle timeout (its deadline bounds it). */
   CoreRequest(
       Operation operation,
       String path,
@@ -34,6 +37,36 @@ public final class CoreRequest {
       @Nullable String bearer,
       String accept,
       boolean endless) {
+    this(
+        operation,
+        path,
+        query,
+        headers,
+        body,
+        timeout,
+        retries,
+        retryNonIdempotent,
+        bearer,
+        accept,
+        endless,
+        null,
+        new TransferActivity());
+  }
+
+  CoreRequest(
+      Operation operation,
+      String path,
+      String query,
+      Map<String, String> headers,
+      @Nullable RequestBody body,
+      Duration timeout,
+      int retries,
+      boolean retryNonIdempotent,
+      @Nullable String bearer,
+      String accept,
+      boolean endless,
+      @Nullable Duration idleTimeout,
+      TransferActivity activity) {
     this.operation = operation;
     this.path = path;
     this.query = query;
@@ -45,6 +78,8 @@ public final class CoreRequest {
     this.bearer = bearer;
     this.accept = accept;
     this.endless = endless;
+    this.idleTimeout = idleTimeout;
+    this.activity = activity;
   }
 
   /**
@@ -65,7 +100,9 @@ public final class CoreRequest {
         retryNonIdempotent,
         token,
         accept,
-        endless);
+        endless,
+        idleTimeout,
+        activity);
   }
 
   /**

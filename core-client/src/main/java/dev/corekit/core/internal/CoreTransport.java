@@ -361,6 +361,20 @@ public final class CoreTransport {
           if (capabilities.needsCheck(request.operation)) {
             attempts = Mono.defer(() -> capabilities.check(request.operation)).then(attempts);
           }
+          Duration idle = request.idleTimeout;
+          if (idle != null) {
+            // A streamed upload: bounded by the time without progress, not by the deadline.
+            AtomicBoolean idled = new AtomicBoolean();
+            return attempts
+                .takeUntilOther(request.activity.idleFor(idle).doOnSuccess(done -> idled.set(true)))
+                .switchIfEmpty(
+                    Mono.defer(
+                        () ->
+                            idled.get()
+                                ? Mono.error(
+                                    new CoreTimeoutException(request.describe(), idle, true))
+                                : Mono.empty()));
+          }
           return attempts
               .timeout(request.timeout, DeadlineTimer.INSTANCE)
               // single: no AlreadyEmitted wrapper to take off (see retrying)
@@ -432,6 +446,21 @@ public final class CoreTransport {
           if (endless) {
             return call.options().resubscribe().orElse(false) ? resubscribing(attempts) : attempts;
           }
+          Duration idle = request.idleTimeout;
+          if (idle != null) {
+            // A streamed download: bounded by the time without progress, not by the deadline.
+            AtomicBoolean idled = new AtomicBoolean();
+            return attempts
+                .doOnNext(value -> request.activity.moved())
+                .takeUntilOther(request.activity.idleFor(idle).doOnSuccess(done -> idled.set(true)))
+                .concatWith(
+                    Mono.defer(
+                        () ->
+                            idled.get()
+                                ? Mono.error(
+                                    new CoreTimeoutException(request.describe(), idle, true))
+                                : Mono.empty()));
+          }
           // One deadline bounds the whole call: all attempts and the whole body. Checked without a
           // timer per element: when it passes the call is cancelled and fails.
           AtomicBoolean expired = new AtomicBoolean();
@@ -479,7 +508,9 @@ public final class CoreTransport {
         options.retryNonIdempotent().orElse(false),
         null,
         call.accept(),
-        call.accept().equals("application/x-json-stream"));
+        call.accept().equals("application/x-json-stream"),
+        call.streamed() ? options.idleTimeout().orElse(null) : null,
+        new TransferActivity());
   }
 
   /**
@@ -729,6 +760,9 @@ public final class CoreTransport {
         .send(
             (out, outbound) -> {
               sent.set(true);
+              if (request.idleTimeout != null) {
+                request.activity.moved();
+              }
               if (request.endless) {
                 // A bounded call is already bounded by its deadline (mono()/flux()); a stream
                 // needs the idle timeout, reset by each chunk read.
@@ -760,10 +794,18 @@ public final class CoreTransport {
               } else {
                 out.header(HttpHeaderNames.TRANSFER_ENCODING, "chunked");
               }
-              return outbound.send(body.content(outbound.alloc()));
+              if (request.idleTimeout == null) {
+                return outbound.send(body.content(outbound.alloc()));
+              }
+              TransferActivity activity = request.activity;
+              return outbound.send(
+                  Flux.from(body.content(outbound.alloc())).doOnNext(chunk -> activity.moved()));
             })
         .response(
             (response, body) -> {
+              if (request.idleTimeout != null) {
+                request.activity.moved();
+              }
               int code = response.status().code();
               status.set(code);
               if (observed != null) {

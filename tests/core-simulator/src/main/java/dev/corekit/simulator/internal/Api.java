@@ -77,6 +77,7 @@ final class Api {
     this.startedAt = s.clock().millis();
     fs.put("disk", new FileStore("disk", "disk", "/"));
     fs.put("mem", new FileStore("mem", "mem", "/memfs"));
+    processes.memfs = fs.get("mem");
     iam.put("$anon", iamUser("$anon", "", false, Json.arr()));
     routes();
     events.log(
@@ -1467,6 +1468,17 @@ final class Api {
     JsonNode body = eventBody(ex);
     List<JsonNode> filters = new ArrayList<>();
     body.path("filters").forEach(filters::add);
+    for (JsonNode f : filters) {
+      f.properties()
+          .forEach(
+              field -> {
+                try {
+                  java.util.regex.Pattern.compile(field.getValue().asText(""));
+                } catch (java.util.regex.PatternSyntaxException e) {
+                  throw ApiError.of(400, "Bad Request", "invalid filter: " + e.getDescription());
+                }
+              });
+    }
     Flux<byte[]> evts =
         events
             .processEvents()
@@ -1480,10 +1492,14 @@ final class Api {
             Flux.merge(evts, keepalives("{\"type\":\"keepalive\"}\n"))));
   }
 
+  /** Like Core: each field of the filter is a case-insensitive regular expression to find. */
   private static boolean processFilter(JsonNode e, JsonNode f) {
-    for (String field : List.of("pid", "domain", "type")) {
+    for (String field : List.of("pid", "domain", "type", "core_id")) {
       String want = f.path(field).asText("");
-      if (!want.isEmpty() && !Glob.matches(want, e.path(field).asText())) {
+      if (!want.isEmpty()
+          && !java.util.regex.Pattern.compile("(?i)" + want)
+              .matcher(e.path(field).asText())
+              .find()) {
         return false;
       }
     }

@@ -466,6 +466,8 @@ final class ProcessStore {
           epoch = p.epoch;
         }
         log("Starting", p);
+        // Like Core, which sends each output line of ffmpeg that is not a progress line.
+        p.prelude.forEach(line -> lineEvent(p, line, now));
         scheduler.accept(
             startDelay(),
             () -> {
@@ -484,6 +486,7 @@ final class ProcessStore {
           }
           p.stop(now, startDelay());
         }
+        lineEvent(p, Proc.EXIT_LINE, now);
         log("Stopping", p);
         log("Exited", p);
       }
@@ -524,18 +527,110 @@ final class ProcessStore {
         EventBus.data("id", p.id, "domain", p.domain, "reference", p.reference()));
   }
 
-  /** Emits line and progress events of running processes; called every half second. */
-  void tick(long tickNo) {
+  private void lineEvent(Proc p, String text, long nowMs) {
     if (!events.hasProcessListeners()) {
       return;
     }
+    ObjectNode line = Json.obj();
+    line.put("pid", p.id);
+    line.put("domain", p.domain);
+    line.put("type", "line");
+    line.put("line", text);
+    line.put("core_id", events.coreId);
+    line.put("ts", nowMs);
+    events.processEvent(line);
+  }
+
+  /** Core's memory filesystem, where processes write their {@code {memfs}} outputs. */
+  @Nullable FileStore memfs;
+
+  /**
+   * Writes what ffmpeg's HLS muxer would have written by now for each {@code {memfs}/NAME.m3u8}
+   * output of a running process, as Core's ffmpeg does: the playlist and one segment {@code
+   * NAMEk.ts} per {@code -hls_time} seconds (2 by default), the oldest deleted with {@code
+   * -hls_flags delete_segments} beyond {@code -hls_list_size} (5). The files stay when the process
+   * stops or is deleted. Called on each tick and whenever a running process's state is rendered.
+   */
+  void writeHls(Proc p, long secs) {
+    FileStore mem = memfs;
+    if (mem == null || secs < 0) {
+      return;
+    }
+    for (JsonNode out : p.config.path("output")) {
+      String address = out.path("address").asText("");
+      if (!address.startsWith("{memfs}/") || !address.endsWith(".m3u8")) {
+        continue;
+      }
+      String playlist = FileStore.clean(address.substring("{memfs}".length()));
+      String stem = playlist.substring(0, playlist.length() - ".m3u8".length());
+      List<String> options = new ArrayList<>();
+      out.path("options").forEach(o -> options.add(o.asText()));
+      long segmentSeconds = Math.max(1, longOption(options, "-hls_time", 2));
+      long listSize = Math.max(1, longOption(options, "-hls_list_size", 5));
+      int flags = options.indexOf("-hls_flags");
+      boolean deleteOld =
+          flags >= 0
+              && flags + 1 < options.size()
+              && options.get(flags + 1).contains("delete_segments");
+      long done = secs / segmentSeconds;
+      long first = Math.max(0, done - listSize);
+      long now = nowMs();
+      boolean changed = false;
+      for (long k = first; k < done; k++) {
+        String segment = stem + k + ".ts";
+        if (mem.get(segment) == null) {
+          mem.put(segment, new byte[188 * 16], now);
+          events.mediaEvent(mem.name, "create", segment);
+          changed = true;
+        }
+      }
+      if (deleteOld && first > 0 && mem.remove(stem + (first - 1) + ".ts") != null) {
+        events.mediaEvent(mem.name, "remove", stem + (first - 1) + ".ts");
+      }
+      if (changed || mem.get(playlist) == null) {
+        StringBuilder m3u8 =
+            new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:")
+                .append(segmentSeconds)
+                .append("\n#EXT-X-MEDIA-SEQUENCE:")
+                .append(first)
+                .append('\n');
+        String name = stem.substring(stem.lastIndexOf('/') + 1);
+        for (long k = first; k < done; k++) {
+          m3u8.append("#EXTINF:").append(segmentSeconds).append(".000000,\n");
+          m3u8.append(name).append(k).append(".ts\n");
+        }
+        boolean created = mem.put(playlist, m3u8.toString().getBytes(StandardCharsets.UTF_8), now);
+        events.mediaEvent(mem.name, created ? "create" : "update", playlist);
+      }
+    }
+  }
+
+  private static long longOption(List<String> options, String name, long fallback) {
+    int at = options.indexOf(name);
+    if (at < 0 || at + 1 >= options.size()) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(options.get(at + 1).strip());
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+
+  /**
+   * Writes the HLS outputs of running processes, and emits line and progress events; called every
+   * half second.
+   */
+  void tick(long tickNo) {
     long now = nowMs();
+    boolean listeners = events.hasProcessListeners();
     for (Proc p : procs.values()) {
       long secs;
       synchronized (p) {
         secs = p.runningSeconds(now, startDelay());
+        writeHls(p, secs);
       }
-      if (secs < 0) {
+      if (secs < 0 || !listeners) {
         continue;
       }
       ObjectNode progress = Json.obj();
@@ -693,6 +788,7 @@ final class ProcessStore {
       long delay = startDelay();
       String exec = p.exec(now, delay);
       long secs = p.runningSeconds(now, delay);
+      writeHls(p, secs);
       boolean up = !exec.equals("finished");
       ObjectNode st = Json.obj();
       st.put("order", p.order);
