@@ -65,7 +65,7 @@ final class Api {
     this.memfsPassword = Jwt.shortId();
     // 16.10 to 16.16 put the memfs basic-auth password into the URL ffmpeg writes to; 16.20 does
     // not.
-    this.processes.memfs =
+    this.processes.memfsUrl =
         () ->
             "http://"
                 + (s.since(CoreVersion.V16_20) ? "" : "admin:" + memfsPassword + "@")

@@ -688,14 +688,14 @@ final class ProcessStore {
    * http://admin:PASSWORD@127.0.0.1:8080/memfs}), as Core 16.16 writes it into command lines and
    * log lines.
    */
-  volatile java.util.function.Supplier<String> memfs = () -> "http://127.0.0.1/memfs";
+  volatile java.util.function.Supplier<String> memfsUrl = () -> "http://127.0.0.1/memfs";
 
   /** An address as ffmpeg gets it: {@code -} is stdout, {@code {memfs}} the memfs URL. */
   String displayAddress(String a) {
     if (a.equals("-")) {
       return "pipe:";
     }
-    return a.startsWith("{memfs}") ? memfs.get() + a.substring("{memfs}".length()) : a;
+    return a.startsWith("{memfs}") ? memfsUrl.get() + a.substring("{memfs}".length()) : a;
   }
 
   /** Which parts of a process a listing shows ({@code filter=config,state,...}). */
