@@ -345,7 +345,7 @@ final class ProcessCommand extends CoreCommand {
                       + ", order "
                       + state.order()
                       + "); last log line: "
-                      + (state.lastLogline().isBlank() ? "-" : state.lastLogline().strip())
+                      + (state.lastLogline().isBlank() ? "-" : p.shown(state.lastLogline().strip()))
                       + hint(verb(), awaited.before, state));
           return 1;
         }
