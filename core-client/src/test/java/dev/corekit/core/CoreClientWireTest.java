@@ -146,7 +146,9 @@ class CoreClientWireTest {
 
   @Test
   void aLongListThatStallsMidBodyDeliversWhatArrivedThenEndsAtTheCallDeadline() {
-    // Longer than what is collected and bound at once, so the elements stream as they arrive.
+    // Longer than what is collected and bound at once, so the elements stream as they arrive. The
+    // body never ends: only the call's deadline can end the call, so the verdict does not depend on
+    // how fast this machine is (the deadline is long enough to deliver the head on a busy one).
     String element =
         "{\"id\":\"a\",\"type\":\"ffmpeg\",\"reference\":\"\",\"created_at\":1,\"updated_at\":1},";
     int count = dev.corekit.core.internal.JsonArrayDecoder.WHOLE_LIMIT / element.length() + 10;
@@ -159,20 +161,22 @@ class CoreClientWireTest {
                 .sendString(
                     reactor.core.publisher.Flux.concat(
                         reactor.core.publisher.Mono.just(head),
-                        reactor.core.publisher.Mono.delay(Duration.ofSeconds(5))
+                        reactor.core.publisher.Mono.delay(Duration.ofMinutes(5))
                             .map(tick -> "]"))));
-    long start = System.nanoTime();
     StepVerifier.create(
-            client.processes().with(RequestOptions.timeout(Duration.ofMillis(400))).list())
+            client.processes().with(RequestOptions.timeout(Duration.ofSeconds(5))).list())
         .expectNextCount(count)
-        .expectError(CoreTimeoutException.class)
-        .verify(Duration.ofSeconds(5));
-    assertThat(Duration.ofNanos(System.nanoTime() - start))
-        .isLessThan(Duration.ofMillis(400 + 500));
+        .expectErrorSatisfies(
+            error ->
+                assertThat(error)
+                    .isInstanceOf(CoreTimeoutException.class)
+                    .hasMessageContaining("within 5000 ms"))
+        .verify(Duration.ofSeconds(60));
   }
 
   @Test
   void aShortListThatStallsMidBodyEndsAtTheCallDeadline() {
+    // The body never ends within the test: a list (or no error) would mean the deadline failed.
     server.on(
         "GET /api/v3/process",
         (request, response) ->
@@ -182,15 +186,12 @@ class CoreClientWireTest {
                     reactor.core.publisher.Flux.concat(
                         reactor.core.publisher.Mono.just(
                             "[{\"id\":\"a\",\"type\":\"ffmpeg\",\"reference\":\"\",\"created_at\":1,\"updated_at\":1},"),
-                        reactor.core.publisher.Mono.delay(Duration.ofSeconds(5))
+                        reactor.core.publisher.Mono.delay(Duration.ofMinutes(5))
                             .map(tick -> "]"))));
-    long start = System.nanoTime();
     StepVerifier.create(
             client.processes().with(RequestOptions.timeout(Duration.ofMillis(400))).list())
         .expectError(CoreTimeoutException.class)
-        .verify(Duration.ofSeconds(5));
-    assertThat(Duration.ofNanos(System.nanoTime() - start))
-        .isLessThan(Duration.ofMillis(400 + 500));
+        .verify(Duration.ofSeconds(60));
   }
 
   @Test
