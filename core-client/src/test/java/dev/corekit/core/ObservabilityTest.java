@@ -51,38 +51,45 @@ class ObservabilityTest {
           .expectError(CoreNotFoundException.class)
           .verify(Duration.ofSeconds(10));
 
-      assertThat(
-              registry
-                  .get("corekit.core.requests")
-                  .tag("operation", "processList")
-                  .tag("outcome", "SERVER_ERROR")
-                  .tag("status", "503")
-                  .timer()
-                  .count())
-          .isEqualTo(1);
-      assertThat(
-              registry
-                  .get("corekit.core.requests")
-                  .tag("operation", "processList")
-                  .tag("outcome", "SUCCESS")
-                  .timer()
-                  .count())
-          .isEqualTo(1);
-      assertThat(
-              registry
-                  .get("corekit.core.requests")
-                  .tag("operation", "processGet")
-                  .tag("outcome", "CLIENT_ERROR")
-                  .timer()
-                  .count())
-          .isEqualTo(1);
-      assertThat(
-              registry
-                  .get("corekit.core.retries")
-                  .tag("operation", "processList")
-                  .counter()
-                  .count())
-          .isEqualTo(1);
+      // A call's metrics are recorded as it ends, on the event loop, possibly just after its signal
+      // reached the test: wait for them (bounded) instead of racing.
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () -> {
+                assertThat(
+                        registry
+                            .get("corekit.core.requests")
+                            .tag("operation", "processList")
+                            .tag("outcome", "SERVER_ERROR")
+                            .tag("status", "503")
+                            .timer()
+                            .count())
+                    .isEqualTo(1);
+                assertThat(
+                        registry
+                            .get("corekit.core.requests")
+                            .tag("operation", "processList")
+                            .tag("outcome", "SUCCESS")
+                            .timer()
+                            .count())
+                    .isEqualTo(1);
+                assertThat(
+                        registry
+                            .get("corekit.core.requests")
+                            .tag("operation", "processGet")
+                            .tag("outcome", "CLIENT_ERROR")
+                            .timer()
+                            .count())
+                    .isEqualTo(1);
+                assertThat(
+                        registry
+                            .get("corekit.core.retries")
+                            .tag("operation", "processList")
+                            .counter()
+                            .count())
+                    .isEqualTo(1);
+              });
       // The gauges must not lose the pool's metrics view to a GC (they would read NaN).
       System.gc();
       // The connection goes back to the pool just after the response completes, on the event loop.
