@@ -13,6 +13,7 @@ public class CoreTimeoutException extends CoreException {
   /** The deadline or idle timeout that passed. */
   private final Duration timeout;
 
+  /** Whether it was the idle timeout of a streamed transfer, not the call's deadline. */
   private final boolean idle;
 
   /**
