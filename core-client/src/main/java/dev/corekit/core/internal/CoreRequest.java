@@ -21,7 +21,10 @@ public final class CoreRequest {
   final String accept;
   final boolean endless;
   final @Nullable Duration idleTimeout;
-  final TransferActivity activity;
+
+  /** When the transfer last moved bytes; only with an idle timeout, else null. */
+  final @Nullable TransferActivity activity;
+
   @Nullable TokenManager tokenSource;
 
   /** A request without idle timeout (its deadline bounds it). */
@@ -50,7 +53,7 @@ public final class CoreRequest {
         accept,
         endless,
         null,
-        new TransferActivity());
+        null);
   }
 
   CoreRequest(
@@ -66,7 +69,7 @@ public final class CoreRequest {
       String accept,
       boolean endless,
       @Nullable Duration idleTimeout,
-      TransferActivity activity) {
+      @Nullable TransferActivity activity) {
     this.operation = operation;
     this.path = path;
     this.query = query;

@@ -364,9 +364,10 @@ public final class CoreTransport {
           Duration idle = request.idleTimeout;
           if (idle != null) {
             // A streamed upload: bounded by the time without progress, not by the deadline.
+            TransferActivity activity = java.util.Objects.requireNonNull(request.activity);
             AtomicBoolean idled = new AtomicBoolean();
             return attempts
-                .takeUntilOther(request.activity.idleFor(idle).doOnSuccess(done -> idled.set(true)))
+                .takeUntilOther(activity.idleFor(idle).doOnSuccess(done -> idled.set(true)))
                 .switchIfEmpty(
                     Mono.defer(
                         () ->
@@ -449,10 +450,11 @@ public final class CoreTransport {
           Duration idle = request.idleTimeout;
           if (idle != null) {
             // A streamed download: bounded by the time without progress, not by the deadline.
+            TransferActivity activity = java.util.Objects.requireNonNull(request.activity);
             AtomicBoolean idled = new AtomicBoolean();
             return attempts
-                .doOnNext(value -> request.activity.moved())
-                .takeUntilOther(request.activity.idleFor(idle).doOnSuccess(done -> idled.set(true)))
+                .doOnNext(value -> activity.moved())
+                .takeUntilOther(activity.idleFor(idle).doOnSuccess(done -> idled.set(true)))
                 .concatWith(
                     Mono.defer(
                         () ->
@@ -497,6 +499,8 @@ public final class CoreTransport {
 
   private CoreRequest request(Call call) {
     RequestOptions options = call.options();
+    // Only a streamed transfer has an idle timeout, and only then is its activity tracked.
+    Duration idle = call.streamed() ? options.idleTimeout().orElse(null) : null;
     return new CoreRequest(
         call.operation(),
         call.expandedPath(),
@@ -509,8 +513,8 @@ public final class CoreTransport {
         null,
         call.accept(),
         call.accept().equals("application/x-json-stream"),
-        call.streamed() ? options.idleTimeout().orElse(null) : null,
-        new TransferActivity());
+        idle,
+        idle == null ? null : new TransferActivity());
   }
 
   /**
@@ -760,8 +764,9 @@ public final class CoreTransport {
         .send(
             (out, outbound) -> {
               sent.set(true);
-              if (request.idleTimeout != null) {
-                request.activity.moved();
+              TransferActivity moving = request.activity;
+              if (moving != null) {
+                moving.moved();
               }
               if (request.endless) {
                 // A bounded call is already bounded by its deadline (mono()/flux()); a stream
@@ -794,17 +799,18 @@ public final class CoreTransport {
               } else {
                 out.header(HttpHeaderNames.TRANSFER_ENCODING, "chunked");
               }
-              if (request.idleTimeout == null) {
+              TransferActivity activity = request.activity;
+              if (activity == null) {
                 return outbound.send(body.content(outbound.alloc()));
               }
-              TransferActivity activity = request.activity;
               return outbound.send(
                   Flux.from(body.content(outbound.alloc())).doOnNext(chunk -> activity.moved()));
             })
         .response(
             (response, body) -> {
-              if (request.idleTimeout != null) {
-                request.activity.moved();
+              TransferActivity moving = request.activity;
+              if (moving != null) {
+                moving.moved();
               }
               int code = response.status().code();
               status.set(code);
