@@ -24,6 +24,7 @@ import java.util.TreeSet;
 final class FieldMatrix {
   private final OpenAPI api;
   private final Map<String, Schema<?>> schemas;
+  private final Map<String, Operation> operations = new java.util.HashMap<>();
 
   /** Releases in which an instance of a schema was seen, by schema name. */
   final Map<String, Set<String>> seen = new TreeMap<>();
@@ -40,6 +41,11 @@ final class FieldMatrix {
     options.setResolve(true);
     api = new OpenAPIV3Parser().read(ReadOnlyOperations.SPEC.toString(), null, options);
     schemas = (Map) api.getComponents().getSchemas();
+    for (PathItem item : api.getPaths().values()) {
+      for (Operation op : item.readOperations()) {
+        operations.put(op.getOperationId(), op);
+      }
+    }
   }
 
   /**
@@ -65,22 +71,18 @@ final class FieldMatrix {
   }
 
   private Schema<?> responseSchema(String operationId, JsonNode body) {
-    for (PathItem item : api.getPaths().values()) {
-      for (Operation op : item.readOperations()) {
-        if (operationId.equals(op.getOperationId())) {
-          Map<String, Object> ext = op.getExtensions();
-          if (body.isObject()
-              && ext != null
-              && ext.get("x-legacy-answer") instanceof Map<?, ?> legacy) {
-            return new Schema<>().$ref("#/components/schemas/" + legacy.get("schema"));
-          }
-          for (Map.Entry<String, ApiResponse> response : op.getResponses().entrySet()) {
-            if (response.getKey().startsWith("2") && response.getValue().getContent() != null) {
-              for (MediaType type : response.getValue().getContent().values()) {
-                return type.getSchema();
-              }
-            }
-          }
+    Operation op = operations.get(operationId);
+    if (op == null) {
+      return null;
+    }
+    Map<String, Object> ext = op.getExtensions();
+    if (body.isObject() && ext != null && ext.get("x-legacy-answer") instanceof Map<?, ?> legacy) {
+      return new Schema<>().$ref("#/components/schemas/" + legacy.get("schema"));
+    }
+    for (Map.Entry<String, ApiResponse> response : op.getResponses().entrySet()) {
+      if (response.getKey().startsWith("2") && response.getValue().getContent() != null) {
+        for (MediaType type : response.getValue().getContent().values()) {
+          return type.getSchema();
         }
       }
     }

@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Removes secrets from what a real server answered before it becomes a fixture: values of fields
@@ -19,8 +17,6 @@ import java.util.regex.Pattern;
  */
 final class Scrubber {
   static final String MASK = "***";
-  private static final Pattern URL_PASSWORD =
-      Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\\s\"]+):([^@/\\s\"]+)@");
   private static final List<String> SECRET_KEYS =
       List.of(
           "password",
@@ -77,8 +73,7 @@ final class Scrubber {
     for (String secret : secrets) {
       out = out.replace(secret, MASK);
     }
-    Matcher m = URL_PASSWORD.matcher(out);
-    return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + ":" + MASK + "@"));
+    return dev.corekit.core.Redaction.redactUrls(out);
   }
 
   /** Scrubs a JSON value in place (and returns it): secret-named fields and every string. */
