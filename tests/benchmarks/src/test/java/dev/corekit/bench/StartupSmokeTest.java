@@ -16,10 +16,14 @@ class StartupSmokeTest {
   @Test
   void timesBothWaysOfStartingCorectl() throws Exception {
     Path dir = Path.of("../../samples/target").toAbsolutePath().normalize();
-    Assumptions.assumeTrue(
+    boolean packaged =
         Files.isRegularFile(dir.resolve("corectl.jar"))
-            && Files.isRegularFile(dir.resolve("corectl")),
-        "skipped: " + dir + " has no corectl.jar and launcher (package samples first)");
+            && Files.isRegularFile(dir.resolve("corectl"));
+    String why = "skipped: " + dir + " has no corectl.jar and launcher (package samples first)";
+    if (!packaged) {
+      System.out.println("[StartupSmokeTest] " + why);
+    }
+    Assumptions.assumeTrue(packaged, why);
     try (Target sim = Target.embedded(b -> b)) {
       Report report =
           StartupBench.run(
