@@ -89,11 +89,7 @@ final class BodyReaders {
       reactor.netty.http.client.HttpClientResponse response,
       byte[] bytes,
       CoreRequest request) {
-    int start = 0;
-    while (start < bytes.length && Character.isWhitespace(bytes[start])) {
-      start++;
-    }
-    if (start == bytes.length || bytes[start] != '{' || bytes.length > 64 * 1024) {
+    if (firstToken(bytes) != '{' || bytes.length > 64 * 1024) {
       return null;
     }
     JsonNode node;
@@ -204,6 +200,7 @@ final class BodyReaders {
     };
   }
 
+  /** The first byte that is not JSON white space, or -1. */
   private static int firstToken(byte[] bytes) {
     for (byte b : bytes) {
       if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
