@@ -66,6 +66,7 @@ public final class CoreClient implements AutoCloseable {
   private static final java.util.concurrent.atomic.AtomicInteger CLIENTS =
       new java.util.concurrent.atomic.AtomicInteger();
   private final URI baseUrl;
+  private final java.util.List<URI> baseUrls;
   private final CoreTransport transport;
   private final @Nullable ConnectionProvider ownedProvider;
   private final @Nullable LoopResources ownedLoops;
@@ -74,8 +75,10 @@ public final class CoreClient implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Mono<Void> closing;
 
-  private CoreClient(Builder builder, URI baseUrl) {
-    this.baseUrl = baseUrl;
+  private CoreClient(Builder builder, java.util.List<URI> baseUrls) {
+    this.baseUrl = baseUrls.get(0);
+    this.baseUrls = baseUrls;
+    URI baseUrl = this.baseUrl;
     String clientTag = baseUrl.getAuthority();
     this.ownedProvider =
         builder.connectionProvider == null
@@ -105,7 +108,8 @@ public final class CoreClient implements AutoCloseable {
     HttpClient authHttp = configure(HttpClient.create(authProvider), builder, loops, baseUrl, tls);
     CoreTransport.Settings settings =
         new CoreTransport.Settings()
-            .baseUrl(baseUrl)
+            .baseUrls(baseUrls)
+            .failover(builder.failover)
             .http(http)
             .authHttp(authHttp)
             .timeout(builder.timeout)
@@ -149,12 +153,18 @@ public final class CoreClient implements AutoCloseable {
       LoopResources loops,
       URI baseUrl,
       io.netty.handler.ssl.@Nullable SslContext tls) {
+    Duration connectTimeout = builder.connectTimeout;
+    if (builder.baseUrls.size() > 1
+        && builder.failover.attemptTimeout().compareTo(connectTimeout) < 0) {
+      // A node that does not accept connections must not hold a call longer than an attempt.
+      connectTimeout = builder.failover.attemptTimeout();
+    }
     HttpClient http =
         base.runOn(loops)
             .disableRetry(true)
             .followRedirect(false)
             .keepAlive(true)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) builder.connectTimeout.toMillis());
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis());
     if ("https".equals(baseUrl.getScheme())) {
       http = tls == null ? http.secure() : http.secure(spec -> spec.sslContext(tls));
     }
@@ -190,12 +200,32 @@ public final class CoreClient implements AutoCloseable {
   }
 
   /**
-   * The server's base URL.
+   * The server's base URL; with several nodes, the first one given.
    *
-   * @return the URL given to the builder, without trailing slash
+   * @return the URL given to the builder
    */
   public URI baseUrl() {
     return baseUrl;
+  }
+
+  /**
+   * The base URLs of all nodes, in the order given to the builder.
+   *
+   * @return one URL for a client of one server, several for a client of a cluster
+   */
+  public java.util.List<URI> baseUrls() {
+    return baseUrls;
+  }
+
+  /**
+   * What the client knows about each node now: whether calls go to it and, if not, why. A node is
+   * taken out after repeated failures and comes back when it answers a probe (see {@link
+   * FailoverPolicy}); a client of one server always reports it available.
+   *
+   * @return one entry per base URL, in the order given
+   */
+  public java.util.List<CoreNode> nodes() {
+    return transport.nodes();
   }
 
   /**
@@ -439,7 +469,19 @@ public final class CoreClient implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "CoreClient{" + baseUrl + (closed.get() ? ", closed" : "") + "}";
+    if (baseUrls.size() == 1) {
+      return "CoreClient{" + baseUrl + (closed.get() ? ", closed" : "") + "}";
+    }
+    StringBuilder text = new StringBuilder("CoreClient{nodes=[");
+    java.util.List<CoreNode> nodes = transport.nodes();
+    for (int i = 0; i < nodes.size(); i++) {
+      CoreNode node = nodes.get(i);
+      text.append(i == 0 ? "" : ", ").append(node.baseUrl());
+      if (!node.available()) {
+        text.append(" (unavailable)");
+      }
+    }
+    return text.append(']').append(closed.get() ? ", closed" : "").append('}').toString();
   }
 
   private static ConnectionProvider defaultProvider(
@@ -469,7 +511,8 @@ public final class CoreClient implements AutoCloseable {
 
   /** Builder of {@link CoreClient}. Only the base URL is required. */
   public static final class Builder {
-    private @Nullable URI baseUrl;
+    private java.util.List<URI> baseUrls = java.util.List.of();
+    private FailoverPolicy failover = FailoverPolicy.DEFAULT;
     private @Nullable String user;
     private @Nullable String password;
     private @Nullable String accessToken;
@@ -501,14 +544,87 @@ public final class CoreClient implements AutoCloseable {
      * @throws IllegalArgumentException if the URL is not such a URL
      */
     public Builder baseUrl(String baseUrl) {
+      return baseUrl(parse(baseUrl));
+    }
+
+    private static URI parse(String baseUrl) {
       Objects.requireNonNull(baseUrl, "baseUrl");
-      URI uri;
       try {
-        uri = URI.create(baseUrl.trim());
+        return URI.create(baseUrl.trim());
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("not a valid URL: " + redactUserInfo(baseUrl), e);
       }
-      return baseUrl(uri);
+    }
+
+    /**
+     * Sets the base URLs of the nodes of one Core cluster: one logical client that sends each call
+     * to an available node and moves it to another node when one fails (see {@link
+     * FailoverPolicy}). Each node gets its own tokens from the same credentials, so the nodes need
+     * not share a JWT secret. The nodes are expected to serve the same API (the nodes of one
+     * cluster); for independent servers use one client each, or a {@code CoreFleet}.
+     *
+     * <pre>{@code
+     * CoreClient cluster = CoreClient.builder()
+     *     .baseUrls("http://10.0.0.1:8080", "http://10.0.0.2:8080", "http://10.0.0.3:8080")
+     *     .credentials("admin", "secret")
+     *     .build();
+     * }</pre>
+     *
+     * @param baseUrls one or more http or https URLs of the same scheme, without user info, query
+     *     or fragment, no URL twice
+     * @return this builder
+     * @throws IllegalArgumentException if a URL is not such a URL, or none is given
+     */
+    public Builder baseUrls(String... baseUrls) {
+      Objects.requireNonNull(baseUrls, "baseUrls");
+      return baseUrls(java.util.Arrays.asList(baseUrls));
+    }
+
+    /**
+     * Sets the base URLs of the nodes of one Core cluster; see {@link #baseUrls(String...)}.
+     *
+     * @param baseUrls one or more URLs
+     * @return this builder
+     * @throws IllegalArgumentException if a URL is not valid, or none is given
+     */
+    public Builder baseUrls(java.util.List<String> baseUrls) {
+      Objects.requireNonNull(baseUrls, "baseUrls");
+      if (baseUrls.isEmpty()) {
+        throw new IllegalArgumentException("baseUrls needs at least one URL");
+      }
+      java.util.List<URI> uris = new java.util.ArrayList<>(baseUrls.size());
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      String scheme = null;
+      for (String url : baseUrls) {
+        URI uri = checked(parse(url));
+        String key = CoreTransport.server(uri.toString()) + uri.getRawPath();
+        if (!seen.add(key.endsWith("/") ? key.substring(0, key.length() - 1) : key)) {
+          throw new IllegalArgumentException("the base URL " + uri + " is given twice");
+        }
+        if (scheme != null && !scheme.equals(uri.getScheme().toLowerCase(Locale.ROOT))) {
+          throw new IllegalArgumentException(
+              "all base URLs must use the same scheme (http or https): "
+                  + baseUrls.get(0).replaceAll("//[^/@]*@", "//***@")
+                  + " and "
+                  + uri);
+        }
+        scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        uris.add(uri);
+      }
+      this.baseUrls = java.util.List.copyOf(uris);
+      return this;
+    }
+
+    /**
+     * Sets how a client of several nodes chooses a node and moves away from a failing one (default
+     * {@link FailoverPolicy#DEFAULT}). Unused with one base URL.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder failover(FailoverPolicy policy) {
+      this.failover = Objects.requireNonNull(policy, "policy");
+      return this;
     }
 
     /**
@@ -519,6 +635,11 @@ public final class CoreClient implements AutoCloseable {
      * @throws IllegalArgumentException if the URL is not such a URL
      */
     public Builder baseUrl(URI baseUrl) {
+      this.baseUrls = java.util.List.of(checked(baseUrl));
+      return this;
+    }
+
+    private static URI checked(URI baseUrl) {
       Objects.requireNonNull(baseUrl, "baseUrl");
       String scheme =
           baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
@@ -539,8 +660,7 @@ public final class CoreClient implements AutoCloseable {
         throw new IllegalArgumentException(
             "the base URL must not have a query or fragment: " + baseUrl);
       }
-      this.baseUrl = baseUrl;
-      return this;
+      return baseUrl;
     }
 
     /**
@@ -790,16 +910,18 @@ public final class CoreClient implements AutoCloseable {
      * @throws IllegalStateException if no base URL was set
      */
     public CoreClient build() {
-      if (baseUrl == null) {
+      if (baseUrls.isEmpty()) {
         throw new IllegalStateException("baseUrl is required");
       }
-      return new CoreClient(this, baseUrl);
+      return new CoreClient(this, baseUrls);
     }
 
     @Override
     public String toString() {
-      return "CoreClient.Builder{baseUrl="
-          + baseUrl
+      return "CoreClient.Builder{baseUrl"
+          + (baseUrls.size() > 1
+              ? "s=" + baseUrls
+              : "=" + (baseUrls.isEmpty() ? null : baseUrls.get(0)))
           + ", user="
           + user
           + ", password="

@@ -9,6 +9,7 @@ import dev.corekit.core.CoreInterruptedException;
 import dev.corekit.core.CoreTimeoutException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -86,6 +87,34 @@ public final class CoreSync {
   }
 
   /**
+   * Connects to the nodes of one Core cluster with a user name and password and the default
+   * options: one logical client that sends each call to an available node and moves it to another
+   * when a node fails (see {@link dev.corekit.core.FailoverPolicy}). Each node gets its own token.
+   * Connecting succeeds while any node answers.
+   *
+   * <pre>{@code
+   * try (CoreSyncClient cluster = CoreSync.connect(
+   *     List.of("http://10.0.0.1:8080", "http://10.0.0.2:8080"), "admin", "secret")) {
+   *   cluster.cluster().listProcesses().forEach(System.out::println);
+   * }
+   * }</pre>
+   *
+   * @param urls the nodes' base URLs, in the order they are preferred
+   * @param user the user name
+   * @param password the password; never logged or shown
+   * @return the connected client; close it when done
+   * @throws CoreException as {@link #connect(String, String, String)}
+   * @throws IllegalArgumentException if the list is empty or holds an invalid or repeated URL
+   */
+  public static CoreSyncClient connect(List<String> urls, String user, String password) {
+    Objects.requireNonNull(urls, "urls");
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(password, "password");
+    return connect(
+        CoreClient.builder().baseUrls(urls).credentials(user, password), SyncOptions.DEFAULTS);
+  }
+
+  /**
    * Builds a client from a configured builder (credentials or tokens, timeouts, retries, TLS, pool)
    * and connects it with the default options.
    *
@@ -125,7 +154,7 @@ public final class CoreSync {
       SyncConnection.ServerInfo server = connection.handshake();
       if (CoreVersions.isOlder(server.version, options.minimumVersion())) {
         throw new CoreCapabilityException(
-            "connecting to " + client.baseUrl(), options.minimumVersion(), server.version);
+            "connecting to " + target(client), options.minimumVersion(), server.version);
       }
       return connection.proxy();
     } catch (RuntimeException | Error e) {
@@ -171,7 +200,7 @@ public final class CoreSync {
     if (error instanceof CoreConnectException && timedOut(error.getCause())) {
       CoreTimeoutException timeout =
           new CoreTimeoutException(
-              "connecting to " + client.baseUrl() + " (TCP connect timed out)", elapsed);
+              "connecting to " + target(client) + " (TCP connect timed out)", elapsed);
       timeout.initCause(error);
       timeout.setStackTrace(error.getStackTrace());
       return timeout;
@@ -180,6 +209,13 @@ public final class CoreSync {
       throw (Error) error;
     }
     return (RuntimeException) error;
+  }
+
+  /** The server or the nodes a client connects to, for messages. */
+  private static String target(CoreClient client) {
+    return client.baseUrls().size() == 1
+        ? client.baseUrl().toString()
+        : "the nodes " + client.baseUrls();
   }
 
   private static boolean timedOut(@Nullable Throwable cause) {

@@ -73,6 +73,23 @@ class ConnectTest {
   }
 
   @Test
+  void connectToSeveralNodesSucceedsWhileOneAnswersAndUsesItForCalls() {
+    try (CoreSimulator down = TestSupport.simulator().build().start()) {
+      down.stop();
+      try (CoreSyncClient core =
+          CoreSync.connect(
+              java.util.List.of(down.baseUrl(), sim.baseUrl()),
+              TestSupport.USER,
+              TestSupport.PASSWORD)) {
+        assertThat(core.id()).isEqualTo(TestSupport.SERVER_ID);
+        core.processes().list();
+        assertThat(core.reactive().baseUrls()).hasSize(2);
+        assertThat(sim.stats().requests("GET /api/v3/process")).isPositive();
+      }
+    }
+  }
+
+  @Test
   void connectWithInjectedTokensNeedsNoLogin() {
     CoreSimulator.Tokens tokens = sim.issueTokens();
     long loginsBefore = sim.stats().logins();

@@ -58,7 +58,7 @@ final class BodyReaders {
                       return Mono.just(text);
                     }
                   }
-                  requireJson(contentType, request, transport.baseUrl());
+                  requireJson(contentType, request, request.baseUrl());
                   T value = decodeValue(reader, bytes, request.describe());
                   return value == null ? none : Mono.just(value);
                 });
@@ -112,7 +112,7 @@ final class BodyReaders {
         request,
         transport.mapper(),
         transport.secrets(request),
-        transport.baseUrl());
+        request.baseUrl());
   }
 
   /**
@@ -156,7 +156,7 @@ final class BodyReaders {
     ObjectReader listReader = transport.listReader(elementType);
     java.util.concurrent.atomic.AtomicInteger sizeHint = transport.arraySize(elementType);
     return (response, body, request) -> {
-      requireJson(contentType(response.responseHeaders()), request, transport.baseUrl());
+      requireJson(contentType(response.responseHeaders()), request, request.baseUrl());
       long length = contentLength(response.responseHeaders());
       int limit = transport.maxElementBytes();
       if (length >= 0 && length <= WHOLE_ARRAY_LIMIT && length <= limit) {
@@ -187,7 +187,7 @@ final class BodyReaders {
     ObjectReader listReader = transport.listReader(elementType);
     ObjectReader legacyReader = transport.mapper().readerFor(legacyType);
     return (response, body, request) -> {
-      requireJson(contentType(response.responseHeaders()), request, transport.baseUrl());
+      requireJson(contentType(response.responseHeaders()), request, request.baseUrl());
       return readAll(body, transport.maxElementBytes(), request)
           .flatMapIterable(
               bytes -> {

@@ -34,11 +34,27 @@ public final class Call {
   private @Nullable RuntimeException invalid;
   private String accept = "application/json";
   private boolean streamed;
+  private @Nullable Node pinned;
 
   Call(CoreTransport transport, Operation operation, RequestOptions options) {
     this.transport = transport;
     this.operation = operation;
     this.options = options;
+  }
+
+  /**
+   * Sends the call to one node only (a login, a version check of that node): no failover.
+   *
+   * @param node the node
+   * @return this call
+   */
+  Call on(Node node) {
+    this.pinned = node;
+    return this;
+  }
+
+  @Nullable Node pinned() {
+    return pinned;
   }
 
   /**

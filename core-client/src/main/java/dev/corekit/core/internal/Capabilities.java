@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Knows the connected server's version (from {@code GET /api}, asked once, with a token) and
- * refuses, before sending, an operation the server is too old for.
+ * Knows a node's version (from {@code GET /api}, asked once, with a token) and refuses, before
+ * sending, an operation the server is too old for.
  */
 public final class Capabilities {
   /** Operations that every supported Core has need no check. */
@@ -22,11 +22,13 @@ public final class Capabilities {
   private static final TypeReference<JsonNode> NODE = new TypeReference<>() {};
 
   private final CoreTransport transport;
+  private final Node node;
   private final AtomicReference<@Nullable Mono<Optional<Version>>> version =
       new AtomicReference<>();
 
-  Capabilities(CoreTransport transport) {
+  Capabilities(CoreTransport transport, Node node) {
     this.transport = transport;
+    this.node = node;
   }
 
   /**
@@ -93,6 +95,7 @@ public final class Capabilities {
       Mono<Optional<Version>> asking =
           transport
               .call(ABOUT, RequestOptions.DEFAULTS)
+              .on(node)
               .mono(NODE)
               .map(Capabilities::versionOf)
               .doOnError(error -> version.set(null))

@@ -25,6 +25,12 @@ public final class CoreRequest {
   /** When the transfer last moved bytes; only with an idle timeout, else null. */
   final @Nullable TransferActivity activity;
 
+  /**
+   * The node the request goes to: set when the call is pinned to a node or the client has one node,
+   * else chosen for each attempt ({@link #on(Node)}).
+   */
+  final @Nullable Node node;
+
   @Nullable TokenManager tokenSource;
 
   /** A request without idle timeout (its deadline bounds it). */
@@ -53,6 +59,7 @@ public final class CoreRequest {
         accept,
         endless,
         null,
+        null,
         null);
   }
 
@@ -69,7 +76,8 @@ public final class CoreRequest {
       String accept,
       boolean endless,
       @Nullable Duration idleTimeout,
-      @Nullable TransferActivity activity) {
+      @Nullable TransferActivity activity,
+      @Nullable Node node) {
     this.operation = operation;
     this.path = path;
     this.query = query;
@@ -83,6 +91,7 @@ public final class CoreRequest {
     this.endless = endless;
     this.idleTimeout = idleTimeout;
     this.activity = activity;
+    this.node = node;
   }
 
   /**
@@ -105,7 +114,43 @@ public final class CoreRequest {
         accept,
         endless,
         idleTimeout,
-        activity);
+        activity,
+        node);
+  }
+
+  /**
+   * Returns this request sent to a node.
+   *
+   * @param target the node
+   * @return a copy going to the node
+   */
+  CoreRequest on(Node target) {
+    CoreRequest copy =
+        new CoreRequest(
+            operation,
+            path,
+            query,
+            headers,
+            body,
+            timeout,
+            retries,
+            retryNonIdempotent,
+            bearer,
+            accept,
+            endless,
+            idleTimeout,
+            activity,
+            target);
+    copy.tokenSource = tokenSource;
+    return copy;
+  }
+
+  /**
+   * @return the base URL of the request's node, for messages; empty before a node is chosen
+   */
+  String baseUrl() {
+    Node target = node;
+    return target == null ? "" : target.baseUrl;
   }
 
   /**

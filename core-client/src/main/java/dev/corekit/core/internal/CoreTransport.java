@@ -59,8 +59,8 @@ public final class CoreTransport {
     Flux<?> filter(CoreRequest request, java.util.function.Function<CoreRequest, Flux<?>> next);
   }
 
-  private final String baseUrl;
-  private final String server;
+  private final NodeGroup nodes;
+  private final @Nullable Duration attemptTimeout;
   private final HttpClient http;
   private final HttpClient authHttp;
   private final ObjectMapper mapper;
@@ -70,8 +70,6 @@ public final class CoreTransport {
   private final long maxBodyBytes;
   private final Duration streamIdleTimeout;
   private final Duration watchInterval;
-  private final @Nullable TokenManager tokens;
-  private final Capabilities capabilities;
   private final Map<String, Retry> retries = new ConcurrentHashMap<>();
   private final Map<Object, com.fasterxml.jackson.databind.ObjectReader> readers =
       new ConcurrentHashMap<>();
@@ -91,8 +89,6 @@ public final class CoreTransport {
    * @param settings the settings
    */
   public CoreTransport(Settings settings) {
-    this.baseUrl = settings.baseUrl;
-    this.server = server(settings.baseUrl);
     this.http = settings.http;
     this.authHttp = settings.authHttp != null ? settings.authHttp : settings.http;
     this.mapper = settings.mapper;
@@ -102,21 +98,13 @@ public final class CoreTransport {
     this.maxBodyBytes = settings.maxBodyBytes;
     this.streamIdleTimeout = settings.streamIdleTimeout;
     this.watchInterval = settings.watchInterval;
-    this.tokens =
-        settings.credentials == null && settings.accessToken == null
-            ? null
-            : new TokenManager(
-                this,
-                settings.credentials,
-                settings.accessToken,
-                settings.refreshToken,
-                settings.renewalMargin);
-    this.capabilities = new Capabilities(this);
     this.filters = List.of(this::authenticate);
     this.logHeaders = List.copyOf(settings.logHeaders);
     this.logContextKeys = List.copyOf(settings.logContextKeys);
     this.observer = settings.observer;
     this.calls = settings.calls;
+    this.nodes = new NodeGroup(this, settings, settings.observer);
+    this.attemptTimeout = nodes.single() ? null : settings.failover.attemptTimeout();
   }
 
   /**
@@ -164,7 +152,9 @@ public final class CoreTransport {
    * servers or when the stream fails, so a watch falls back to polling.
    */
   private Flux<Object> changeEvents(String subject, RequestOptions options) {
-    return capabilities
+    return nodes
+        .primary()
+        .capabilities
         .serverVersion()
         .flatMapMany(
             version -> {
@@ -281,14 +271,19 @@ public final class CoreTransport {
   }
 
   /**
-   * @return the base URL of the server, as configured (without trailing slash)
+   * @return the nodes of this client, as they are now
    */
-  String baseUrl() {
-    return baseUrl;
+  public List<dev.corekit.core.CoreNode> nodes() {
+    return nodes.snapshot();
   }
 
-  /** The {@code host:port} of a base URL, for messages; the default port when it has none. */
-  static String server(String baseUrl) {
+  /**
+   * The {@code host:port} of a base URL, for messages; the default port when it has none.
+   *
+   * @param baseUrl the URL
+   * @return {@code host:port}
+   */
+  public static String server(String baseUrl) {
     try {
       URI uri = URI.create(baseUrl);
       String host = uri.getHost();
@@ -315,7 +310,7 @@ public final class CoreTransport {
    * @return the capability checks of this client's server
    */
   public Capabilities capabilities() {
-    return capabilities;
+    return nodes.primary().capabilities;
   }
 
   /**
@@ -326,15 +321,29 @@ public final class CoreTransport {
   }
 
   /**
-   * @return the token manager, or null when the client sends no tokens
+   * @return the token manager of the primary node, or null when the client sends no tokens
    */
   public @Nullable TokenManager tokens() {
-    return tokens;
+    return nodes.primary().tokens;
+  }
+
+  /**
+   * Logs in on every node that holds no token yet (used when connecting, to report bad credentials
+   * early); completes at once when the client sends no tokens.
+   *
+   * @return completes when every node holds a token
+   */
+  public Mono<Void> ensureTokens() {
+    return Flux.fromIterable(nodes.all())
+        .filter(node -> node.tokens != null)
+        .concatMap(node -> java.util.Objects.requireNonNull(node.tokens).ensureToken())
+        .then();
   }
 
   /** Makes every later call fail at once with a clear error; calls in flight end with the pool. */
   public void close() {
     closed = true;
+    nodes.close();
   }
 
   private static CoreException closedError(Call call) {
@@ -358,8 +367,9 @@ public final class CoreTransport {
           }
           CoreRequest request = request(call);
           Mono<T> attempts = retrying(request, reader, true).next();
-          if (capabilities.needsCheck(request.operation)) {
-            attempts = Mono.defer(() -> capabilities.check(request.operation)).then(attempts);
+          Node node = request.node;
+          if (node != null && node.capabilities.needsCheck(request.operation)) {
+            attempts = Mono.defer(() -> node.capabilities.check(request.operation)).then(attempts);
           }
           Duration idle = request.idleTimeout;
           if (idle != null) {
@@ -440,8 +450,10 @@ public final class CoreTransport {
           }
           CoreRequest request = request(call);
           Flux<T> attempts = retrying(request, reader, false);
-          if (capabilities.needsCheck(request.operation)) {
-            attempts = Mono.defer(() -> capabilities.check(request.operation)).thenMany(attempts);
+          Node node = request.node;
+          if (node != null && node.capabilities.needsCheck(request.operation)) {
+            attempts =
+                Mono.defer(() -> node.capabilities.check(request.operation)).thenMany(attempts);
           }
           attempts = attempts.onErrorMap(AlreadyEmitted.class, CoreTransport::unwrap);
           if (endless) {
@@ -501,6 +513,7 @@ public final class CoreTransport {
     RequestOptions options = call.options();
     // Only a streamed transfer has an idle timeout, and only then is its activity tracked.
     Duration idle = call.streamed() ? options.idleTimeout().orElse(null) : null;
+    Node pinned = call.pinned();
     return new CoreRequest(
         call.operation(),
         call.expandedPath(),
@@ -514,7 +527,8 @@ public final class CoreTransport {
         call.accept(),
         call.accept().equals("application/x-json-stream"),
         idle,
-        idle == null ? null : new TransferActivity());
+        idle == null ? null : new TransferActivity(),
+        pinned != null ? pinned : nodes.single() ? nodes.first() : null);
   }
 
   /**
@@ -612,6 +626,112 @@ public final class CoreTransport {
 
   private <T> Flux<T> attempt(
       CoreRequest request, BodyReader<T> reader, int attempt, boolean single) {
+    if (request.node != null) {
+      return attemptOn(request, reader, attempt, single);
+    }
+    return onNodes(request, reader, attempt, single, nodes.order(), 0, null);
+  }
+
+  /**
+   * One attempt over the nodes of a client of several: on the first node in the order and, when it
+   * fails in a way that allows it, on the next, and so on. A call moves only when sending it again
+   * cannot execute it twice: idempotent calls on any failure of the node (no connection, a broken
+   * connection, no data in the attempt timeout, 502/503/504), other calls only when the connection
+   * was refused. Never after values were emitted.
+   */
+  private <T> Flux<T> onNodes(
+      CoreRequest request,
+      BodyReader<T> reader,
+      int attempt,
+      boolean single,
+      Node[] order,
+      int index,
+      java.util.@Nullable List<Throwable> earlier) {
+    Node node = order[index];
+    CoreRequest on = request.on(node);
+    Flux<T> values =
+        node.capabilities.needsCheck(on.operation)
+            ? node.capabilities
+                .check(on.operation)
+                .thenMany(Flux.defer(() -> attemptOn(on, reader, attempt, single)))
+            : attemptOn(on, reader, attempt, single);
+    return values.onErrorResume(
+        error -> {
+          if (!movable(error, on)) {
+            return Flux.error(error);
+          }
+          java.util.List<Throwable> failed =
+              earlier != null ? earlier : new java.util.ArrayList<>(order.length);
+          failed.add(error);
+          if (index + 1 >= order.length) {
+            return Flux.error(noNodeAnswered(on, order, failed));
+          }
+          Node next = order[index + 1];
+          observer.failover(on.operation, node.server, next.server);
+          if (LOG.isDebugEnabled()) {
+            LOG.debug(
+                "{} moves from {} to {}: {}",
+                on.describe(),
+                node.server,
+                next.server,
+                error.getMessage());
+          }
+          return onNodes(request, reader, attempt, single, order, index + 1, failed);
+        });
+  }
+
+  /** Whether a failed attempt on one node may go to the next. */
+  private static boolean movable(Throwable error, CoreRequest request) {
+    if (error instanceof AlreadyEmitted) {
+      return false;
+    }
+    if (error instanceof CoreConnectException) {
+      return !((CoreConnectException) error).requestSent() || request.mayRepeat();
+    }
+    return request.mayRepeat() && Node.isNodeFailure(error);
+  }
+
+  /**
+   * The failure of a call that every node failed: when no node could be reached, one connect
+   * failure naming each node and why; else the last node's failure, the others suppressed.
+   */
+  private static Throwable noNodeAnswered(
+      CoreRequest request, Node[] order, java.util.List<Throwable> failures) {
+    Throwable last = failures.get(failures.size() - 1);
+    if (failures.size() == 1) {
+      return last;
+    }
+    boolean allConnect = true;
+    boolean sent = false;
+    StringBuilder reasons = new StringBuilder();
+    String prefix = request.describe() + ": ";
+    for (int i = 0; i < failures.size(); i++) {
+      Throwable failure = failures.get(i);
+      if (failure instanceof CoreConnectException) {
+        sent |= ((CoreConnectException) failure).requestSent();
+      } else {
+        allConnect = false;
+      }
+      String message = String.valueOf(failure.getMessage());
+      if (message.startsWith(prefix)) {
+        message = message.substring(prefix.length());
+      }
+      reasons.append(i == 0 ? "" : "; ").append(order[i].server).append(": ").append(message);
+    }
+    if (!allConnect) {
+      for (int i = 0; i < failures.size() - 1; i++) {
+        last.addSuppressed(failures.get(i));
+      }
+      return last;
+    }
+    return new CoreConnectException(
+        prefix + "none of the " + failures.size() + " nodes could be reached (" + reasons + ")",
+        sent,
+        last);
+  }
+
+  private <T> Flux<T> attemptOn(
+      CoreRequest request, BodyReader<T> reader, int attempt, boolean single) {
     java.util.function.Function<CoreRequest, Flux<?>> chain = req -> exchange(req, reader, attempt);
     for (int i = filters.size() - 1; i >= 0; i--) {
       Filter filter = filters.get(i);
@@ -632,7 +752,7 @@ public final class CoreTransport {
 
   private Flux<?> authenticate(
       CoreRequest request, java.util.function.Function<CoreRequest, Flux<?>> next) {
-    TokenManager manager = tokens;
+    TokenManager manager = java.util.Objects.requireNonNull(request.node).tokens;
     if (manager == null || request.operation.id().equals("authLogin")) {
       return next.apply(request);
     }
@@ -752,6 +872,16 @@ public final class CoreTransport {
       CallObserver.@Nullable Observed observed,
       long contentLength) {
     long start = System.nanoTime();
+    Node node = java.util.Objects.requireNonNull(request.node);
+    // In a client of several nodes an idempotent attempt waits for data from one node only so
+    // long, then moves on.
+    Duration perAttempt =
+        attemptTimeout != null
+                && !request.endless
+                && request.idleTimeout == null
+                && request.mayRepeat()
+            ? attemptTimeout
+            : null;
     AtomicBoolean sent = new AtomicBoolean();
     java.util.concurrent.atomic.AtomicInteger status =
         new java.util.concurrent.atomic.AtomicInteger(-1);
@@ -760,7 +890,7 @@ public final class CoreTransport {
     return httpFor(request.operation)
         .request(HttpMethod.valueOf(request.operation.method()))
         // A URI object, not a string: Reactor Netty's string parsing misreads one-digit ports.
-        .uri(URI.create(baseUrl + request.path + request.query))
+        .uri(URI.create(node.baseUrl + request.path + request.query))
         .send(
             (out, outbound) -> {
               sent.set(true);
@@ -772,6 +902,8 @@ public final class CoreTransport {
                 // A bounded call is already bounded by its deadline (mono()/flux()); a stream
                 // needs the idle timeout, reset by each chunk read.
                 out.responseTimeout(streamIdleTimeout);
+              } else if (perAttempt != null) {
+                out.responseTimeout(perAttempt);
               }
               request.headers.forEach(out::header);
               if (observed != null) {
@@ -814,6 +946,7 @@ public final class CoreTransport {
               }
               int code = response.status().code();
               status.set(code);
+              node.answered(code, System.nanoTime() - start);
               if (observed != null) {
                 observed.status(code);
               }
@@ -836,14 +969,22 @@ public final class CoreTransport {
                                   request,
                                   mapper,
                                   secrets(request),
-                                  baseUrl)));
+                                  node.baseUrl)));
             })
         .onErrorMap(
             error -> {
               Throwable translated =
                   error instanceof CoreException
                       ? error
-                      : Errors.translate(error, request, sent.get(), server);
+                      : perAttempt != null
+                              && error instanceof io.netty.handler.timeout.ReadTimeoutException
+                          ? new CoreTimeoutException(
+                              request.describe() + " (no data from " + node.server + ")",
+                              perAttempt)
+                          : Errors.translate(error, request, sent.get(), node.server);
+              if (!(translated instanceof CoreApiException)) {
+                node.failed(translated, System.nanoTime() - start);
+              }
               failure.set(translated);
               logFailure(request, translated, start, attempt, mdc, observed);
               return translated;
@@ -852,6 +993,7 @@ public final class CoreTransport {
             signal ->
                 observer.exchange(
                     request.operation,
+                    node.server,
                     status.get(),
                     failure.get(),
                     signal == reactor.core.publisher.SignalType.CANCEL,
@@ -866,7 +1008,8 @@ public final class CoreTransport {
     if (request.bearer != null) {
       secrets.add(request.bearer);
     }
-    TokenManager manager = tokens;
+    Node node = request.node;
+    TokenManager manager = node != null ? node.tokens : null;
     if (manager != null) {
       manager.secrets(secrets);
     }
@@ -970,7 +1113,8 @@ public final class CoreTransport {
 
   /** Everything the transport needs, set by the client's builder. */
   public static final class Settings {
-    String baseUrl = "";
+    List<String> baseUrls = List.of("");
+    dev.corekit.core.FailoverPolicy failover = dev.corekit.core.FailoverPolicy.DEFAULT;
     HttpClient http = HttpClient.create();
     @Nullable HttpClient authHttp;
     ObjectMapper mapper = Json.newMapper();
@@ -1055,8 +1199,33 @@ public final class CoreTransport {
      * @return this
      */
     public Settings baseUrl(URI baseUrl) {
-      String text = baseUrl.toString();
-      this.baseUrl = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+      return baseUrls(List.of(baseUrl));
+    }
+
+    /**
+     * Sets the base URLs of the nodes of one cluster, in the order they are preferred.
+     *
+     * @param baseUrls the URLs, at least one
+     * @return this
+     */
+    public Settings baseUrls(List<URI> baseUrls) {
+      List<String> urls = new java.util.ArrayList<>(baseUrls.size());
+      for (URI url : baseUrls) {
+        String text = url.toString();
+        urls.add(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+      }
+      this.baseUrls = List.copyOf(urls);
+      return this;
+    }
+
+    /**
+     * Sets how a client of several nodes chooses among them.
+     *
+     * @param failover the policy
+     * @return this
+     */
+    public Settings failover(dev.corekit.core.FailoverPolicy failover) {
+      this.failover = failover;
       return this;
     }
 

@@ -128,16 +128,65 @@ public final class MicrometerObserver implements ClientObserver {
 
   @Override
   public void exchange(
-      Operation operation, int status, @Nullable Throwable error, boolean cancelled, long nanos) {
+      Operation operation,
+      String node,
+      int status,
+      @Nullable Throwable error,
+      boolean cancelled,
+      long nanos) {
     Timer.builder("corekit.core.requests")
         .description("HTTP exchanges with Core, one per attempt")
         .tags(common)
+        .tag("node", node)
         .tag("operation", operation.id())
         .tag("method", operation.method())
         .tag("status", status < 0 ? "NONE" : Integer.toString(status))
         .tag("outcome", outcome(status, error, cancelled))
         .register(registry)
         .record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> availability =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  @Override
+  public void nodeAvailability(String node, boolean available) {
+    availability
+        .computeIfAbsent(
+            node,
+            key -> {
+              java.util.concurrent.atomic.AtomicInteger value =
+                  new java.util.concurrent.atomic.AtomicInteger();
+              Gauge.builder("corekit.core.node.available", value, Number::doubleValue)
+                  .description("1 while calls go to the node, 0 while it is out after failures")
+                  .tags(common)
+                  .tag("node", key)
+                  .register(registry);
+              return value;
+            })
+        .set(available ? 1 : 0);
+  }
+
+  @Override
+  public void probe(String node) {
+    Counter.builder("corekit.core.node.probes")
+        .description("Pings of unavailable nodes")
+        .tags(common)
+        .tag("node", node)
+        .register(registry)
+        .increment();
+  }
+
+  @Override
+  public void failover(Operation operation, String from, String to) {
+    Counter.builder("corekit.core.failovers")
+        .description("Attempts moved from a failing node to the next")
+        .tags(common)
+        .tag("operation", operation.id())
+        .tag("from", from)
+        .tag("to", to)
+        .register(registry)
+        .increment();
   }
 
   @Override

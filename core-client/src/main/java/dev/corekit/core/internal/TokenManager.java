@@ -89,6 +89,7 @@ public final class TokenManager {
   }
 
   private final CoreTransport transport;
+  private final Node node;
   private final @Nullable Credentials credentials;
   private final Duration margin;
   private final AtomicReference<@Nullable Tokens> current = new AtomicReference<>();
@@ -98,11 +99,13 @@ public final class TokenManager {
 
   TokenManager(
       CoreTransport transport,
+      Node node,
       @Nullable Credentials credentials,
       @Nullable String accessToken,
       @Nullable String refreshToken,
       Duration margin) {
     this.transport = transport;
+    this.node = node;
     this.credentials = credentials;
     this.margin = margin;
     if (accessToken != null) {
@@ -307,6 +310,7 @@ public final class TokenManager {
     body.put("password", creds.password);
     return transport
         .call(LOGIN, RENEWAL_OPTIONS)
+        .on(node)
         .json(body)
         .mono(NODE)
         .doOnError(error -> transport.observer().renewal("login", false))
@@ -325,6 +329,7 @@ public final class TokenManager {
   private Mono<Tokens> refresh(Tokens tokens) {
     return transport
         .call(REFRESH, RENEWAL_OPTIONS)
+        .on(node)
         .mono(NODE)
         .doOnError(error -> transport.observer().renewal("refresh", false))
         .doOnNext(answer -> transport.observer().renewal("refresh", true))

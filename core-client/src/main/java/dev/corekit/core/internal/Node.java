@@ -1,0 +1,140 @@
+package dev.corekit.core.internal;
+
+import dev.corekit.core.CoreApiException;
+import dev.corekit.core.CoreConnectException;
+import dev.corekit.core.CoreNode;
+import dev.corekit.core.CoreProtocolException;
+import dev.corekit.core.CoreTimeoutException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
+
+/**
+ * One server a client talks to: its URL, its own tokens and version, and, in a client of several
+ * nodes, a circuit breaker that says whether calls go to it.
+ */
+public final class Node {
+  final int index;
+  final String baseUrl;
+  final String server;
+  final @Nullable TokenManager tokens;
+  final Capabilities capabilities;
+
+  /** Only in a client of several nodes. */
+  final @Nullable CircuitBreaker breaker;
+
+  /** The probe that brings the node back, while one runs. */
+  final AtomicReference<@Nullable Disposable> probe = new AtomicReference<>();
+
+  volatile @Nullable String lastFailure;
+
+  Node(
+      CoreTransport transport,
+      int index,
+      String baseUrl,
+      CoreTransport.Settings settings,
+      @Nullable CircuitBreaker breaker) {
+    this.index = index;
+    this.baseUrl = baseUrl;
+    this.server = CoreTransport.server(baseUrl);
+    this.breaker = breaker;
+    this.tokens =
+        settings.credentials == null && settings.accessToken == null
+            ? null
+            : new TokenManager(
+                transport,
+                this,
+                settings.credentials,
+                settings.accessToken,
+                settings.refreshToken,
+                settings.renewalMargin);
+    this.capabilities = new Capabilities(transport, this);
+  }
+
+  /**
+   * Whether calls go to this node first: always for a lone node, else while its breaker is not
+   * open.
+   */
+  boolean available() {
+    CircuitBreaker cb = breaker;
+    return cb == null || cb.getState() != CircuitBreaker.State.OPEN;
+  }
+
+  /** An answer arrived: a 502, 503 or 504 counts against the node, anything else for it. */
+  void answered(int status, long nanos) {
+    CircuitBreaker cb = breaker;
+    if (cb == null) {
+      return;
+    }
+    if (status == 502 || status == 503 || status == 504) {
+      lastFailure = "answered " + status;
+      cb.onError(nanos, TimeUnit.NANOSECONDS, new NodeFailure(lastFailure));
+    } else {
+      cb.onSuccess(nanos, TimeUnit.NANOSECONDS);
+      if (cb.getState() == CircuitBreaker.State.OPEN) {
+        recovered();
+      }
+    }
+  }
+
+  /** An exchange failed without an answer; counts against the node when the node is to blame. */
+  void failed(Throwable error, long nanos) {
+    CircuitBreaker cb = breaker;
+    if (cb != null && isNodeFailure(error)) {
+      lastFailure = error.getMessage();
+      cb.onError(nanos, TimeUnit.NANOSECONDS, error);
+    }
+  }
+
+  /** A probe or a call got an answer from the node while it was out: calls go to it again. */
+  void recovered() {
+    CircuitBreaker cb = breaker;
+    if (cb == null || cb.getState() == CircuitBreaker.State.CLOSED) {
+      return;
+    }
+    try {
+      cb.transitionToClosedState();
+    } catch (IllegalStateException raced) {
+      // another thread closed it first
+    }
+  }
+
+  /** Failures that say the node, not the request, is the problem. */
+  static boolean isNodeFailure(Throwable error) {
+    if (error instanceof CoreConnectException || error instanceof CoreTimeoutException) {
+      return true;
+    }
+    if (error instanceof CoreApiException) {
+      int status = ((CoreApiException) error).status();
+      return status == 502 || status == 503 || status == 504;
+    }
+    return error instanceof CoreProtocolException
+        && String.valueOf(error.getMessage()).contains("truncated");
+  }
+
+  /**
+   * A snapshot for {@code CoreClient.nodes()}.
+   *
+   * @return the snapshot
+   */
+  public CoreNode snapshot() {
+    return new CoreNode(URI.create(baseUrl), available(), lastFailure);
+  }
+
+  @Override
+  public String toString() {
+    return baseUrl;
+  }
+
+  /** A failing status of a node, recorded by its breaker. */
+  private static final class NodeFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NodeFailure(String message) {
+      super(message, null, false, false);
+    }
+  }
+}
