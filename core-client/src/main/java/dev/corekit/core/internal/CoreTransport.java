@@ -201,9 +201,76 @@ public final class CoreTransport {
     }
     com.fasterxml.jackson.databind.node.ObjectNode key = mapper.createObjectNode();
     for (String field : keyFields) {
-      key.set(field, tree.path(field));
+      key.set(field, at(tree, field));
     }
     return key;
+  }
+
+  /** The value of a field or a dotted path such as {@code state.exec}; missing when absent. */
+  private static JsonNode at(JsonNode tree, String field) {
+    return tree.at("/" + field.replace('.', '/'));
+  }
+
+  /**
+   * Waits until a watched value shows a field with an expected value, and emits that value; fails
+   * with a {@link CoreTimeoutException} naming the key fields of the last value seen when the time
+   * passes.
+   *
+   * @param watch the watch
+   * @param field the field or dotted path
+   * @param expected the expected text
+   * @param timeout how long to wait
+   * @param subject what is waited for, for the message
+   * @param keyFields the fields shown of the last value
+   * @param <T> the value type
+   * @return the first matching value
+   */
+  public <T> Mono<T> await(
+      Flux<T> watch,
+      String field,
+      String expected,
+      Duration timeout,
+      String subject,
+      List<String> keyFields) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      return Mono.error(new IllegalArgumentException("timeout must be positive: " + timeout));
+    }
+    return Mono.defer(
+        () -> {
+          AtomicReference<@Nullable Object> last = new AtomicReference<>();
+          return watch
+              .doOnNext(last::set)
+              .filter(value -> expected.equals(at(mapper.valueToTree(value), field).asText(null)))
+              .next()
+              .timeout(timeout, DeadlineTimer.INSTANCE)
+              .onErrorMap(
+                  TimeoutException.class,
+                  e ->
+                      new CoreTimeoutException(
+                          subject
+                              + " did not show "
+                              + field
+                              + "="
+                              + expected
+                              + " ("
+                              + lastSeen(last.get(), keyFields)
+                              + ")",
+                          timeout));
+        });
+  }
+
+  private String lastSeen(@Nullable Object value, List<String> keyFields) {
+    if (value == null) {
+      return "no answer yet";
+    }
+    JsonNode tree = mapper.valueToTree(value);
+    StringBuilder text = new StringBuilder("last seen:");
+    for (String field : keyFields) {
+      JsonNode node = at(tree, field);
+      text.append(' ').append(field).append('=').append(node.isMissingNode() ? "-" : node.asText());
+    }
+    return text.toString();
   }
 
   private static boolean isTransient(Throwable error) {
