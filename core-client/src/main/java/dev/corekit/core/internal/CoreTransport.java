@@ -1135,17 +1135,18 @@ public final class CoreTransport {
           observed,
           () ->
               LOG.debug(
-                  "{} {} -> {} in {} ms (attempt {}){}",
+                  "{} {} -> {} in {} ms (attempt {}{}){}",
                   request.operation.method(),
                   request.path,
                   status,
                   (System.nanoTime() - start) / 1_000_000,
                   attempt,
+                  nodeSuffix(request),
                   shown));
     }
   }
 
-  private static void logFailure(
+  private void logFailure(
       CoreRequest request,
       Throwable error,
       long start,
@@ -1158,13 +1159,20 @@ public final class CoreTransport {
           observed,
           () ->
               LOG.debug(
-                  "{} {} failed in {} ms (attempt {}): {}",
+                  "{} {} failed in {} ms (attempt {}{}): {}",
                   request.operation.method(),
                   request.path,
                   (System.nanoTime() - start) / 1_000_000,
                   attempt,
+                  nodeSuffix(request),
                   error.toString()));
     }
+  }
+
+  /** {@code ", node host:port"} in a client of several nodes, else nothing. */
+  private String nodeSuffix(CoreRequest request) {
+    Node node = request.node;
+    return node == null || nodes.single() ? "" : ", node " + node.server;
   }
 
   /** A failure after values were emitted: never retried, since a retry would repeat them. */
