@@ -30,7 +30,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * replayed through the generated client: per release, each read-only operation must come to what it
  * came to on the real server, and none may fail to decode. The answers are fixtures under {@code
  * src/test/resources/compat/<version>/}, one file per operation, recorded from servers built from
- * Core's source tags (see {@code docs/compatibility.md}).
+ * Core's source tags (see {@code docs/compatibility.md}). A directory named {@code
+ * <version>-cluster} holds what a three-node cluster of that release answered to the cluster routes
+ * (recorded by hand with curl against {@code shared/tools/core-cluster.sh}; see {@code
+ * docs/compatibility.md}).
  */
 class CompatFixturesTest {
   static final Path FIXTURES = Path.of("src", "test", "resources", "compat");
@@ -46,6 +49,11 @@ class CompatFixturesTest {
           .collect(Collectors.toList())
           .stream();
     }
+  }
+
+  /** Whether a fixture directory holds a cluster's answers rather than a single Core's. */
+  static boolean isCluster(String release) {
+    return release.endsWith("-cluster");
   }
 
   static Map<String, JsonNode> fixtures(String release) throws IOException {
@@ -163,8 +171,17 @@ class CompatFixturesTest {
     assertThat(releases().toList())
         .containsAll(
             List.of(
-                "16.10.0", "16.10.1", "16.11.0", "16.12.0", "16.13.0", "16.13.1", "16.14.0",
-                "16.15.0", "16.16.0", "16.20.0"));
+                "16.10.0",
+                "16.10.1",
+                "16.11.0",
+                "16.12.0",
+                "16.13.0",
+                "16.13.1",
+                "16.14.0",
+                "16.15.0",
+                "16.16.0",
+                "16.20.0",
+                "16.20.0-cluster"));
   }
 
   @Test
