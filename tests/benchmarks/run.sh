@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs every benchmark of tests/benchmarks and writes tests/benchmarks/RESULTS.md.
 #
-#   tests/benchmarks/run.sh [--quick] [--no-build]
+#   tests/benchmarks/run.sh [--quick] [--no-build] [--only NAME[,NAME...]]
 #
 # Builds what it needs (./mvnw package -pl tests/benchmarks -am, tests not compiled), starts the Core
 # simulators from their runnable jar on free loopback ports (each in its own JVM), runs the benchmarks one
 # after the other, profiles the SDK against the hand-written ceiling with JFR, writes RESULTS.md and stops
 # everything it started. About 25 minutes on 2 cores; --quick runs every benchmark for a moment (a check
-# of this script, not a measurement).
+# of this script, not a measurement). --only runs the named benchmarks (such as 8-cluster) and puts their
+# sections into the existing RESULTS.md, replacing the older ones and noting the date of the partial run.
 #
 # Environment: JAVA (default: java on PATH), PYTHON (default: python3; the Python contender is skipped
 # without it), CORE_URL with CORE_USER/CORE_PASSWORD (also measures benchmark 1 against that real Core).
@@ -19,10 +20,14 @@ cd "$root"
 
 quick=false
 build=true
+only=
+expect_only=false
 for arg in "$@"; do
+  if $expect_only; then only=$arg; expect_only=false; continue; fi
   case "$arg" in
     --quick) quick=true ;;
     --no-build) build=false ;;
+    --only) expect_only=true ;;
     -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $arg" >&2; exit 2 ;;
   esac
@@ -98,6 +103,7 @@ start_sim() {
 bench() {
   local name=$1 t0
   shift
+  if [[ -n $only && ",$only," != *",$name,"* ]]; then return 0; fi
   t0=$(date +%s)
   say "benchmark $name"
   "$JAVA" "$@" --out "$results" >"$logs/$name.out" 2>"$logs/$name.log" || {
@@ -120,6 +126,7 @@ if $quick; then
   profile_seconds=4
   profile_delay=5s
   startup_opts=(--runs 2)
+  cluster_opts=(--phase-s 1 --reps 3)
 else
   http_opts=(--seconds 3 --rounds 5 --warmup 10)
   attribution_opts=(--seconds 3 --rounds 3 --warmup 8)
@@ -131,6 +138,7 @@ else
   profile_seconds=10
   profile_delay=8s
   startup_opts=(--runs 15)
+  cluster_opts=(--phase-s 5 --reps 30)
 fi
 python_opts=()
 if command -v "$PYTHON" >/dev/null 2>&1; then
@@ -166,6 +174,7 @@ bench 4-streaming "${client_jvm[@]}" dev.corekit.bench.StreamingBench --url "$si
   "${stream_opts[@]}"
 bench 5a-rac-parse -cp "$jar" dev.corekit.bench.RacParseReport "${parse_opts[@]}"
 bench 5b-rac-end-to-end -Xms2g -Xmx2g -cp "$jar" dev.corekit.bench.RacEndToEndBench "${rac_opts[@]}"
+bench 8-cluster "${client_jvm[@]}" dev.corekit.bench.ClusterBench "${cluster_opts[@]}"
 
 # Start-up of corectl: run in place (samples/target), since the class-data archive records the jar's path.
 start_sim startup --access-ttl 1h --refresh-ttl 24h
@@ -197,6 +206,11 @@ done
 rm -f "$results"/profile-*-run.md "$results"/profile-*-run.headline.md
 
 # RESULTS.md
+if [[ -n $only ]]; then
+  "$JAVA" -cp "$jar" dev.corekit.bench.ResultsMerge "$here/RESULTS.md" "$results" "$started_date" "$only"
+  say "merged $only into $here/RESULTS.md"
+  exit 0
+fi
 finished_at=$(date +%s)
 duration=$((finished_at - started_at))
 load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
