@@ -543,4 +543,60 @@ class SimulatedClusterTest {
         .hasMessageContaining("[node1, node2]");
     assertThat(http(1).get("/api").json().get("id").asText()).isEqualTo("node2");
   }
+
+  @Test
+  void killResetsOpenConnectionsOfTheNode() throws Exception {
+    start();
+    HttpRequest req =
+        http(1)
+            .request("/api/v3/events")
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/x-json-stream")
+            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+            .build();
+    HttpResponse<java.io.InputStream> res =
+        http(1).client.send(req, HttpResponse.BodyHandlers.ofInputStream());
+    try (java.io.InputStream in = res.body()) {
+      assertThat(in.read()).isNotNegative(); // the first keepalive
+      cluster.kill(1);
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(30),
+          () ->
+              assertThatThrownBy(
+                      () -> {
+                        byte[] buf = new byte[4096];
+                        while (in.read(buf) >= 0) {
+                          // drain until the reset (a clean end would fail the assertion)
+                        }
+                      })
+                  .isInstanceOf(java.io.IOException.class));
+    }
+    assertThat(cluster.node(1).isRunning()).isFalse();
+  }
+
+  @Test
+  void adminEndpointKillsAndRestartsNodes() {
+    cluster =
+        SimulatedCluster.builder()
+            .nodes(3)
+            .admin(true)
+            .electionDelay(Duration.ofMillis(50))
+            .rejoinDelay(Duration.ofMillis(50))
+            .build()
+            .start();
+    Http admin = new Http(cluster.node(2));
+    assertThat(admin.get("/_sim/cluster").json().get("leader").asText()).isEqualTo("node1");
+    assertThat(admin.post("/_sim/cluster/kill?node=node1", "").status()).isEqualTo(202);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> cluster.leader().equals(Optional.of("node2")));
+    assertThat(admin.get("/_sim/cluster").json().get("nodes").get(0).get("running").asBoolean())
+        .isFalse();
+    assertThat(admin.post("/_sim/cluster/kill?node=node9", "").status()).isEqualTo(400);
+    assertThat(admin.post("/_sim/cluster/restart?node=node1", "").status()).isEqualTo(202);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> cluster.nodeStatus("node1").equals("online"));
+    assertThat(new Http(cluster.node(0)).get("/ping").body()).isEqualTo("pong");
+  }
 }
