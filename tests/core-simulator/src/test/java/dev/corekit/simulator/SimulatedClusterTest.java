@@ -407,6 +407,32 @@ class SimulatedClusterTest {
     assertThat(cluster.placement("a")).contains("node3");
     assertThat(localIds(2)).containsExactly("a");
     assertThat(localIds(0)).isEmpty();
+    assertThat(http(0).get("/api/v3/cluster/db/map/reallocate").json()).isEmpty();
+  }
+
+  @Test
+  void reallocationToAFullNodeStaysPendingWithTheReason() {
+    start(SimulatedCluster.builder().nodes(2).nodeCapacity(100, 1024));
+    create("a", 60);
+    create("b", 60);
+    advance(PLACEMENT);
+    assertThat(cluster.placement("b")).contains("node2");
+    http(0)
+        .put(
+            "/api/v3/cluster/reallocation",
+            "[{\"target_node_id\":\"node1\",\"process_ids\":[{\"id\":\"b\",\"domain\":\"\"}]}]");
+    advance(PLACEMENT);
+    assertThat(cluster.placement("b")).contains("node2");
+    JsonNode pending = http(1).get("/api/v3/cluster/deployments").json().get("process").get(0);
+    assertThat(pending.get("action").asText()).isEqualTo("relocate");
+    assertThat(pending.get("node_id").asText()).isEqualTo("node1");
+    assertThat(pending.get("error").asText())
+        .isEqualTo("the CPU limit would be exceeded: 60.000000 + 60.000000 > 100.000000");
+
+    assertThat(http(0).delete("/api/v3/cluster/process/a").status()).isEqualTo(200);
+    advance(Duration.ZERO);
+    assertThat(cluster.placement("b")).contains("node1");
+    assertThat(http(1).get("/api/v3/cluster/deployments").json().get("process")).isEmpty();
   }
 
   @Test

@@ -84,6 +84,7 @@ public final class ClusterState implements AutoCloseable {
     String error = "";
     long eligibleAt;
     long relocateAt;
+    String relocateError = "";
     int restarts;
 
     Stored(ObjectNode config, String order, long now) {
@@ -511,18 +512,20 @@ public final class ClusterState implements AutoCloseable {
       if (now < p.relocateAt) {
         continue;
       }
-      it.remove();
+      // a move that cannot happen stays pending with its error and is tried again on every pass
       Member target = member(e.getValue());
       if (target == null || !available(target)) {
-        p.error = "the target node " + e.getValue() + " is not available";
+        p.relocateError = "the target node " + e.getValue() + " is not available";
         continue;
       }
       if (p.node.equals(target.id)) {
+        it.remove();
+        p.relocateError = "";
         continue;
       }
       double[] used = reserved(target.id, p);
       if (used[0] + p.cpu() > o.cpuLimit()) {
-        p.error =
+        p.relocateError =
             String.format(
                 Locale.ROOT,
                 "the CPU limit would be exceeded: %f + %f > %f",
@@ -532,7 +535,7 @@ public final class ClusterState implements AutoCloseable {
         continue;
       }
       if (used[1] + p.memoryMbytes() > o.memoryMbytes()) {
-        p.error =
+        p.relocateError =
             String.format(
                 Locale.ROOT,
                 "the memory limit would be exceeded: %d + %d > %d",
@@ -541,8 +544,10 @@ public final class ClusterState implements AutoCloseable {
                 o.memoryMbytes() * MIB);
         continue;
       }
+      it.remove();
       p.node = target.id;
       p.error = "";
+      p.relocateError = "";
       index++;
     }
   }
@@ -792,22 +797,29 @@ public final class ClusterState implements AutoCloseable {
       throw ApiError.of(
           400, "Bad Request", "invalid JSON: expected an array of {target_node_id, process_ids}");
     }
+    // like Core's store, which takes any relocation; the leader drops unknown processes and
+    // records an error for a target that is missing or full
     Map<String, String> moves = new LinkedHashMap<>();
     for (JsonNode r : body) {
       String target = r.path("target_node_id").asText("");
-      Member m = member(target);
-      if (m == null || m.left) {
-        throw ApiError.of(404, "Not Found", "node not found: " + target);
+      if (target.isEmpty() || !r.path("process_ids").isArray()) {
+        throw ApiError.of(
+            400,
+            "Bad Request",
+            "invalid JSON: Key: 'ClusterProcessReallocate.TargetNodeID' Error:Field validation for"
+                + " 'TargetNodeID' failed on the 'required' tag");
       }
       for (JsonNode pid : r.path("process_ids")) {
-        Stored p = storedOr404(pid.path("id").asText(""), pid.path("domain").asText(""));
-        moves.put(p.key(), target);
+        moves.put(Stored.key(pid.path("id").asText(""), pid.path("domain").asText("")), target);
       }
     }
     long at = clock.millis() + o.placementDelay().toMillis();
     moves.forEach(
         (key, target) -> {
-          procs.get(key).relocateAt = at;
+          Stored p = procs.get(key);
+          if (p != null) {
+            p.relocateAt = at;
+          }
           relocations.put(key, target);
         });
     index++;
@@ -1152,7 +1164,7 @@ public final class ClusterState implements AutoCloseable {
       d.put("domain", p.domain);
       d.put("node_id", target != null ? target : "");
       d.put("order", p.order);
-      d.put("error", p.error);
+      d.put("error", target != null ? p.relocateError : p.error);
       d.put("updated_at", p.updatedAt / 1000);
     }
     return o1;
