@@ -944,17 +944,8 @@ public final class ClusterState implements AutoCloseable {
   private ObjectNode node(Member m, long now) {
     String status = status(m);
     boolean up = !status.equals("offline");
-    String error = "";
-    if (m.downSince >= 0) {
-      error =
-          "the cluster API didn't respond for "
-              + ((now - m.downSince) / 1000)
-              + "s because: dial tcp "
-              + m.apiAddress()
-              + ": connect: connection refused";
-    } else if (!m.joined) {
-      error = "the node is joining the cluster";
-    }
+    // Core's handler copies neither the node's nor its core's error into the answer: both are
+    // always empty; the status and last_contact_ms tell an offline node
     Api a = m.api();
     ObjectNode n = Json.obj();
     n.put("id", m.id);
@@ -962,7 +953,7 @@ public final class ClusterState implements AutoCloseable {
     n.putArray("public_domains");
     n.put("version", PROTOCOL_VERSION);
     n.put("status", status);
-    n.put("error", error);
+    n.put("error", "");
     n.put("voter", true);
     n.put("leader", m.id.equals(leader));
     n.put("address", m.apiAddress());
@@ -976,7 +967,7 @@ public final class ClusterState implements AutoCloseable {
         "address",
         "http://" + a.s.user() + ":" + a.s.password() + "@" + a.s.host() + ":" + a.port() + "/");
     core.put("status", up ? "online" : "offline");
-    core.put("error", up ? "" : "connection refused");
+    core.put("error", "");
     core.put("last_contact_ms", m.downSince >= 0 ? (double) (now - m.downSince) : 0.5);
     core.put("latency_ms", up ? 0.5 : 0.0);
     core.put("version", a.s.version().number());
