@@ -1,5 +1,7 @@
 package dev.corekit.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.corekit.simulator.internal.ClusterState;
 import dev.corekit.simulator.internal.Settings;
 import dev.corekit.simulator.internal.SimServer;
 import dev.corekit.simulator.internal.StatsRecorder;
@@ -34,9 +36,12 @@ public final class CoreSimulator implements AutoCloseable {
   private final StatsRecorder recorder;
   private final SimulatorStats stats;
   private final SimServer server;
+  private final ClusterState.@Nullable Member member;
+  private volatile @Nullable SimulatedCluster owner;
 
-  private CoreSimulator(Settings settings) {
+  private CoreSimulator(Settings settings, ClusterState.@Nullable Member member) {
     this.settings = settings;
+    this.member = member;
     this.recorder = new StatsRecorder(settings.requestLogCapacity());
     this.stats = new SimulatorStats(recorder);
     this.server =
@@ -74,7 +79,41 @@ public final class CoreSimulator implements AutoCloseable {
                 t.setDaemon(true);
                 t.start();
               }
-            });
+
+              @Override
+              public Runnable clusterAction(String action, String node) {
+                return cluster().adminAction(action, node);
+              }
+
+              @Override
+              public JsonNode clusterStatus() {
+                return cluster().adminStatus();
+              }
+            },
+            member);
+  }
+
+  private SimulatedCluster cluster() {
+    SimulatedCluster c = owner;
+    if (c == null) {
+      throw new IllegalArgumentException("this simulator is not a node of a simulated cluster");
+    }
+    return c;
+  }
+
+  /** Makes this simulator a node of {@code cluster}. */
+  void owner(SimulatedCluster cluster) {
+    this.owner = cluster;
+  }
+
+  /** The node's membership in its cluster, or null for a standalone simulator. */
+  ClusterState.@Nullable Member member() {
+    return member;
+  }
+
+  /** Unbinds and resets every connection (TCP RST), like a killed process. */
+  void kill() {
+    server.kill();
   }
 
   /**
@@ -475,6 +514,11 @@ public final class CoreSimulator implements AutoCloseable {
      * @return a new, unstarted simulator
      */
     public CoreSimulator build() {
+      return build(null);
+    }
+
+    /** Creates a simulator that is a node of a simulated cluster when {@code member} is given. */
+    CoreSimulator build(ClusterState.@Nullable Member member) {
       ThreadLocalRandom r = ThreadLocalRandom.current();
       String secret =
           jwtSecret != null
@@ -500,7 +544,8 @@ public final class CoreSimulator implements AutoCloseable {
               clock,
               secret,
               instance,
-              name));
+              name),
+          member);
     }
 
     private static Duration positive(Duration d, String what) {

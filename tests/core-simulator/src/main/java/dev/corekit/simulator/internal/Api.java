@@ -39,24 +39,28 @@ final class Api {
   /** The oldest release the simulator plays: a route added without a release exists in all. */
   private static final CoreVersion ALWAYS = CoreVersion.values()[0];
 
-  private final Settings s;
+  final Settings s;
   private final StatsRecorder stats;
   private final Jwt jwt;
   final ProcessStore processes;
   final EventBus events;
   private final ConfigStore config;
-  private final Map<String, FileStore> fs = new LinkedHashMap<>();
-  private final Map<String, ObjectNode> iam = new ConcurrentSkipListMap<>();
+  final Map<String, FileStore> fs = new LinkedHashMap<>();
+  private final Map<String, ObjectNode> iam;
   private final Scheduler timer;
-  private final long startedAt;
+  final long startedAt;
+  private final ClusterState.@Nullable Member member;
   private final String memfsPassword;
   private final Router router = new Router();
   private volatile int port;
 
-  Api(Settings s, StatsRecorder stats, Scheduler timer) {
+  Api(Settings s, StatsRecorder stats, Scheduler timer, ClusterState.@Nullable Member member) {
     this.s = s;
     this.stats = stats;
     this.timer = timer;
+    this.member = member;
+    // the nodes of a simulated cluster share one IAM, the cluster's
+    this.iam = member != null ? member.cluster().iam : new ConcurrentSkipListMap<>();
     this.jwt = new Jwt(s.jwtSecret(), s.clock());
     this.events = new EventBus(s.id(), s.clock(), 1000);
     this.processes = new ProcessStore(s, events);
@@ -78,7 +82,10 @@ final class Api {
     fs.put("disk", new FileStore("disk", "disk", "/"));
     fs.put("mem", new FileStore("mem", "mem", "/memfs"));
     processes.memfs = fs.get("mem");
-    iam.put("$anon", iamUser("$anon", "", false, Json.arr()));
+    iam.putIfAbsent("$anon", iamUser("$anon", "", false, Json.arr()));
+    if (member != null) {
+      processes.startFailure = p -> member.memfsFailure(p, this);
+    }
     routes();
     events.log(
         "INFO",
@@ -90,6 +97,15 @@ final class Api {
 
   void port(int port) {
     this.port = port;
+  }
+
+  int port() {
+    return port;
+  }
+
+  /** The IAM identity of a name, or null (never the configured superuser). */
+  @Nullable ObjectNode iamUser(String name) {
+    return name.equals("$anon") ? null : iam.get(name);
   }
 
   String[] issueTokens() {
@@ -212,8 +228,19 @@ final class Api {
     router.add(method, template, false, since, false, ex -> Mono.fromSupplier(() -> h.apply(ex)));
   }
 
-  private void clusterSync(String method, String template, Function<Exchange, Reply> h) {
+  void clusterSync(String method, String template, Function<Exchange, Reply> h) {
     router.add(method, template, false, V16_20, true, ex -> Mono.fromSupplier(() -> h.apply(ex)));
+  }
+
+  void clusterAsync(String method, String template, Router.Handler h) {
+    router.add(method, template, false, V16_20, true, h);
+  }
+
+  /** Refuses a local IAM change on a node of a simulated cluster, as Core in cluster mode. */
+  private void localIamWrite() {
+    if (member != null) {
+      throw ApiError.of(400, "Bad Request", "not available in cluster mode");
+    }
   }
 
   private void open(String method, String template, Function<Exchange, Reply> h) {
@@ -452,39 +479,84 @@ final class Api {
           return Reply.ok(a);
         });
     sync("GET", "/api/v3/iam/user/{name}", V16_20, ex -> Reply.ok(identity(ex.param("name"))));
-    sync("POST", "/api/v3/iam/user", V16_20, this::addUser);
-    sync("PUT", "/api/v3/iam/user/{name}", V16_20, this::updateUser);
+    sync(
+        "POST",
+        "/api/v3/iam/user",
+        V16_20,
+        ex -> {
+          localIamWrite();
+          return addUser(ex);
+        });
+    sync(
+        "PUT",
+        "/api/v3/iam/user/{name}",
+        V16_20,
+        ex -> {
+          localIamWrite();
+          return updateUser(ex);
+        });
     sync(
         "PUT",
         "/api/v3/iam/user/{name}/policy",
         V16_20,
         ex -> {
-          String name = ex.param("name");
-          ObjectNode u = iam.get(name);
-          if (u == null || name.equals("$anon")) {
-            throw ApiError.of(404, "Not Found", "identity not found");
-          }
-          JsonNode body = jsonBody(ex);
-          if (!body.isArray()) {
-            throw ApiError.of(400, "Bad Request", "invalid JSON: expected an array of policies");
-          }
-          u.set("policies", body);
-          u.put("updated_at", s.clock().millis() / 1000);
-          return Reply.ok(body);
+          localIamWrite();
+          return setPolicies(ex);
         });
     sync(
         "DELETE",
         "/api/v3/iam/user/{name}",
         V16_20,
         ex -> {
-          String name = ex.param("name");
-          if (name.equals("$anon") || iam.remove(name) == null) {
-            throw ApiError.of(404, "Not Found", "identity not found");
-          }
-          events.log("INFO", "iam", "Identity removed", "iam/iam.go", EventBus.data("name", name));
-          return Reply.okString();
+          localIamWrite();
+          return deleteUser(ex);
         });
 
+    if (member != null) {
+      new ClusterRoutes(this, member).register();
+    } else {
+      singleNodeClusterRoutes();
+    }
+
+    router.add("POST", "/api/v3/events", false, V16_20, false, this::logEvents);
+    router.add("POST", "/api/v3/events/log", false, V16_20, false, this::logEvents);
+    router.add("POST", "/api/v3/events/process", false, V16_20, false, this::processEvents);
+    router.add("POST", "/api/v3/events/media/{type}", false, V16_20, false, this::mediaEvents);
+  }
+
+  Reply setPolicies(Exchange ex) {
+    String name = ex.param("name");
+    ObjectNode u = iam.get(name);
+    if (u == null || name.equals("$anon")) {
+      throw ApiError.of(404, "Not Found", "identity not found");
+    }
+    JsonNode body = jsonBody(ex);
+    if (!body.isArray()) {
+      throw ApiError.of(400, "Bad Request", "invalid JSON: expected an array of policies");
+    }
+    u.set("policies", body);
+    u.put("updated_at", s.clock().millis() / 1000);
+    return Reply.ok(body);
+  }
+
+  Reply deleteUser(Exchange ex) {
+    String name = ex.param("name");
+    if (name.equals("$anon") || iam.remove(name) == null) {
+      throw ApiError.of(404, "Not Found", "identity not found");
+    }
+    events.log("INFO", "iam", "Identity removed", "iam/iam.go", EventBus.data("name", name));
+    return Reply.okString();
+  }
+
+  /** The identities, the superuser first. */
+  ArrayNode listUsers() {
+    ArrayNode a = Json.arr();
+    iam.values().forEach(u -> a.add(u.deepCopy()));
+    return a;
+  }
+
+  /** The cluster routes of a single-node cluster ({@code Builder.cluster(true)}). */
+  private void singleNodeClusterRoutes() {
     clusterSync("GET", "/api/v3/cluster", ex -> Reply.ok(clusterAbout()));
     clusterSync(
         "GET",
@@ -502,11 +574,6 @@ final class Api {
         });
     clusterSync("GET", "/api/v3/cluster/node/{id}/version", ex -> Reply.ok(version(true)));
     clusterSync("GET", "/api/v3/cluster/process", this::listProcesses);
-
-    router.add("POST", "/api/v3/events", false, V16_20, false, this::logEvents);
-    router.add("POST", "/api/v3/events/log", false, V16_20, false, this::logEvents);
-    router.add("POST", "/api/v3/events/process", false, V16_20, false, this::processEvents);
-    router.add("POST", "/api/v3/events/media/{type}", false, V16_20, false, this::mediaEvents);
   }
 
   // ---- about and auth ------------------------------------------------------------------------
@@ -544,7 +611,7 @@ final class Api {
     return Reply.ok(o);
   }
 
-  private ObjectNode version(boolean withNumberOnly) {
+  ObjectNode version(boolean withNumberOnly) {
     ObjectNode v = Json.obj();
     v.put("number", s.versionNumber());
     v.put("repository_commit", "");
@@ -630,14 +697,14 @@ final class Api {
     return Reply.ok(o);
   }
 
-  private String user(Exchange ex) {
+  String user(Exchange ex) {
     return ex.user == null ? s.user() : ex.user;
   }
 
   // ---- bodies --------------------------------------------------------------------------------
 
   /** A JSON body as Core's ShouldBindJSON requires it: content, JSON content type, valid syntax. */
-  private static JsonNode jsonBody(Exchange ex) {
+  static JsonNode jsonBody(Exchange ex) {
     if (ex.body.length == 0) {
       throw ApiError.of(400, "Invalid JSON", "request doesn't contain any content");
     }
@@ -647,7 +714,7 @@ final class Api {
     return Json.parse(ex.body);
   }
 
-  private static ObjectNode jsonObject(Exchange ex) {
+  static ObjectNode jsonObject(Exchange ex) {
     JsonNode n = jsonBody(ex);
     if (!n.isObject()) {
       throw ApiError.of(
@@ -662,7 +729,7 @@ final class Api {
 
   // ---- processes -----------------------------------------------------------------------------
 
-  private ProcessStore.Filter filter(Exchange ex) {
+  ProcessStore.Filter filter(Exchange ex) {
     return ProcessStore.Filter.parse(ex.q("filter", ""));
   }
 
@@ -690,7 +757,7 @@ final class Api {
     return p;
   }
 
-  private Reply listProcesses(Exchange ex) {
+  Reply listProcesses(Exchange ex) {
     List<String> ids = Arrays.stream(ex.q("id", "").split(",")).filter(x -> !x.isEmpty()).toList();
     var q =
         new ProcessStore.ListQuery(
@@ -734,7 +801,7 @@ final class Api {
     return Reply.okString();
   }
 
-  private Reply report(Exchange ex) {
+  Reply report(Exchange ex) {
     Proc p = proc(ex);
     ObjectNode r = processes.renderReport(p, s.clock().millis());
     String created = ex.q("created_at", "");
@@ -762,7 +829,7 @@ final class Api {
     return Reply.ok(out);
   }
 
-  private static @Nullable Long parseLong(String v, String error) {
+  static @Nullable Long parseLong(String v, String error) {
     if (v.isEmpty()) {
       return null;
     }
@@ -782,7 +849,7 @@ final class Api {
             ex.q("idpattern", ""), ex.q("refpattern", ""), ex.q("state", ""), from, to));
   }
 
-  private Reply probe(Exchange ex) {
+  Reply probe(Exchange ex) {
     Proc p = processes.find(ex.param("id"));
     if (p == null) {
       ObjectNode o = Json.obj();
@@ -795,7 +862,7 @@ final class Api {
     }
   }
 
-  private static ObjectNode probeOf(JsonNode cfg) {
+  static ObjectNode probeOf(JsonNode cfg) {
     ObjectNode o = Json.obj();
     ArrayNode streams = o.putArray("streams");
     ArrayNode log = o.putArray("log");
@@ -875,7 +942,7 @@ final class Api {
     return r;
   }
 
-  private ArrayNode listFiles(Exchange ex, FileStore f, boolean delete) {
+  ArrayNode listFiles(Exchange ex, FileStore f, boolean delete) {
     String glob = ex.q("glob", "");
     if (delete && glob.isEmpty()) {
       throw ApiError.of(400, "Bad Request", "a glob pattern is required");
@@ -937,7 +1004,7 @@ final class Api {
     }
   }
 
-  private Reply getFile(Exchange ex, FileStore f, String path) {
+  Reply getFile(Exchange ex, FileStore f, String path) {
     String clean = FileStore.clean(path);
     FileStore.Entry e = f.get(clean);
     if (e == null) {
@@ -995,7 +1062,7 @@ final class Api {
     }
   }
 
-  private Reply putFile(Exchange ex, FileStore f, String path) {
+  Reply putFile(Exchange ex, FileStore f, String path) {
     String clean = FileStore.clean(path);
     boolean created = f.put(clean, ex.body, s.clock().millis());
     events.mediaEvent(f.name, "create", clean);
@@ -1004,7 +1071,7 @@ final class Api {
     return r.header("Content-Location", location);
   }
 
-  private Reply deleteFile(FileStore f, String path) {
+  Reply deleteFile(FileStore f, String path) {
     String clean = FileStore.clean(path);
     if (f.remove(clean) == null) {
       throw ApiError.of(404, "File not found", clean);
@@ -1052,7 +1119,7 @@ final class Api {
         : putFile(ex, mem, "/" + ex.param("path"));
   }
 
-  private Reply fileOperation(Exchange ex) {
+  Reply fileOperation(Exchange ex) {
     JsonNode op = jsonBody(ex);
     String operation = op.path("operation").asText("");
     if (!operation.equals("copy") && !operation.equals("move")) {
@@ -1246,7 +1313,7 @@ final class Api {
     return u;
   }
 
-  private ObjectNode identity(String name) {
+  ObjectNode identity(String name) {
     if (name.equals(s.user())) {
       ArrayNode all = Json.arr();
       ObjectNode p = all.addObject();
@@ -1263,7 +1330,7 @@ final class Api {
     return u.deepCopy();
   }
 
-  private Reply addUser(Exchange ex) {
+  Reply addUser(Exchange ex) {
     ObjectNode body = jsonObject(ex);
     String name = body.path("name").asText("");
     if (name.isEmpty()) {
@@ -1282,7 +1349,7 @@ final class Api {
     return Reply.ok(u);
   }
 
-  private Reply updateUser(Exchange ex) {
+  Reply updateUser(Exchange ex) {
     String name = ex.param("name");
     ObjectNode current = iam.get(name);
     if (current == null || name.equals("$anon")) {
@@ -1418,6 +1485,11 @@ final class Api {
   }
 
   private Mono<Reply> logEvents(Exchange ex) {
+    return logEvents(ex, events.logEvents().map(events::toEvent));
+  }
+
+  /** A stream of log events of {@code source} (one node's, or all nodes' of a cluster). */
+  Mono<Reply> logEvents(Exchange ex, Flux<ObjectNode> source) {
     JsonNode body = eventBody(ex);
     Map<String, List<JsonNode>> filters = new LinkedHashMap<>();
     for (JsonNode f : body.path("filters")) {
@@ -1440,9 +1512,7 @@ final class Api {
     String accept = ex.header("Accept");
     boolean ndjson = accept != null && accept.contains("application/x-json-stream");
     Flux<ObjectNode> evts =
-        events
-            .logEvents()
-            .map(events::toEvent)
+        source
             .filter(e -> EventBus.passes(e, filters))
             .onBackpressureBuffer(
                 1024, x -> {}, reactor.core.publisher.BufferOverflowStrategy.DROP_OLDEST);
@@ -1465,6 +1535,11 @@ final class Api {
   }
 
   private Mono<Reply> processEvents(Exchange ex) {
+    return processEvents(ex, events.processEvents());
+  }
+
+  /** A stream of process events of {@code source} (one node's, or all nodes' of a cluster). */
+  Mono<Reply> processEvents(Exchange ex, Flux<ObjectNode> source) {
     JsonNode body = eventBody(ex);
     List<JsonNode> filters = new ArrayList<>();
     body.path("filters").forEach(filters::add);
@@ -1480,8 +1555,7 @@ final class Api {
               });
     }
     Flux<byte[]> evts =
-        events
-            .processEvents()
+        source
             .filter(e -> filters.isEmpty() || filters.stream().anyMatch(f -> processFilter(e, f)))
             .onBackpressureBuffer(
                 1024, x -> {}, reactor.core.publisher.BufferOverflowStrategy.DROP_OLDEST)

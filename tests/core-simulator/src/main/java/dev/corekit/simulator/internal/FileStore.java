@@ -39,6 +39,11 @@ final class FileStore {
     return files.remove(clean(path));
   }
 
+  /** Removes every file (a killed node loses its memory filesystem). */
+  void clear() {
+    files.clear();
+  }
+
   List<Map.Entry<String, Entry>> list() {
     return new ArrayList<>(files.entrySet());
   }

@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One simulated ffmpeg process. Its state is derived from the time of the last start command, so
@@ -49,6 +50,12 @@ final class Proc {
   String exitState = "";
   final Deque<ObjectNode> history = new ArrayDeque<>();
 
+  /**
+   * The lines ffmpeg wrote before it gave up, when the current run fails once the start delay
+   * passed (for example a {@code {memfs}} output the cluster refuses); null for a healthy run.
+   */
+  @Nullable List<String> failure;
+
   Proc(String id, String domain, String owner, ObjectNode config, long nowSeconds, int pid) {
     this.id = id;
     this.domain = domain;
@@ -69,7 +76,7 @@ final class Proc {
 
   /** Seconds since the process entered {@code running}, or -1 while starting or stopped. */
   long runningSeconds(long now, long startDelayMs) {
-    if (!running() || now < startedAt + startDelayMs) {
+    if (!running() || failure != null || now < startedAt + startDelayMs) {
       return -1;
     }
     return (now - startedAt - startDelayMs) / 1000;
@@ -79,7 +86,10 @@ final class Proc {
     if (!running()) {
       return "finished";
     }
-    return now < startedAt + startDelayMs ? "starting" : "running";
+    if (now < startedAt + startDelayMs) {
+      return "starting";
+    }
+    return failure != null ? "failed" : "running";
   }
 
   /** Begins a run: the previous report moves to the history. */
@@ -97,6 +107,7 @@ final class Proc {
     prelude = preludeLines(addresses);
     frozenLog = List.of();
     exitState = "";
+    failure = null;
   }
 
   /** Ends a run: the log is frozen with ffmpeg's exit line. */
@@ -106,7 +117,8 @@ final class Proc {
     frozenLog = List.copyOf(log.subList(Math.max(0, log.size() - MAX_LOG_LINES), log.size()));
     order = "stop";
     stoppedAt = now;
-    exitState = "finished";
+    exitState = failure != null && now >= startedAt + startDelayMs ? "failed" : "finished";
+    failure = null;
   }
 
   /** The log of the current run: prelude lines, then one progress line per second of running. */
@@ -119,6 +131,13 @@ final class Proc {
     for (String p : prelude) {
       out.add(new String[] {t0, p});
     }
+    if (failure != null) {
+      if (now >= startedAt + startDelayMs) {
+        String t1 = Long.toString((startedAt + startDelayMs) / 1000);
+        failure.forEach(l -> out.add(new String[] {t1, l}));
+      }
+      return out;
+    }
     long secs = runningSeconds(now, startDelayMs);
     for (long k = Math.max(1, secs - MAX_LOG_LINES); k <= secs; k++) {
       out.add(new String[] {Long.toString((startedAt + startDelayMs) / 1000 + k), progressLine(k)});
@@ -129,6 +148,9 @@ final class Proc {
   String lastLogline(long now, long startDelayMs) {
     if (!running()) {
       return frozenLog.isEmpty() ? "" : frozenLog.get(frozenLog.size() - 1)[1];
+    }
+    if (failure != null && !failure.isEmpty() && now >= startedAt + startDelayMs) {
+      return failure.get(failure.size() - 1);
     }
     long secs = runningSeconds(now, startDelayMs);
     if (secs < 1) {

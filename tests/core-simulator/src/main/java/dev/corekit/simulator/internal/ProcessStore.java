@@ -463,11 +463,16 @@ final class ProcessStore {
             return;
           }
           p.start(now, this::displayAddress);
+          p.failure = startFailure.apply(p);
           epoch = p.epoch;
         }
         log("Starting", p);
         // Like Core, which sends each output line of ffmpeg that is not a progress line.
         p.prelude.forEach(line -> lineEvent(p, line, now));
+        List<String> failure = p.failure;
+        if (failure != null) {
+          failure.forEach(line -> lineEvent(p, line, now));
+        }
         scheduler.accept(
             startDelay(),
             () -> {
@@ -513,6 +518,19 @@ final class ProcessStore {
       }
       default -> throw new IllegalArgumentException(command);
     }
+  }
+
+  /**
+   * Decides at each start whether the run fails once started: the lines ffmpeg writes before it
+   * gives up, or null for a healthy run. Set by a cluster node; never fails by default.
+   */
+  java.util.function.Function<Proc, @Nullable List<String>> startFailure = p -> null;
+
+  /** Forgets every process and the seed, as a killed Core loses them. */
+  void clear() {
+    seeded = 0;
+    seedShadow.clear();
+    procs.clear();
   }
 
   /** How delayed actions are scheduled (millis, action); set by the server. */
@@ -789,7 +807,7 @@ final class ProcessStore {
       String exec = p.exec(now, delay);
       long secs = p.runningSeconds(now, delay);
       writeHls(p, secs);
-      boolean up = !exec.equals("finished");
+      boolean up = exec.equals("starting") || exec.equals("running");
       ObjectNode st = Json.obj();
       st.put("order", p.order);
       st.put("exec", exec);

@@ -60,6 +60,25 @@ public final class SimServer {
 
     /** Restarts the server soon, from another thread. */
     void restartLater(Duration downtime);
+
+    /**
+     * Checks a cluster action ({@code kill} or {@code restart} of node {@code node}) and returns
+     * it, to be run on another thread once the answer is written.
+     *
+     * @throws IllegalArgumentException when not part of a cluster, or for an unknown node
+     */
+    default Runnable clusterAction(String action, String node) {
+      throw new IllegalArgumentException("this simulator is not a node of a simulated cluster");
+    }
+
+    /**
+     * Describes the simulated cluster: leader and nodes.
+     *
+     * @throws IllegalArgumentException when not part of a cluster
+     */
+    default JsonNode clusterStatus() {
+      throw new IllegalArgumentException("this simulator is not a node of a simulated cluster");
+    }
   }
 
   private static final class ConnState {
@@ -90,6 +109,20 @@ public final class SimServer {
       StatsRecorder stats,
       BiFunction<String, List<String>, List<Fault>> faults,
       AdminControl admin) {
+    this(s, stats, faults, admin, null);
+  }
+
+  /**
+   * A server that is one node of a simulated cluster when {@code member} is given.
+   *
+   * @param member the node's membership, or null for a standalone server
+   */
+  public SimServer(
+      Settings s,
+      StatsRecorder stats,
+      BiFunction<String, List<String>, List<Fault>> faults,
+      AdminControl admin,
+      ClusterState.@Nullable Member member) {
     this.s = s;
     this.stats = stats;
     this.faults = faults;
@@ -98,7 +131,10 @@ public final class SimServer {
     int workers = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
     this.loops = LoopResources.create("core-sim", 1, workers, true);
     this.timer = Schedulers.newSingle("core-sim-timer", true);
-    this.api = new Api(s, stats, timer);
+    this.api = new Api(s, stats, timer, member);
+    if (member != null) {
+      member.attach(api, this);
+    }
     this.ticker =
         Flux.interval(Duration.ofMillis(500), timer)
             .onBackpressureDrop()
@@ -133,7 +169,19 @@ public final class SimServer {
   }
 
   /** Unbinds and closes every open connection; state is kept. */
-  public synchronized void stop() {
+  public void stop() {
+    stop(false);
+  }
+
+  /**
+   * Unbinds and resets every open connection (TCP RST, as when a process is killed); state is kept,
+   * the caller forgets what a killed Core loses.
+   */
+  public void kill() {
+    stop(true);
+  }
+
+  private synchronized void stop(boolean reset) {
     DisposableServer srv = server;
     if (srv == null) {
       return;
@@ -143,6 +191,10 @@ public final class SimServer {
       ConnState cs = ch.attr(CONN).get();
       if (cs != null) {
         cs.serverClosing = true;
+      }
+      if (reset) {
+        ch.config().setOption(ChannelOption.SO_LINGER, 0);
+        ch.close();
       }
     }
     srv.disposeNow(Duration.ofSeconds(5));
@@ -480,6 +532,22 @@ public final class SimServer {
           Duration downtime = Duration.ofMillis(Long.parseLong(ex.q("downtime_ms", "0")));
           reply = Reply.json(202, Json.F.textNode("restarting"));
           after = () -> admin.restartLater(downtime);
+        }
+        case "GET /cluster" -> reply = Reply.ok(admin.clusterStatus());
+        case "POST /cluster/kill", "POST /cluster/restart" -> {
+          String node = ex.q("node", "");
+          if (node.isEmpty()) {
+            throw new IllegalArgumentException("name the node: ?node=node2");
+          }
+          String action = path.substring("/cluster/".length());
+          Runnable run = admin.clusterAction(action, node);
+          reply = Reply.json(202, Json.F.textNode(action + " " + node));
+          after =
+              () -> {
+                Thread t = new Thread(run, "core-sim-cluster-" + action);
+                t.setDaemon(true);
+                t.start();
+              };
         }
         case "POST /seed" -> {
           api.processes.seed(Long.parseLong(ex.q("processes", "0")));
