@@ -1,26 +1,44 @@
 package dev.corekit.spring;
 
+import dev.corekit.core.FailoverPolicy;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The {@code corekit.core.*} properties: how to reach a datarhei Core server. Only {@code url} is
- * required; everything else has the defaults of {@link dev.corekit.core.CoreClient.Builder}.
+ * The {@code corekit.core.*} properties: how to reach a datarhei Core server, or the nodes of one
+ * Core cluster. Exactly one of {@code url} and {@code urls} is required; everything else has the
+ * defaults of {@link dev.corekit.core.CoreClient.Builder}.
  *
  * <pre>{@code
  * corekit.core.url=http://127.0.0.1:8080
  * corekit.core.user=admin
  * corekit.core.password=${CORE_PASSWORD}
  * }</pre>
+ *
+ * <p>A cluster, with calls moving to another node when one fails ({@code failover.*}):
+ *
+ * <pre>{@code
+ * corekit.core.urls=http://10.0.0.1:8080,http://10.0.0.2:8080,http://10.0.0.3:8080
+ * corekit.core.failover.selection=round-robin
+ * }</pre>
  */
 @ConfigurationProperties("corekit.core")
 public class CoreProperties {
   /**
-   * The server's base URL, such as {@code http://127.0.0.1:8080}; no CoreClient is configured
-   * without it. One server only: a list of URLs ({@code urls}) is not supported yet.
+   * The server's base URL, such as {@code http://127.0.0.1:8080}. Set it or {@code urls}, not both;
+   * no CoreClient is configured without either.
    */
   private @Nullable String url;
+
+  /**
+   * The base URLs of the nodes of one Core cluster (a list, or comma-separated), for one client
+   * that fails over between them (see corekit.core.failover.*). Set it or corekit.core.url, not
+   * both.
+   */
+  private List<String> urls = new ArrayList<>();
 
   /** The user name to log in with (together with the password). */
   private @Nullable String user;
@@ -60,12 +78,15 @@ public class CoreProperties {
   /** The health indicator. */
   private final Health health = new Health();
 
+  /** How a client of several nodes (corekit.core.urls) chooses a node and leaves a failing one. */
+  private final Failover failover = new Failover();
+
   /** Creates the properties with their defaults. */
   public CoreProperties() {}
 
   /**
-   * The server's base URL, such as {@code http://127.0.0.1:8080}; no CoreClient is configured
-   * without it. One server only: a list of URLs ({@code urls}) is not supported yet.
+   * The server's base URL, such as {@code http://127.0.0.1:8080}. Set it or {@code urls}, not both;
+   * no CoreClient is configured without either.
    *
    * @return the URL, or null
    */
@@ -80,6 +101,25 @@ public class CoreProperties {
    */
   public void setUrl(@Nullable String url) {
     this.url = url;
+  }
+
+  /**
+   * The base URLs of the nodes of one Core cluster (a list, or comma-separated), for one client
+   * that fails over between them (see {@code failover.*}). Set it or {@code url}, not both.
+   *
+   * @return the URLs; empty when not set
+   */
+  public List<String> getUrls() {
+    return urls;
+  }
+
+  /**
+   * Sets the base URLs of the nodes of one Core cluster.
+   *
+   * @param urls http or https URLs of the same scheme, without user info, none twice
+   */
+  public void setUrls(List<String> urls) {
+    this.urls = urls;
   }
 
   /**
@@ -244,10 +284,19 @@ public class CoreProperties {
     return health;
   }
 
+  /**
+   * How a client of several nodes ({@code urls}) chooses a node and leaves a failing one.
+   *
+   * @return the failover settings
+   */
+  public Failover getFailover() {
+    return failover;
+  }
+
   @Override
   public String toString() {
-    return "CoreProperties{url="
-        + url
+    return "CoreProperties{"
+        + (urls.isEmpty() ? "url=" + url : "urls=" + urls)
         + ", user="
         + user
         + ", password="
@@ -564,6 +613,124 @@ public class CoreProperties {
      */
     public void setTimeout(Duration timeout) {
       this.timeout = timeout;
+    }
+  }
+
+  /**
+   * How a client of several nodes ({@code corekit.core.urls}) chooses a node and moves away from a
+   * failing one; see {@link FailoverPolicy}. Unused with one URL.
+   */
+  public static class Failover {
+    /**
+     * Which node a call goes to first: in-order (the first available node in the order of
+     * corekit.core.urls; the others are standbys) or round-robin (the available nodes in turn).
+     */
+    private FailoverPolicy.Selection selection = FailoverPolicy.Selection.IN_ORDER;
+
+    /** How many failures in a row take a node out of the rotation. */
+    private int failureThreshold = 3;
+
+    /** How often a node out of the rotation is asked GET /ping, to bring it back. */
+    private Duration probeInterval = Duration.ofSeconds(2);
+
+    /**
+     * How long one attempt of an idempotent call waits for data from one node before it moves to
+     * the next (the call's timeout still bounds the whole call); also bounds each probe and the
+     * connect timeout.
+     */
+    private Duration attemptTimeout = Duration.ofSeconds(3);
+
+    /** Creates the settings with their defaults, those of {@link FailoverPolicy#DEFAULT}. */
+    public Failover() {}
+
+    /**
+     * Which node a call goes to first: {@code in-order} (the first available node in the order of
+     * {@code urls}; the others are standbys) or {@code round-robin} (the available nodes in turn).
+     *
+     * @return {@code in-order} by default
+     */
+    public FailoverPolicy.Selection getSelection() {
+      return selection;
+    }
+
+    /**
+     * Sets which node a call goes to first.
+     *
+     * @param selection {@code in-order} or {@code round-robin}
+     */
+    public void setSelection(FailoverPolicy.Selection selection) {
+      this.selection = selection;
+    }
+
+    /**
+     * How many failures in a row take a node out of the rotation.
+     *
+     * @return 3 by default
+     */
+    public int getFailureThreshold() {
+      return failureThreshold;
+    }
+
+    /**
+     * Sets how many failures in a row take a node out of the rotation.
+     *
+     * @param failureThreshold at least 1
+     */
+    public void setFailureThreshold(int failureThreshold) {
+      this.failureThreshold = failureThreshold;
+    }
+
+    /**
+     * How often a node out of the rotation is asked GET /ping, to bring it back.
+     *
+     * @return 2 s by default
+     */
+    public Duration getProbeInterval() {
+      return probeInterval;
+    }
+
+    /**
+     * Sets how often a node out of the rotation is probed.
+     *
+     * @param probeInterval a positive duration
+     */
+    public void setProbeInterval(Duration probeInterval) {
+      this.probeInterval = probeInterval;
+    }
+
+    /**
+     * How long one attempt of an idempotent call waits for data from one node before it moves to
+     * the next (the call's timeout still bounds the whole call); also bounds each probe and the
+     * connect timeout.
+     *
+     * @return 3 s by default
+     */
+    public Duration getAttemptTimeout() {
+      return attemptTimeout;
+    }
+
+    /**
+     * Sets how long one attempt waits for data from one node.
+     *
+     * @param attemptTimeout a positive duration
+     */
+    public void setAttemptTimeout(Duration attemptTimeout) {
+      this.attemptTimeout = attemptTimeout;
+    }
+
+    /**
+     * The client's policy made from these settings.
+     *
+     * @return the policy
+     * @throws IllegalArgumentException if a setting is out of range
+     */
+    FailoverPolicy toPolicy() {
+      return FailoverPolicy.builder()
+          .selection(selection)
+          .failureThreshold(failureThreshold)
+          .probeInterval(probeInterval)
+          .attemptTimeout(attemptTimeout)
+          .build();
     }
   }
 }

@@ -20,21 +20,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
- * Configures a {@link CoreClient} from {@code corekit.core.*} when {@code corekit.core.url} is set
- * (a {@code CoreSyncClient} over it comes from {@link CorekitSyncAutoConfiguration}), and a {@link
- * RacClient} from {@code corekit.rac.*} when {@code corekit.rac.executable} is set. Each bean backs
- * off when the application defines its own; each is closed with the context.
+ * Configures a {@link CoreClient} from {@code corekit.core.*} when {@code corekit.core.url} (one
+ * server) or {@code corekit.core.urls} (the nodes of one cluster) is set (a {@code CoreSyncClient}
+ * over it comes from {@link CorekitSyncAutoConfiguration}), and a {@link RacClient} from {@code
+ * corekit.rac.*} when {@code corekit.rac.executable} is set. Each bean backs off when the
+ * application defines its own; each is closed with the context.
  *
  * <p>With Micrometer, the client records its meters in the application's {@code MeterRegistry}
  * ({@code corekit.core.metrics.enabled}) and observes each call in its {@code ObservationRegistry}
@@ -49,10 +48,10 @@ public class CorekitAutoConfiguration {
   public CorekitAutoConfiguration() {}
 
   /**
-   * The Core client.
+   * The Core client: of one server ({@code corekit.core.url}) or of the nodes of one cluster
+   * ({@code corekit.core.urls}, with {@code corekit.core.failover.*}).
    *
    * @param properties {@code corekit.core.*}
-   * @param environment to refuse {@code corekit.core.urls}, which is not supported yet
    * @param pool the connection pool of {@code corekit.core.pool.max-connections}, if set
    * @param sslBundles the application's SSL bundles, for {@code corekit.core.tls.bundle}
    * @param customizers the starter's and the application's adjustments of the builder
@@ -60,17 +59,14 @@ public class CorekitAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  @ConditionalOnProperty(prefix = "corekit.core", name = "url")
+  @Conditional(OnCoreUrlCondition.class)
   CoreClient coreClient(
       CoreProperties properties,
-      Environment environment,
       ObjectProvider<CorePool> pool,
       ObjectProvider<SslBundles> sslBundles,
       ObjectProvider<CoreClientBuilderCustomizer> customizers) {
-    refuseUrls(environment);
     CoreClient.Builder builder =
         CoreClient.builder()
-            .baseUrl(Objects.requireNonNull(properties.getUrl(), "corekit.core.url"))
             .timeout(properties.getTimeout())
             .connectTimeout(properties.getConnectTimeout())
             .retry(
@@ -79,6 +75,7 @@ public class CorekitAutoConfiguration {
                     .initialBackoff(properties.getRetry().getInitialBackoff())
                     .maxBackoff(properties.getRetry().getMaxBackoff())
                     .build());
+    baseUrls(builder, properties);
     String user = properties.getUser();
     String password = properties.getPassword();
     if (user != null && password != null) {
@@ -113,9 +110,8 @@ public class CorekitAutoConfiguration {
    * @return the pool
    */
   @Bean
-  @ConditionalOnProperty(
-      prefix = "corekit.core",
-      name = {"url", "pool.max-connections"})
+  @Conditional(OnCoreUrlCondition.class)
+  @ConditionalOnProperty(prefix = "corekit.core", name = "pool.max-connections")
   CorePool corekitCorePool(CoreProperties properties) {
     CoreProperties.Pool pool = properties.getPool();
     return new CorePool(
@@ -162,13 +158,32 @@ public class CorekitAutoConfiguration {
     return builder.build();
   }
 
-  private static void refuseUrls(Environment environment) {
-    boolean urls =
-        Binder.get(environment).bind("corekit.core.urls", Bindable.listOf(String.class)).isBound();
-    if (urls) {
+  /**
+   * Gives the builder {@code url} or {@code urls} (exactly one of them) and the failover policy; a
+   * bad value fails naming the property.
+   */
+  private static void baseUrls(CoreClient.Builder builder, CoreProperties properties) {
+    boolean one = OnCoreUrlCondition.isSet(properties.getUrl());
+    boolean several = OnCoreUrlCondition.areSet(properties.getUrls());
+    if (one && several) {
       throw new IllegalStateException(
-          "corekit.core.urls is not supported yet: CoreClient talks to one server; set"
-              + " corekit.core.url to one of them");
+          "both corekit.core.url and corekit.core.urls are set: set corekit.core.url for one"
+              + " server, or corekit.core.urls for the nodes of one cluster, not both");
+    }
+    String name = one ? OnCoreUrlCondition.URL : OnCoreUrlCondition.URLS;
+    try {
+      if (one) {
+        builder.baseUrl(Objects.requireNonNull(properties.getUrl(), name));
+      } else {
+        builder.baseUrls(properties.getUrls());
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("invalid " + name + ": " + e.getMessage(), e);
+    }
+    try {
+      builder.failover(properties.getFailover().toPolicy());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("invalid corekit.core.failover: " + e.getMessage(), e);
     }
   }
 

@@ -32,6 +32,11 @@ class ConfigurationMetadataTest {
     assertThat(names)
         .contains(
             "corekit.core.url",
+            "corekit.core.urls",
+            "corekit.core.failover.selection",
+            "corekit.core.failover.failure-threshold",
+            "corekit.core.failover.probe-interval",
+            "corekit.core.failover.attempt-timeout",
             "corekit.core.user",
             "corekit.core.password",
             "corekit.core.access-token",

@@ -1,11 +1,16 @@
 package dev.corekit.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.corekit.core.CoreClient;
+import dev.corekit.core.FailoverPolicy;
 import dev.corekit.simulator.CoreSimulator;
 import dev.corekit.simulator.Fault;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -14,7 +19,10 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import reactor.test.StepVerifier;
 
-/** UP with the server's version; DOWN with the client's typed exception, within its deadline. */
+/**
+ * UP with the server's version; DOWN with the client's typed exception, within its deadline; for a
+ * client of several nodes, each node's availability.
+ */
 class CoreHealthIndicatorTest {
   private final CoreSimulator sim =
       CoreSimulator.builder().user("admin").password("health-secret").build().start();
@@ -49,7 +57,86 @@ class CoreHealthIndicatorTest {
       assertThat(health.getDetails())
           .containsEntry("url", sim.baseUrl())
           .containsEntry("version", "16.20.0")
+          .containsKey("id")
+          .doesNotContainKey("nodes");
+    }
+  }
+
+  private CoreClient clusterClient(CoreSimulator... nodes) {
+    return CoreClient.builder()
+        .baseUrls(java.util.Arrays.stream(nodes).map(CoreSimulator::baseUrl).toList())
+        .credentials("admin", "health-secret")
+        .timeout(Duration.ofSeconds(10))
+        .failover(
+            FailoverPolicy.builder()
+                .selection(FailoverPolicy.Selection.ROUND_ROBIN)
+                .failureThreshold(1)
+                .probeInterval(Duration.ofMinutes(1))
+                .build())
+        .build();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> nodes(Health health) {
+    return (List<Map<String, Object>>) health.getDetails().get("nodes");
+  }
+
+  @Test
+  void isUpWhileOneNodeAnswersAndShowsTheStoppedNodeUnavailable() {
+    try (CoreSimulator stopped =
+            CoreSimulator.builder().user("admin").password("health-secret").build().start();
+        CoreClient client = clusterClient(sim, stopped)) {
+      stopped.stop();
+      List<Health> checks = new ArrayList<>();
+      // Round-robin sends some checks to the stopped node first; one refusal (threshold 1) takes
+      // it out, and the check moves on to the live node.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                Health health = check(client, Duration.ofSeconds(5));
+                checks.add(health);
+                return Boolean.FALSE.equals(nodes(health).get(1).get("available"));
+              });
+      assertThat(checks).allSatisfy(h -> assertThat(h.getStatus()).isEqualTo(Status.UP));
+      Health health = checks.get(checks.size() - 1);
+      assertThat(health.getDetails())
+          .doesNotContainKey("url")
+          .containsEntry("version", "16.20.0")
           .containsKey("id");
+      assertThat(nodes(health)).hasSize(2);
+      assertThat(nodes(health).get(0))
+          .containsEntry("url", sim.baseUrl())
+          .containsEntry("available", true)
+          .doesNotContainKey("lastFailure");
+      assertThat(nodes(health).get(1))
+          .containsEntry("url", stopped.baseUrl())
+          .containsEntry("available", false);
+      assertThat(String.valueOf(nodes(health).get(1).get("lastFailure"))).isNotBlank();
+      assertThat(health.toString()).doesNotContain("health-secret");
+    }
+  }
+
+  @Test
+  void isDownWithEveryNodeUnavailableWhenAllAreStopped() {
+    try (CoreSimulator other =
+            CoreSimulator.builder().user("admin").password("health-secret").build().start();
+        CoreClient client = clusterClient(sim, other)) {
+      sim.stop();
+      other.stop();
+      Health health = check(client, Duration.ofSeconds(5));
+      assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+      assertThat(String.valueOf(health.getDetails().get("error")))
+          .startsWith("dev.corekit.core.CoreConnectException");
+      assertThat(health.getDetails()).doesNotContainKey("url");
+      assertThat(nodes(health))
+          .extracting(node -> node.get("url"))
+          .containsExactly(sim.baseUrl(), other.baseUrl());
+      assertThat(nodes(health))
+          .allSatisfy(
+              node ->
+                  assertThat(node).containsEntry("available", false).containsKey("lastFailure"));
+      assertThat(health.toString()).doesNotContain("health-secret");
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.corekit.core.CoreClient;
 import dev.corekit.core.CoreException;
+import dev.corekit.core.FailoverPolicy;
 import dev.corekit.core.sync.CoreSync;
 import dev.corekit.core.sync.CoreSyncClient;
 import dev.corekit.rac.RacClient;
@@ -201,7 +202,77 @@ class CorekitAutoConfigurationTest {
   }
 
   @Test
-  void refusesUrlsSayingWhatToSetInstead() {
+  void buildsAClientOfTheNodesOfUrlsThatFailsOverByTheFailoverProperties() {
+    try (CoreSimulator second =
+            CoreSimulator.builder().user("admin").password("starter-secret").build().start();
+        CoreSimulator stopped =
+            CoreSimulator.builder().user("admin").password("starter-secret").build().start()) {
+      stopped.stop();
+      runner
+          .withPropertyValues(
+              "corekit.core.urls="
+                  + stopped.baseUrl()
+                  + ", "
+                  + sim.baseUrl()
+                  + ","
+                  + second.baseUrl(),
+              "corekit.core.user=admin",
+              "corekit.core.password=starter-secret",
+              "corekit.core.failover.selection=round-robin",
+              "corekit.core.failover.failure-threshold=1",
+              "corekit.core.failover.probe-interval=1m",
+              "corekit.core.failover.attempt-timeout=4s")
+          .run(
+              context -> {
+                assertThat(context)
+                    .hasSingleBean(CoreSyncClient.class)
+                    .hasSingleBean(CoreHealthIndicator.class);
+                CoreClient client = context.getBean(CoreClient.class);
+                assertThat(client.baseUrls())
+                    .extracting(Object::toString)
+                    .containsExactly(stopped.baseUrl(), sim.baseUrl(), second.baseUrl());
+                assertThat(
+                        context.getBean(CoreProperties.class).getFailover().toPolicy().toString())
+                    .isEqualTo(
+                        "FailoverPolicy{selection=ROUND_ROBIN, failureThreshold=1,"
+                            + " probeInterval=PT1M, attemptTimeout=PT4S}");
+                long firstBefore = sim.stats().requests("GET /api/v3/process");
+                long secondBefore = second.stats().requests("GET /api/v3/process");
+                for (int i = 0; i < 6; i++) {
+                  StepVerifier.create(client.processes().list())
+                      .expectComplete()
+                      .verify(Duration.ofSeconds(10));
+                }
+                // One refused connection took the stopped node out (threshold 1, not the
+                // default 3), and round-robin spread the calls over the two others.
+                assertThat(client.nodes().get(0).available()).isFalse();
+                assertThat(sim.stats().requests("GET /api/v3/process")).isGreaterThan(firstBefore);
+                assertThat(second.stats().requests("GET /api/v3/process"))
+                    .isGreaterThan(secondBefore);
+              });
+    }
+  }
+
+  @Test
+  void takesUrlsAsAList() {
+    runner
+        .withPropertyValues(
+            "corekit.core.urls[0]=http://127.0.0.1:1", "corekit.core.urls[1]=http://127.0.0.1:2")
+        .run(
+            context ->
+                assertThat(context.getBean(CoreClient.class).baseUrls())
+                    .extracting(Object::toString)
+                    .containsExactly("http://127.0.0.1:1", "http://127.0.0.1:2"));
+  }
+
+  @Test
+  void theDefaultFailoverPropertiesAreTheClientsDefaultPolicy() {
+    assertThat(new CoreProperties().getFailover().toPolicy().toString())
+        .isEqualTo(FailoverPolicy.DEFAULT.toString());
+  }
+
+  @Test
+  void refusesUrlAndUrlsTogetherNamingBoth() {
     runner
         .withPropertyValues(
             "corekit.core.url=" + sim.baseUrl(),
@@ -213,8 +284,45 @@ class CorekitAutoConfigurationTest {
                     .hasFailed()
                     .getFailure()
                     .rootCause()
-                    .hasMessageContaining("corekit.core.urls is not supported yet")
-                    .hasMessageContaining("set corekit.core.url"));
+                    .hasMessageContaining("both corekit.core.url and corekit.core.urls are set"));
+  }
+
+  @Test
+  void refusesAnInvalidUrlOfUrlsWithTheBuildersReasonAndTheProperty() {
+    runner
+        .withPropertyValues("corekit.core.urls=http://127.0.0.1:1,ftp://127.0.0.1:2")
+        .run(
+            context ->
+                assertThat(context)
+                    .hasFailed()
+                    .getFailure()
+                    // the builder's reason, named by the property (the builder's exception is the
+                    // cause)
+                    .hasStackTraceContaining(
+                        "invalid corekit.core.urls: the base URL must start with http:// or"
+                            + " https://: ftp://127.0.0.1:2"));
+  }
+
+  @Test
+  void refusesAnInvalidFailoverPropertyNamingIt() {
+    runner
+        .withPropertyValues(
+            "corekit.core.urls=http://127.0.0.1:1,http://127.0.0.1:2",
+            "corekit.core.failover.failure-threshold=0")
+        .run(
+            context ->
+                assertThat(context)
+                    .hasFailed()
+                    .getFailure()
+                    .hasStackTraceContaining(
+                        "invalid corekit.core.failover: failureThreshold must be at least 1: 0"));
+  }
+
+  @Test
+  void configuresNoClientWhenUrlAndUrlsAreBlank() {
+    runner
+        .withPropertyValues("corekit.core.url=", "corekit.core.urls=")
+        .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(CoreClient.class));
   }
 
   @Test
