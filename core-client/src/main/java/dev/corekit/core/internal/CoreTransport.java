@@ -221,7 +221,7 @@ public final class CoreTransport {
    * @param expected the expected text
    * @param timeout how long to wait
    * @param subject what is waited for, for the message
-   * @param keyFields the fields shown of the last value
+   * @param keyFields the fields shown of the last value (URL passwords hidden)
    * @param <T> the value type
    * @return the first matching value
    */
@@ -268,9 +268,14 @@ public final class CoreTransport {
     StringBuilder text = new StringBuilder("last seen:");
     for (String field : keyFields) {
       JsonNode node = at(tree, field);
-      text.append(' ').append(field).append('=').append(node.isMissingNode() ? "-" : node.asText());
+      String shown = node.isMissingNode() ? "-" : node.asText();
+      if (shown.length() > 200) {
+        shown = shown.substring(0, 200) + "...";
+      }
+      text.append(' ').append(field).append('=').append(shown.isEmpty() ? "\"\"" : shown);
     }
-    return text.toString();
+    // A log line may hold a URL with a password (Core 16.16 writes memfs credentials into them).
+    return dev.corekit.core.Redaction.redactUrls(text.toString());
   }
 
   private static boolean isTransient(Throwable error) {
@@ -1013,7 +1018,7 @@ public final class CoreTransport {
               }
               int code = response.status().code();
               status.set(code);
-              node.answered(code, System.nanoTime() - start);
+              node.answered(code);
               if (observed != null) {
                 observed.status(code);
               }
@@ -1050,7 +1055,7 @@ public final class CoreTransport {
                               perAttempt)
                           : Errors.translate(error, request, sent.get(), node.server);
               if (!(translated instanceof CoreApiException)) {
-                node.failed(translated, System.nanoTime() - start);
+                node.failed(translated);
               }
               failure.set(translated);
               logFailure(request, translated, start, attempt, mdc, observed);

@@ -6,8 +6,9 @@ import dev.corekit.core.CoreNode;
 import dev.corekit.core.CoreProtocolException;
 import dev.corekit.core.CoreTimeoutException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.IllegalStateTransitionException;
 import java.net.URI;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
@@ -23,8 +24,20 @@ public final class Node {
   final @Nullable TokenManager tokens;
   final Capabilities capabilities;
 
-  /** Only in a client of several nodes. */
+  /**
+   * Only in a client of several nodes: the node's state (closed: calls go to it; open: out until it
+   * answers) and the events of its changes.
+   */
   final @Nullable CircuitBreaker breaker;
+
+  /**
+   * Node failures since the last answer. Counted here, without a lock, rather than in the breaker's
+   * sliding window, which takes a lock to record each outcome and so could park an event-loop
+   * thread when several record at once; the breaker is opened when the count reaches the threshold.
+   */
+  private final AtomicInteger failuresInARow = new AtomicInteger();
+
+  private final int threshold;
 
   /** The probe that brings the node back, while one runs. */
   final AtomicReference<@Nullable Disposable> probe = new AtomicReference<>();
@@ -38,6 +51,7 @@ public final class Node {
       CoreTransport.Settings settings,
       @Nullable CircuitBreaker breaker) {
     this.index = index;
+    this.threshold = settings.failover.failureThreshold();
     this.baseUrl = baseUrl;
     this.server = CoreTransport.server(baseUrl);
     this.breaker = breaker;
@@ -64,40 +78,58 @@ public final class Node {
   }
 
   /** An answer arrived: a 502, 503 or 504 counts against the node, anything else for it. */
-  void answered(int status, long nanos) {
-    CircuitBreaker cb = breaker;
-    if (cb == null) {
+  void answered(int status) {
+    if (breaker == null) {
       return;
     }
     if (status == 502 || status == 503 || status == 504) {
-      lastFailure = "answered " + status;
-      cb.onError(nanos, TimeUnit.NANOSECONDS, new NodeFailure(lastFailure));
+      failure("answered " + status);
     } else {
-      cb.onSuccess(nanos, TimeUnit.NANOSECONDS);
-      if (cb.getState() == CircuitBreaker.State.OPEN) {
-        recovered();
-      }
+      success();
     }
   }
 
   /** An exchange failed without an answer; counts against the node when the node is to blame. */
-  void failed(Throwable error, long nanos) {
+  void failed(Throwable error) {
+    if (breaker != null && isNodeFailure(error)) {
+      failure(String.valueOf(error.getMessage()));
+    }
+  }
+
+  private void success() {
+    if (failuresInARow.get() != 0) {
+      failuresInARow.set(0);
+    }
     CircuitBreaker cb = breaker;
-    if (cb != null && isNodeFailure(error)) {
-      lastFailure = error.getMessage();
-      cb.onError(nanos, TimeUnit.NANOSECONDS, error);
+    if (cb != null && cb.getState() == CircuitBreaker.State.OPEN) {
+      recovered();
+    }
+  }
+
+  private void failure(String reason) {
+    lastFailure = reason;
+    CircuitBreaker cb = breaker;
+    if (cb != null
+        && failuresInARow.incrementAndGet() == threshold
+        && cb.getState() == CircuitBreaker.State.CLOSED) {
+      try {
+        cb.transitionToOpenState();
+      } catch (IllegalStateTransitionException raced) {
+        // another thread moved it first
+      }
     }
   }
 
   /** A probe or a call got an answer from the node while it was out: calls go to it again. */
   void recovered() {
     CircuitBreaker cb = breaker;
+    failuresInARow.set(0);
     if (cb == null || cb.getState() == CircuitBreaker.State.CLOSED) {
       return;
     }
     try {
       cb.transitionToClosedState();
-    } catch (IllegalStateException raced) {
+    } catch (IllegalStateTransitionException raced) {
       // another thread closed it first
     }
   }
@@ -127,14 +159,5 @@ public final class Node {
   @Override
   public String toString() {
     return baseUrl;
-  }
-
-  /** A failing status of a node, recorded by its breaker. */
-  private static final class NodeFailure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    NodeFailure(String message) {
-      super(message, null, false, false);
-    }
   }
 }

@@ -36,7 +36,7 @@ final class NodeGroup {
     this.observer = observer;
     List<String> urls = settings.baseUrls;
     this.nodes = new Node[urls.size()];
-    CircuitBreakerConfig config = urls.size() > 1 ? breakerConfig(policy) : null;
+    CircuitBreakerConfig config = urls.size() > 1 ? breakerConfig() : null;
     for (int i = 0; i < nodes.length; i++) {
       CircuitBreaker breaker =
           config == null ? null : CircuitBreaker.of("core-node-" + (i + 1), config);
@@ -52,16 +52,10 @@ final class NodeGroup {
     }
   }
 
-  private static CircuitBreakerConfig breakerConfig(FailoverPolicy policy) {
-    int failures = policy.failureThreshold();
-    // Opens after `failures` failures in a row; only a probe or an answer closes it again.
+  private static CircuitBreakerConfig breakerConfig() {
+    // The breaker holds the node's state and publishes its changes; Node counts the failures in a
+    // row and opens it, and only a probe or an answer closes it again.
     return CircuitBreakerConfig.custom()
-        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-        .slidingWindowSize(failures)
-        .minimumNumberOfCalls(failures)
-        .failureRateThreshold(100f)
-        .slowCallRateThreshold(100f)
-        .slowCallDurationThreshold(Duration.ofDays(1))
         .waitDurationInOpenState(Duration.ofDays(1))
         .automaticTransitionFromOpenToHalfOpenEnabled(false)
         .writableStackTraceEnabled(false)
