@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -25,9 +26,10 @@ import picocli.CommandLine.Spec;
  *
  * <p>Connection: {@code --url}, {@code --user}, {@code --password} or the environment variables
  * {@code CORE_URL}, {@code CORE_USER}, {@code CORE_PASSWORD} ({@code --token}/{@code CORE_TOKEN}
- * for an access token). Output is a human table by default and JSON with {@code --json}. Exit
- * codes: 0 success, 1 runtime error (one line on stderr naming the cause), 2 bad arguments or
- * usage.
+ * for an access token). The {@code fleet} commands take several URLs (repeated {@code --url} or
+ * comma-separated); every other Core command talks to one server and refuses several. Output is a
+ * human table by default and JSON with {@code --json}. Exit codes: 0 success, 1 runtime error (one
+ * line on stderr naming the cause), 2 bad arguments or usage.
  *
  * <pre>{@code
  * java -jar samples/target/corectl.jar demo
@@ -61,6 +63,7 @@ import picocli.CommandLine.Spec;
       ConfigCommand.class,
       EventsCommand.class,
       RacCommand.class,
+      FleetCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -77,8 +80,11 @@ public final class Corectl implements Runnable {
       scope = ScopeType.INHERIT,
       paramLabel = "URL",
       order = 1,
-      description = "Core's base URL, e.g. http://127.0.0.1:8080 (default: $CORE_URL).")
-  @Nullable String url;
+      split = ",",
+      description =
+          "Core's base URL, e.g. http://127.0.0.1:8080 (default: $CORE_URL). 'fleet' commands take"
+              + " several: repeat --url or separate the URLs by commas.")
+  List<String> urls = new ArrayList<>();
 
   @Option(
       names = "--user",

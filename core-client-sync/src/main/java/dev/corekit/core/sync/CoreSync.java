@@ -5,8 +5,11 @@ import dev.corekit.core.CoreCapabilityException;
 import dev.corekit.core.CoreClient;
 import dev.corekit.core.CoreConnectException;
 import dev.corekit.core.CoreException;
+import dev.corekit.core.CoreFleet;
 import dev.corekit.core.CoreInterruptedException;
 import dev.corekit.core.CoreTimeoutException;
+import dev.corekit.sync.BlockingPolicy;
+import dev.corekit.sync.BlockingProxy;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
@@ -61,6 +64,9 @@ public final class CoreSync {
    * description (and so every operation of the client) covers.
    */
   public static final String MIN_CORE_VERSION = "16.7.2";
+
+  /** What a blocking fan-out may take beyond its nodes' deadlines. */
+  private static final Duration FLEET_MARGIN = Duration.ofSeconds(10);
 
   private CoreSync() {}
 
@@ -189,6 +195,56 @@ public final class CoreSync {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(options, "options");
     return new SyncConnection(client, false, null, options).proxy();
+  }
+
+  /**
+   * A blocking view of a fleet of independent Cores: the same fan-outs returning lists, through the
+   * same proxy mechanism as {@link CoreSyncClient}, with the default options. Nothing is sent.
+   * Closing the view closes the fleet, which releases only the clients it created.
+   *
+   * @param fleet the reactive fleet
+   * @return the blocking view of it
+   */
+  public static CoreSyncFleet fleet(CoreFleet fleet) {
+    return fleet(fleet, SyncOptions.DEFAULTS);
+  }
+
+  /**
+   * A blocking view of a fleet of independent Cores. Each call waits at most the longer of {@link
+   * SyncOptions#timeout()} and the longest a fan-out can take (the fleet's node timeout for each
+   * round of {@code concurrency} nodes, plus a margin), so the fleet's own per-node deadlines end a
+   * stuck node first. Closing the view closes the fleet, which releases only the clients it
+   * created.
+   *
+   * @param fleet the reactive fleet
+   * @param options the blocking deadline; the connect options are not used
+   * @return the blocking view of it
+   */
+  public static CoreSyncFleet fleet(CoreFleet fleet, SyncOptions options) {
+    Objects.requireNonNull(fleet, "fleet");
+    Objects.requireNonNull(options, "options");
+    long rounds = (fleet.nodes().size() + fleet.concurrency() - 1) / fleet.concurrency();
+    Duration longest = fleet.nodeTimeout().multipliedBy(rounds).plus(FLEET_MARGIN);
+    Duration timeout = longest.compareTo(options.timeout()) > 0 ? longest : options.timeout();
+    BlockingPolicy policy = SyncConnection.policy(options.mutate().timeout(timeout).build());
+    return BlockingProxy.create(CoreSyncFleet.class, CoreFleet.class, fleet, policy);
+  }
+
+  /**
+   * Connects to several independent Cores with the same user name and password: a {@link
+   * CoreFleet#connect(List, String, String) fleet} of new clients, each node named by its {@code
+   * host:port}, in its blocking view. Nothing is sent until the first call (a node that cannot be
+   * reached is that node's failure result then, not an error here). Close it when done.
+   *
+   * @param urls the base URLs of the servers
+   * @param user the user name
+   * @param password the password; never logged or shown
+   * @return the blocking fleet, which owns its clients
+   * @throws IllegalArgumentException if a URL is invalid, the list is empty, or two URLs have the
+   *     same {@code host:port}
+   */
+  public static CoreSyncFleet connectFleet(List<String> urls, String user, String password) {
+    return fleet(CoreFleet.connect(urls, user, password));
   }
 
   /**

@@ -847,6 +847,12 @@ class SecretsCanaryTest {
       Class<?> coreSync = Class.forName("dev.corekit.core.sync.CoreSync");
       Object syncClient = coreSync.getMethod("wrap", CoreClient.class).invoke(null, core);
       add(instances, syncClient.getClass().getInterfaces()[0], syncClient);
+      // A fleet over the client holding the canary password (the fleet does not own it).
+      dev.corekit.core.CoreFleet fleet = dev.corekit.core.CoreFleet.of(Map.of("canary-node", core));
+      add(instances, dev.corekit.core.CoreFleet.class, fleet);
+      Object syncFleet =
+          coreSync.getMethod("fleet", dev.corekit.core.CoreFleet.class).invoke(null, fleet);
+      add(instances, syncFleet.getClass().getInterfaces()[0], syncFleet);
     } catch (ClassNotFoundException e) {
       System.out.println("SecretsCanaryTest: no dev.corekit.core.sync on the class path");
     }
