@@ -212,26 +212,33 @@ public final class CoreTransport {
   }
 
   /**
-   * Waits until a watched value shows a field with an expected value, and emits that value; fails
-   * with a {@link CoreTimeoutException} naming the key fields of the last value seen when the time
-   * passes.
+   * Waits until a polled value shows a field with an expected value, and emits that value. Watches
+   * as {@link #watch} does, except that "not found" (404) is "not there yet": a cluster shows a new
+   * process on every node only once its store has it. Fails with a {@link CoreTimeoutException}
+   * naming the fields of the last value seen, or the last failure, when the time passes.
    *
-   * @param watch the watch
+   * @param poll reads the value
+   * @param options the options of the watch
+   * @param subject the id of the watched process, if any (for change events)
+   * @param watchKeys the fields whose change makes the watch emit
    * @param field the field or dotted path
    * @param expected the expected text
    * @param timeout how long to wait
-   * @param subject what is waited for, for the message
-   * @param keyFields the fields shown of the last value (URL passwords hidden)
+   * @param what what is waited for, for the message
+   * @param shownFields the fields shown of the last value (URL passwords hidden)
    * @param <T> the value type
    * @return the first matching value
    */
   public <T> Mono<T> await(
-      Flux<T> watch,
+      Supplier<Mono<T>> poll,
+      RequestOptions options,
+      @Nullable String subject,
+      List<String> watchKeys,
       String field,
       String expected,
       Duration timeout,
-      String subject,
-      List<String> keyFields) {
+      String what,
+      List<String> shownFields) {
     Objects.requireNonNull(timeout, "timeout");
     if (timeout.isNegative() || timeout.isZero()) {
       return Mono.error(new IllegalArgumentException("timeout must be positive: " + timeout));
@@ -239,24 +246,34 @@ public final class CoreTransport {
     return Mono.defer(
         () -> {
           AtomicReference<@Nullable Object> last = new AtomicReference<>();
-          return watch
+          AtomicReference<@Nullable Throwable> lastFailure = new AtomicReference<>();
+          Supplier<Mono<T>> tolerant =
+              () ->
+                  poll.get()
+                      .doOnNext(value -> lastFailure.set(null))
+                      .onErrorResume(
+                          dev.corekit.core.CoreNotFoundException.class,
+                          notFound -> {
+                            lastFailure.set(notFound);
+                            return Mono.empty();
+                          });
+          return watch(tolerant, options, subject, watchKeys)
               .doOnNext(last::set)
               .filter(value -> expected.equals(at(mapper.valueToTree(value), field).asText(null)))
               .next()
               .timeout(timeout, DeadlineTimer.INSTANCE)
               .onErrorMap(
                   TimeoutException.class,
-                  e ->
-                      new CoreTimeoutException(
-                          subject
-                              + " did not show "
-                              + field
-                              + "="
-                              + expected
-                              + " ("
-                              + lastSeen(last.get(), keyFields)
-                              + ")",
-                          timeout));
+                  e -> {
+                    Throwable failed = lastFailure.get();
+                    String seen =
+                        failed != null
+                            ? "last answer: " + failed.getMessage()
+                            : lastSeen(last.get(), shownFields);
+                    return new CoreTimeoutException(
+                        what + " did not show " + field + "=" + expected + " (" + seen + ")",
+                        timeout);
+                  });
         });
   }
 

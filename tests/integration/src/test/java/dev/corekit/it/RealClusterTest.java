@@ -26,8 +26,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -43,6 +46,7 @@ import reactor.core.publisher.Mono;
  * <p>Processes are created with unique names and removed again; nothing else is touched.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RealClusterTest {
   private static final String SKIP_REASON =
       "CORE_CLUSTER_URLS is not set: skipping the tests against a real Core cluster";
@@ -171,6 +175,7 @@ class RealClusterTest {
   }
 
   @Test
+  @Order(Integer.MAX_VALUE) // last: the cluster takes a while to settle after the restart
   void readersSeeNoFailureWhileANodeIsKilledAndRestarted() throws Exception {
     assumeTrue(configured(), SKIP_REASON);
     String kill = System.getenv("CORE_CLUSTER_KILL");
@@ -216,6 +221,13 @@ class RealClusterTest {
           .atMost(Duration.ofSeconds(90))
           .until(() -> client.nodes().stream().allMatch(CoreNode::available));
       long back = System.nanoTime();
+      // The cluster lists the node again once it rejoined.
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .until(
+              () ->
+                  client.cluster().listNodes().collectList().block(CALL).size()
+                      == urlList().size());
       System.out.printf(
           "[RealClusterTest] node kill: %d reads, %d failed; node out %d ms after the kill, back"
               + " %d ms after the restart command%n",
@@ -231,9 +243,26 @@ class RealClusterTest {
   }
 
   private static void run(String command) throws IOException, InterruptedException {
-    Process process =
-        new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).inheritIO().start();
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("'%s' finished", command).isTrue();
-    assertThat(process.exitValue()).as("exit code of '%s'", command).isZero();
+    Process process = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
+    // Read while it runs (a full pipe would stall it); the wait below bounds the test.
+    java.util.concurrent.CompletableFuture<String> output =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return new String(
+                    process.getInputStream().readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+              } catch (IOException e) {
+                return "(output not readable: " + e.getMessage() + ")";
+              }
+            });
+    boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+    if (!finished) {
+      process.destroyForcibly();
+    }
+    String printed = output.getNow("");
+    System.out.println("[RealClusterTest] $ " + command + "\n" + printed);
+    assertThat(finished).as("'%s' finished", command).isTrue();
+    assertThat(process.exitValue()).as("exit code of '%s': %s", command, printed).isZero();
   }
 }
