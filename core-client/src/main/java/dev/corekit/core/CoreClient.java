@@ -30,14 +30,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.HttpResources;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -453,18 +450,7 @@ public final class CoreClient implements AutoCloseable {
    */
   @Override
   public void close() {
-    Mono<Void> release = closeAsync();
-    if (Schedulers.isInNonBlockingThread()) {
-      release.subscribe();
-      return;
-    }
-    try {
-      release.toFuture().get(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-      // the resources are released in the background
-    }
+    dev.corekit.core.internal.Release.await(closeAsync());
   }
 
   @Override

@@ -12,9 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -22,7 +19,6 @@ import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * A fleet of independent Core servers: one call fanned out to every node, with a result or a
@@ -267,18 +263,7 @@ public final class CoreFleet implements AutoCloseable {
    */
   @Override
   public void close() {
-    Mono<Void> release = closeAsync();
-    if (Schedulers.isInNonBlockingThread()) {
-      release.subscribe();
-      return;
-    }
-    try {
-      release.toFuture().get(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      // the clients are released in the background
-    }
+    dev.corekit.core.internal.Release.await(closeAsync());
   }
 
   @Override

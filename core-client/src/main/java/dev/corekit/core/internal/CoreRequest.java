@@ -101,6 +101,22 @@ public final class CoreRequest {
    * @return a copy carrying the token
    */
   CoreRequest withBearer(String token) {
+    return copy(token, node);
+  }
+
+  /**
+   * Returns this request sent to a node.
+   *
+   * @param target the node
+   * @return a copy going to the node
+   */
+  CoreRequest on(Node target) {
+    CoreRequest copy = copy(bearer, target);
+    copy.tokenSource = tokenSource;
+    return copy;
+  }
+
+  private CoreRequest copy(@Nullable String token, @Nullable Node target) {
     return new CoreRequest(
         operation,
         path,
@@ -115,34 +131,7 @@ public final class CoreRequest {
         endless,
         idleTimeout,
         activity,
-        node);
-  }
-
-  /**
-   * Returns this request sent to a node.
-   *
-   * @param target the node
-   * @return a copy going to the node
-   */
-  CoreRequest on(Node target) {
-    CoreRequest copy =
-        new CoreRequest(
-            operation,
-            path,
-            query,
-            headers,
-            body,
-            timeout,
-            retries,
-            retryNonIdempotent,
-            bearer,
-            accept,
-            endless,
-            idleTimeout,
-            activity,
-            target);
-    copy.tokenSource = tokenSource;
-    return copy;
+        target);
   }
 
   /**
