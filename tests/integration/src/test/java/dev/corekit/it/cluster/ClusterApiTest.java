@@ -16,6 +16,8 @@ import dev.corekit.core.model.IamUser;
 import dev.corekit.core.model.IamUserApiAuth;
 import dev.corekit.core.model.IamUserAuth;
 import dev.corekit.core.model.IamUserServicesAuth;
+import dev.corekit.core.model.LogEventFilter;
+import dev.corekit.core.model.LogEventFilters;
 import dev.corekit.core.model.ProcessConfig;
 import dev.corekit.core.model.ProcessConfigIo;
 import dev.corekit.core.model.ProcessConfigLimits;
@@ -224,6 +226,54 @@ class ClusterApiTest {
     Path target = dir.resolve("cluster.snapshot");
     long bytes = client.cluster().snapshot(target).block(WAIT);
     assertThat(bytes).isPositive().isEqualTo(Files.size(target));
+  }
+
+  @Test
+  void clusterEventsNameTheNodeAProcessRunsOn() {
+    LogEventFilters processEvents =
+        LogEventFilters.builder()
+            .addFilters(LogEventFilter.builder().event("process").build())
+            .build();
+    // Created once the events request reached a node; the process's events (created, starting,
+    // started) follow over the placement and start delays, so the stream sees them.
+    reactor.core.publisher.Mono<?> createWhenListening =
+        reactor.core.publisher.Flux.interval(Duration.ofMillis(10))
+            .take(WAIT)
+            .filter(
+                tick ->
+                    cluster.nodes().stream()
+                            .mapToLong(n -> n.stats().requests("POST /api/v3/cluster/events"))
+                            .sum()
+                        > 0)
+            .next()
+            .then(client.cluster().createProcess(config("evented")));
+    StepVerifier.create(
+            client
+                .cluster()
+                .logEvents(processEvents)
+                .filter(event -> "evented".equals(event.data().get("id")))
+                .filter(event -> event.coreId().filter(id -> !id.isEmpty()).isPresent())
+                .next()
+                .doOnSubscribe(subscribed -> createWhenListening.subscribe()))
+        .assertNext(event -> assertThat(event.coreId()).get().isIn(cluster.nodeIds()))
+        .expectComplete()
+        .verify(WAIT);
+  }
+
+  @Test
+  void closingTheClientStopsTheProbesOfANodeThatIsOut() {
+    client.cluster().about().block(WAIT);
+    cluster.kill("node1");
+    client.cluster().about().block(WAIT);
+    await().atMost(WAIT).until(() -> !client.nodes().get(0).available());
+    client.close();
+    cluster.restart("node1");
+    long pings = cluster.node("node1").stats().requests("GET /ping");
+    // Ten probe intervals without a ping: the closed client probes no more.
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(WAIT)
+        .until(() -> cluster.node("node1").stats().requests("GET /ping") == pings);
   }
 
   @Test
