@@ -6,6 +6,7 @@ import dev.corekit.core.api.ClusterApi;
 import dev.corekit.core.api.ProcessApi;
 import dev.corekit.core.model.CoreProcess;
 import dev.corekit.core.model.ProcessConfig;
+import dev.corekit.core.model.ProcessOrder;
 import java.util.ArrayList;
 import java.util.List;
 import reactor.core.publisher.Flux;
@@ -67,9 +68,25 @@ interface ApplyTarget {
     return new ApplyTarget() {
       @Override
       public List<ApplyPlan.Current> list() {
+        // The cluster stores every config with autostart false and keeps the wish as the order
+        // (start or stop); the config as it was given has autostart true when the order is start.
         return current(
-            cluster.listProcesses(
-                ClusterApi.ListProcessesQuery.builder().filter("config,metadata").build()));
+            cluster
+                .listProcesses(
+                    ClusterApi.ListProcessesQuery.builder().filter("config,metadata,state").build())
+                .map(
+                    proc ->
+                        proc.config().isEmpty() || proc.state().isEmpty()
+                            ? proc
+                            : CoreProcess.builder()
+                                .from(proc)
+                                .config(
+                                    ProcessConfig.builder()
+                                        .from(proc.config().get())
+                                        .autostart(
+                                            ProcessOrder.START.equals(proc.state().get().order()))
+                                        .build())
+                                .build()));
       }
 
       @Override
