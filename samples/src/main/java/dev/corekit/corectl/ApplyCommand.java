@@ -2,8 +2,6 @@ package dev.corekit.corectl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.corekit.core.CoreClient;
-import dev.corekit.core.api.ProcessApi;
-import dev.corekit.core.model.CoreProcess;
 import dev.corekit.core.model.ProcessConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,6 +77,14 @@ final class ApplyCommand extends CoreCommand {
   @Option(names = "--dry-run", description = "Only print what would change.")
   boolean dryRun;
 
+  @Option(
+      names = "--cluster",
+      description =
+          "Apply through the cluster API (every --url a node of one Core cluster): the cluster"
+              + " places the processes on its nodes. Each config needs limits.cpu_usage and"
+              + " limits.memory_mbytes.")
+  boolean cluster;
+
   @Override
   int run() {
     String setName = setName();
@@ -92,15 +98,9 @@ final class ApplyCommand extends CoreCommand {
     }
     Printer p = printer();
     try (CoreClient core = connect()) {
-      ProcessApi processes = core.processes();
-      List<ApplyPlan.Current> current = new ArrayList<>();
-      for (CoreProcess proc :
-          processes
-              .list(ProcessApi.ListQuery.builder().filter("config,metadata").build())
-              .toIterable()) {
-        proc.config()
-            .ifPresent(c -> current.add(new ApplyPlan.Current(proc.id(), c, proc.metadata())));
-      }
+      ApplyTarget processes =
+          cluster ? ApplyTarget.cluster(core.cluster()) : ApplyTarget.node(core.processes());
+      List<ApplyPlan.Current> current = processes.list();
       ApplyPlan plan =
           ApplyPlan.plan(desired, current, new ApplyPlan.Options(setName, prune, adopt));
       List<Map<String, Object>> done = new ArrayList<>();
@@ -173,7 +173,7 @@ final class ApplyCommand extends CoreCommand {
   }
 
   /** Runs one step: the config first, then the metadata keys (the marker last). */
-  private static void execute(ProcessApi processes, ApplyPlan.Action a) {
+  private static void execute(ApplyTarget processes, ApplyPlan.Action a) {
     switch (a.kind()) {
       case CREATE:
         {
@@ -187,29 +187,27 @@ final class ApplyCommand extends CoreCommand {
                       initial.put(k, v);
                     }
                   });
-          processes
-              .create(ProcessConfig.builder().from(a.config()).metadata(initial).build())
-              .block();
+          processes.create(ProcessConfig.builder().from(a.config()).metadata(initial).build());
           break;
         }
       case UPDATE:
         if (a.config() != null) {
-          processes.update(a.id(), a.config()).block();
+          processes.update(a.id(), a.config());
         }
         break;
       case ADOPT:
         break;
       case DELETE:
-        processes.delete(a.id()).block();
+        processes.delete(a.id());
         return;
       default:
         throw new IllegalStateException(a.kind().toString());
     }
     Map<String, JsonNode> metadata = new LinkedHashMap<>(a.metadata());
     JsonNode marker = metadata.remove(ApplyPlan.MARKER_KEY);
-    metadata.forEach((k, v) -> processes.setMetadataKey(a.id(), k, v).block());
+    metadata.forEach((k, v) -> processes.setMetadataKey(a.id(), k, v));
     if (marker != null) {
-      processes.setMetadataKey(a.id(), ApplyPlan.MARKER_KEY, marker).block();
+      processes.setMetadataKey(a.id(), ApplyPlan.MARKER_KEY, marker);
     }
   }
 

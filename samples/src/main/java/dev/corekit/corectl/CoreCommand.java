@@ -107,7 +107,8 @@ abstract class CoreCommand implements Callable<Integer> {
   }
 
   /**
-   * The server URL of a command that talks to one Core, or null when none is given.
+   * The server URL of a command that needs exactly one Core (such as {@code demo}), or null when
+   * none is given.
    *
    * @throws UsageException when several URLs are given
    */
@@ -119,25 +120,32 @@ abstract class CoreCommand implements Callable<Integer> {
               + spec.qualifiedName()
               + "' talks to one Core, but "
               + urls.size()
-              + " URLs were given (--url or CORE_URL): give one --url, or use 'corectl fleet"
-              + " ...' to ask several independent Cores");
+              + " URLs were given (--url or CORE_URL): give one --url");
     }
     return urls.isEmpty() ? null : urls.get(0);
   }
 
   /**
-   * Opens a client to the server given by the options or the environment.
+   * Opens a client to the server given by the options or the environment; several URLs are the
+   * nodes of one Core cluster, served by one client that moves calls away from a failing node.
    *
    * @return a client; the caller closes it
-   * @throws UsageException when no URL or several are given, or the options do not fit together
+   * @throws UsageException when no URL is given, one is invalid or given twice, or the options do
+   *     not fit together
    */
   CoreClient connect() {
-    String url = url();
-    if (url == null) {
-      throw new UsageException(
-          "no Core server given: pass --url URL or set CORE_URL (or try 'corectl demo')");
+    List<String> urls = checkedUrls();
+    if (urls.size() == 1) {
+      return connect(urls.get(0));
     }
-    return connect(url);
+    CoreClient.Builder builder;
+    try {
+      builder = CoreClient.builder().baseUrls(urls);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("bad --url: " + e.getMessage(), e);
+    }
+    clientSettings().accept(builder);
+    return builder.build();
   }
 
   CoreClient connect(String url) {
@@ -147,16 +155,15 @@ abstract class CoreCommand implements Callable<Integer> {
   }
 
   /**
-   * Opens a fleet over every URL given (at least one), with the same credentials and settings for
-   * each; the fleet owns its clients, the caller closes it.
+   * Every URL given (at least one), each checked as for one client and none given twice.
    *
    * @throws UsageException when no URL is given, one is invalid or given twice
    */
-  CoreFleet connectFleet() {
+  private List<String> checkedUrls() {
     List<String> urls = urls();
     if (urls.isEmpty()) {
       throw new UsageException(
-          "no Core servers given: pass --url URL for each (or --url URL1,URL2), or set CORE_URL");
+          "no Core server given: pass --url URL or set CORE_URL (or try 'corectl demo')");
     }
     Map<String, String> byNode = new HashMap<>();
     for (String url : urls) {
@@ -171,6 +178,21 @@ abstract class CoreCommand implements Callable<Integer> {
             "the same Core is given twice: " + earlier + " and " + url + "; give each one once");
       }
     }
+    return urls;
+  }
+
+  /**
+   * Opens a fleet over every URL given (at least one), with the same credentials and settings for
+   * each; the fleet owns its clients, the caller closes it.
+   *
+   * @throws UsageException when no URL is given, one is invalid or given twice
+   */
+  CoreFleet connectFleet() {
+    if (urls().isEmpty()) {
+      throw new UsageException(
+          "no Core servers given: pass --url URL for each (or --url URL1,URL2), or set CORE_URL");
+    }
+    List<String> urls = checkedUrls();
     Corectl root = root();
     Duration call = root.timeout != null ? root.timeout : DEFAULT_TIMEOUT;
     // The client's own deadline ends a slow call first (its message names the call); the fleet's

@@ -26,10 +26,11 @@ import picocli.CommandLine.Spec;
  *
  * <p>Connection: {@code --url}, {@code --user}, {@code --password} or the environment variables
  * {@code CORE_URL}, {@code CORE_USER}, {@code CORE_PASSWORD} ({@code --token}/{@code CORE_TOKEN}
- * for an access token). The {@code fleet} commands take several URLs (repeated {@code --url} or
- * comma-separated); every other Core command talks to one server and refuses several. Output is a
- * human table by default and JSON with {@code --json}. Exit codes: 0 success, 1 runtime error (one
- * line on stderr naming the cause), 2 bad arguments or usage.
+ * for an access token). Several URLs (repeated {@code --url} or comma-separated) are the nodes of
+ * one Core cluster, served by one client that moves calls away from a failing node; the {@code
+ * fleet} commands take them as independent Cores instead. Output is a human table by default and
+ * JSON with {@code --json}. Exit codes: 0 success, 1 runtime error (one line on stderr naming the
+ * cause), 2 bad arguments or usage.
  *
  * <pre>{@code
  * java -jar samples/target/corectl.jar demo
@@ -64,6 +65,7 @@ import picocli.CommandLine.Spec;
       EventsCommand.class,
       RacCommand.class,
       FleetCommand.class,
+      ClusterCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -82,8 +84,9 @@ public final class Corectl implements Runnable {
       order = 1,
       split = ",",
       description =
-          "Core's base URL, e.g. http://127.0.0.1:8080 (default: $CORE_URL). 'fleet' commands take"
-              + " several: repeat --url or separate the URLs by commas.")
+          "Core's base URL, e.g. http://127.0.0.1:8080 (default: $CORE_URL). Several (repeat --url"
+              + " or separate them by commas) are the nodes of one Core cluster: a call moves to"
+              + " the next node when one fails. 'fleet' commands take them as independent Cores.")
   List<String> urls = new ArrayList<>();
 
   @Option(

@@ -49,7 +49,7 @@ final class Failures {
 
   /** One line naming the cause; never contains a password or token (the SDK's messages do not). */
   static String describe(Throwable e) {
-    if (e instanceof UsageException) {
+    if (e instanceof UsageException || e instanceof CommandFailure) {
       return e.getMessage();
     }
     if (e instanceof CoreConnectException) {

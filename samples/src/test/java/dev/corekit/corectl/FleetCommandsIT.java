@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code corectl fleet ...} run as a subprocess against three simulated Cores, one of them down,
- * and the refusal of several URLs by the commands that talk to one Core.
+ * and several URLs of an ordinary command taken as the nodes of one cluster.
  */
 class FleetCommandsIT {
   private static final String PASSWORD = "fleet-it-secret";
@@ -144,16 +144,31 @@ class FleetCommandsIT {
   }
 
   @Test
-  void aCommandForOneCoreRefusesSeveralUrlsAndSaysWhatToDo() {
-    Cli.Result refused = Cli.run(allInEnv(), "process", "list").failsWith(2);
-    assertThat(refused.err())
-        .contains("'corectl process list' talks to one Core", "3 URLs", "corectl fleet");
-    Cli.run(
-            Cli.env(sims.get(0).baseUrl(), "admin", PASSWORD),
-            "--url",
-            sims.get(0).baseUrl() + "," + sims.get(2).baseUrl(),
-            "about")
-        .failsWith(2);
+  void severalUrlsOfAnOrdinaryCommandAreOneClusterAndAStoppedFirstNodeIsPassedOver() {
+    // The stopped Core first: the call moves to the next URL (connection refused: nothing sent).
+    JsonNode list =
+        Cli.run(
+                Cli.env(sims.get(1).baseUrl() + "," + sims.get(0).baseUrl(), "admin", PASSWORD),
+                "--retries",
+                "0",
+                "process",
+                "list",
+                "--json")
+            .ok()
+            .json();
+    assertThat(list).extracting(p -> p.path("id").asText()).containsExactly("cam-0");
+  }
+
+  @Test
+  void theSameUrlGivenTwiceIsRefusedAsAUsageError() {
+    Cli.Result refused =
+        Cli.run(
+                Cli.env(sims.get(0).baseUrl(), "admin", PASSWORD),
+                "--url",
+                sims.get(0).baseUrl() + "," + sims.get(0).baseUrl() + "/",
+                "about")
+            .failsWith(2);
+    assertThat(refused.err()).contains("the same Core is given twice");
   }
 
   @Test
