@@ -174,6 +174,32 @@ class CoreClientWireTest {
         .verify(Duration.ofSeconds(60));
   }
 
+  @Test
+  void aListThatAnnouncesMoreThanTheOnePassLimitStreamsBeforeTheBodyEnds() {
+    // With a Content-Length over the limit the decoder streams from the first byte: a body that
+    // stalls after a few elements still delivers them, then ends at the call's deadline.
+    String element =
+        "{\"id\":\"a\",\"type\":\"ffmpeg\",\"reference\":\"\",\"created_at\":1,\"updated_at\":1},";
+    String head = "[" + element.repeat(3);
+    int length = dev.corekit.core.internal.JsonArrayDecoder.WHOLE_LIMIT + 1;
+    server.on(
+        "GET /api/v3/process",
+        (request, response) ->
+            response
+                .header("Content-Type", "application/json")
+                .header("Content-Length", Integer.toString(length))
+                .sendString(
+                    reactor.core.publisher.Flux.concat(
+                        reactor.core.publisher.Mono.just(head),
+                        reactor.core.publisher.Mono.delay(Duration.ofMinutes(5))
+                            .map(tick -> "]"))));
+    StepVerifier.create(
+            client.processes().with(RequestOptions.timeout(Duration.ofSeconds(5))).list())
+        .expectNextCount(3)
+        .expectError(CoreTimeoutException.class)
+        .verify(Duration.ofSeconds(60));
+  }
+
   /** Answers with a Content-Length, or chunked in two parts, the same bytes. */
   private static org.reactivestreams.Publisher<Void> answer(
       reactor.netty.http.server.HttpServerResponse response, byte[] body, boolean chunked) {
