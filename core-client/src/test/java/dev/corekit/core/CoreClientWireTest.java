@@ -175,6 +175,108 @@ class CoreClientWireTest {
   }
 
   @Test
+  void aListThatAnnouncesMoreThanTheOnePassLimitStreamsBeforeTheBodyEnds() {
+    // With a Content-Length over the limit the decoder streams from the first byte: a body that
+    // stalls after a few elements still delivers them, then ends at the call's deadline.
+    String element =
+        "{\"id\":\"a\",\"type\":\"ffmpeg\",\"reference\":\"\",\"created_at\":1,\"updated_at\":1},";
+    String head = "[" + element.repeat(3);
+    int length = dev.corekit.core.internal.JsonArrayDecoder.WHOLE_LIMIT + 1;
+    server.on(
+        "GET /api/v3/process",
+        (request, response) ->
+            response
+                .header("Content-Type", "application/json")
+                .header("Content-Length", Integer.toString(length))
+                .sendString(
+                    reactor.core.publisher.Flux.concat(
+                        reactor.core.publisher.Mono.just(head),
+                        reactor.core.publisher.Mono.delay(Duration.ofMinutes(5))
+                            .map(tick -> "]"))));
+    StepVerifier.create(
+            client.processes().with(RequestOptions.timeout(Duration.ofSeconds(5))).list())
+        .expectNextCount(3)
+        .expectError(CoreTimeoutException.class)
+        .verify(Duration.ofSeconds(60));
+  }
+
+  /** Answers with a Content-Length, or chunked in two parts, the same bytes. */
+  private static org.reactivestreams.Publisher<Void> answer(
+      reactor.netty.http.server.HttpServerResponse response, byte[] body, boolean chunked) {
+    response.header("Content-Type", "application/json");
+    if (!chunked) {
+      return response
+          .header("Content-Length", Integer.toString(body.length))
+          .sendByteArray(reactor.core.publisher.Mono.just(body));
+    }
+    int half = body.length / 2;
+    return response
+        .header("Transfer-Encoding", "chunked")
+        .sendByteArray(
+            reactor.core.publisher.Flux.just(
+                java.util.Arrays.copyOfRange(body, 0, half),
+                java.util.Arrays.copyOfRange(body, half, body.length)));
+  }
+
+  @Test
+  void aMalformedListFailsWithTheSameMessageWithContentLengthAndChunkedFraming() {
+    String element =
+        "{\"id\":\"a\",\"type\":\"ffmpeg\",\"reference\":\"\",\"created_at\":1,\"updated_at\":1}";
+    String[] bodies = {
+      "[" + element + "," + element.replace("\"type\":", "\"type\" ") + "]",
+      "[" + element + " " + element + "]",
+      "[" + element + ",",
+      "{\"id\":\"a\"}"
+    };
+    for (String body : bodies) {
+      byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      List<String> messages = new java.util.ArrayList<>();
+      for (boolean chunked : new boolean[] {false, true}) {
+        server.on("GET /api/v3/process", (request, response) -> answer(response, bytes, chunked));
+        Throwable error =
+            org.junit.jupiter.api.Assertions.assertThrows(
+                CoreProtocolException.class,
+                () -> client.processes().list().collectList().block(Duration.ofSeconds(30)));
+        messages.add(error.getMessage());
+      }
+      assertThat(messages.get(0))
+          .as(body)
+          .startsWith("GET /api/v3/process")
+          .contains(": malformed answer at byte ")
+          .isEqualTo(messages.get(1));
+    }
+    // Every failed answer freed its connection: the client still answers.
+    server.json("GET /api/v3/process", 200, "[" + element + "]");
+    StepVerifier.create(client.processes().list())
+        .expectNextCount(1)
+        .expectComplete()
+        .verify(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void listsJustWithinAndJustOverTheOnePassLimitDecodeWithBothFramings() {
+    String element =
+        "{\"id\":\"a\",\"type\":\"ffmpeg\",\"reference\":\"\",\"created_at\":1,\"updated_at\":1}";
+    int limit = dev.corekit.core.internal.JsonArrayDecoder.WHOLE_LIMIT;
+    int count = limit / (element.length() + 1) - 1;
+    String list = "[" + (element + ",").repeat(count) + element + "]";
+    for (int size : new int[] {limit, limit + 1}) {
+      // Padded with white space after the array to the exact size.
+      byte[] bytes =
+          (list + " ".repeat(size - list.length()))
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      for (boolean chunked : new boolean[] {false, true}) {
+        server.on("GET /api/v3/process", (request, response) -> answer(response, bytes, chunked));
+        StepVerifier.create(client.processes().list())
+            .expectNextCount(count + 1)
+            .as(size + " bytes, " + (chunked ? "chunked" : "with a Content-Length"))
+            .expectComplete()
+            .verify(Duration.ofSeconds(60));
+      }
+    }
+  }
+
+  @Test
   void aShortListThatStallsMidBodyEndsAtTheCallDeadline() {
     // The body never ends within the test: a list (or no error) would mean the deadline failed.
     server.on(

@@ -147,56 +147,53 @@ final class BodyReaders {
   }
 
   /**
-   * Answers up to this size, with a Content-Length, are decoded at once: faster for small lists.
+   * Reads a JSON array answer with {@link JsonArrayDecoder}, the one path of every list result: an
+   * answer that ends within {@link JsonArrayDecoder#WHOLE_LIMIT} bytes is bound in one pass, a
+   * longer one streams element by element, whatever the framing.
    */
-  static final long WHOLE_ARRAY_LIMIT = 1024 * 1024;
-
   static <T> BodyReader<T> array(CoreTransport transport, TypeReference<T> elementType) {
-    ObjectReader reader = transport.reader(elementType);
-    ObjectReader listReader = transport.listReader(elementType);
-    java.util.concurrent.atomic.AtomicInteger sizeHint = transport.arraySize(elementType);
-    return (response, body, request) -> {
-      requireJson(contentType(response.responseHeaders()), request, request.baseUrl());
-      long length = contentLength(response.responseHeaders());
-      int limit = transport.maxElementBytes();
-      if (length >= 0 && length <= WHOLE_ARRAY_LIMIT && length <= limit) {
-        return readAll(body, length, request)
-            .flatMapIterable(
-                bytes -> BodyReaders.<T>decodeWholeArray(listReader, bytes, request.describe()));
-      }
-      return decodeArray(
-          body.map(buffer -> buffer.nioBuffer()),
-          reader,
-          listReader,
-          sizeHint,
-          limit,
-          request.describe());
-    };
+    return arrayReader(transport, elementType, null);
   }
 
   /**
    * Reads an answer that is a JSON array of elements in the current release and one object of
    * another shape in older ones (the spec's {@code x-legacy-answer}): the object is bound to the
-   * legacy type and converted into the elements. Such answers are small, so the body is read whole.
+   * legacy type and converted into the elements. Arrays take the same path as {@link #array}.
    */
   static <T, L> BodyReader<T> arrayOrLegacy(
       CoreTransport transport,
       TypeReference<T> elementType,
       Class<L> legacyType,
       java.util.function.Function<L, List<T>> convert) {
+    ObjectReader legacyReader =
+        transport
+            .mapper()
+            .readerFor(legacyType)
+            .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    return arrayReader(
+        transport,
+        elementType,
+        (data, offset, length) -> {
+          L legacy = legacyReader.readValue(data, offset, length);
+          return legacy == null ? null : convert.apply(legacy);
+        });
+  }
+
+  private static <T> BodyReader<T> arrayReader(
+      CoreTransport transport,
+      TypeReference<T> elementType,
+      JsonArrayDecoder.@Nullable LegacyBinder<T> legacy) {
+    ObjectReader reader = transport.reader(elementType);
     ObjectReader listReader = transport.listReader(elementType);
-    ObjectReader legacyReader = transport.mapper().readerFor(legacyType);
+    java.util.concurrent.atomic.AtomicInteger sizeHint = transport.arraySize(elementType);
+    int limit = transport.maxElementBytes();
     return (response, body, request) -> {
       requireJson(contentType(response.responseHeaders()), request, request.baseUrl());
-      return readAll(body, transport.maxElementBytes(), request)
-          .flatMapIterable(
-              bytes -> {
-                if (firstToken(bytes) != '{') {
-                  return BodyReaders.<T>decodeWholeArray(listReader, bytes, request.describe());
-                }
-                L legacy = decodeValue(legacyReader, bytes, request.describe());
-                return legacy == null ? List.<T>of() : convert.apply(legacy);
-              });
+      long length = contentLength(response.responseHeaders());
+      String what = request.describe();
+      return decodeArray(
+          body.map(buffer -> buffer.nioBuffer()),
+          () -> new JsonArrayDecoder<>(reader, listReader, legacy, sizeHint, length, limit, what));
     };
   }
 
@@ -208,12 +205,6 @@ final class BodyReaders {
       }
     }
     return -1;
-  }
-
-  /** Binds a whole, small JSON array (or {@code null}) at once. */
-  static <T> List<T> decodeWholeArray(ObjectReader listReader, byte[] bytes, String what) {
-    List<T> values = decodeValue(listReader, bytes, what);
-    return values == null ? List.of() : values;
   }
 
   private static long contentLength(HttpHeaders headers) {
@@ -239,10 +230,16 @@ final class BodyReaders {
       java.util.concurrent.atomic.@Nullable AtomicInteger sizeHint,
       int maxElementBytes,
       String what) {
+    return decodeArray(
+        chunks, () -> new JsonArrayDecoder<>(reader, listReader, sizeHint, maxElementBytes, what));
+  }
+
+  /** Decodes a JSON array from chunks with a fresh decoder per subscription. */
+  static <T> Flux<T> decodeArray(
+      Flux<ByteBuffer> chunks, java.util.function.Supplier<JsonArrayDecoder<T>> decoders) {
     return Flux.defer(
         () -> {
-          JsonArrayDecoder<T> decoder =
-              new JsonArrayDecoder<>(reader, listReader, sizeHint, maxElementBytes, what);
+          JsonArrayDecoder<T> decoder = decoders.get();
           return chunks
               .map(decoder::feed)
               .concatWith(Mono.fromCallable(decoder::end))

@@ -11,17 +11,25 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decodes a JSON array incrementally: bytes go in chunk by chunk, complete elements come out as
- * soon as their last byte arrived. A small scanner finds where each element starts and ends
- * (tracking nesting and strings, nothing else), copies the element's bytes and lets Jackson bind
- * them; the syntax inside an element is Jackson's to check. Memory holds one element at a time
- * (bounded by a size limit), whatever the length of the array. A top-level {@code null} is an empty
- * array. Not thread-safe: one instance per response.
+ * Decodes a JSON array answer, whatever its framing (Content-Length or chunked): the one path of
+ * every list result. A small scanner finds where each element starts and ends (tracking nesting and
+ * strings, nothing else), copies the element's bytes and lets Jackson bind them, so elements come
+ * out as soon as their last byte arrived; the syntax inside an element is Jackson's to check.
+ * Memory holds one element at a time (bounded by a size limit), whatever the length of the array. A
+ * top-level {@code null} is an empty array. Not thread-safe: one instance per response.
  *
- * <p>Given a reader of the whole list, the decoder first only collects bytes: an answer that ends
- * within {@link #WHOLE_LIMIT} is bound in one pass by that reader (most answers are small, and one
- * pass is faster than scanning and binding element by element), a longer one switches to the
- * scanner. A whole answer that Jackson refuses is scanned too, so errors read the same either way.
+ * <p>One rule decides how an answer is bound, given a reader of the whole list: the decoder first
+ * only collects bytes; an answer that ends within {@link #WHOLE_LIMIT} bytes (and within the
+ * element limit) is bound in one pass by that reader (most answers are small, and one pass is
+ * faster than binding element by element); the moment an answer passes the limit, or its
+ * Content-Length announces that it will, the decoder scans and streams element by element. The
+ * framing only sizes the buffer. A whole answer that Jackson refuses is scanned too, so a malformed
+ * answer gets the same {@link JsonDecodingException} either way: it names the call, what was
+ * expected, the byte position, and at most a short excerpt of the body.
+ *
+ * <p>Given a binder of an older release's answer (the spec's {@code x-legacy-answer}), an answer
+ * that is one JSON object instead of an array is collected (within the element limit) and bound by
+ * it.
  *
  * @param <T> the element type
  */
@@ -33,13 +41,31 @@ public final class JsonArrayDecoder<T> {
     VALUE,
     ELEMENT,
     AFTER_VALUE,
+    LEGACY,
     DONE
   }
 
+  /**
+   * Binds an older release's answer, one JSON object, into the elements.
+   *
+   * @param <T> the element type
+   */
+  @FunctionalInterface
+  interface LegacyBinder<T> {
+    /** Binds the object in {@code data[offset, offset + length)}; null stands for no elements. */
+    @Nullable List<T> bind(byte[] data, int offset, int length) throws IOException;
+  }
+
+  /** The most characters of Jackson's account of a refused element a message shows. */
+  private static final int DETAIL = 120;
+
   private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 
-  /** Answers that end within this many bytes are bound at once when a list reader is given. */
-  public static final int WHOLE_LIMIT = 256 * 1024;
+  /**
+   * Answers that end within this many bytes are bound at once when a list reader is given; longer
+   * ones stream element by element.
+   */
+  public static final int WHOLE_LIMIT = 1024 * 1024;
 
   private final ObjectReader reader;
   private final @Nullable ObjectReader listReader;
@@ -49,6 +75,14 @@ public final class JsonArrayDecoder<T> {
   private final java.util.concurrent.atomic.@Nullable AtomicInteger sizeHint;
   private final int maxElementBytes;
   private final String what;
+  private final @Nullable LegacyBinder<T> legacy;
+  private final String expected;
+
+  /** Bytes scanned before the current chunk: positions in messages count from the body's start. */
+  private long scanned;
+
+  private long elementAt;
+  private int elements;
 
   private State state = State.START;
   private int nullMatched;
@@ -89,13 +123,43 @@ public final class JsonArrayDecoder<T> {
       java.util.concurrent.atomic.@Nullable AtomicInteger sizeHint,
       int maxElementBytes,
       String what) {
+    this(reader, listReader, null, sizeHint, -1, maxElementBytes, what);
+  }
+
+  /**
+   * Creates a decoder for one response body.
+   *
+   * @param reader the reader of the element type
+   * @param listReader the reader of a list of the element type, failing on trailing tokens, or null
+   *     to always scan
+   * @param legacy binds an older release's answer (one object), or null when only arrays are valid
+   * @param sizeHint the size of the last answer collected whole, or null
+   * @param contentLength the announced length of the body, or -1 when it is not known (chunked)
+   * @param maxElementBytes the largest element (and legacy answer) accepted
+   * @param what the request, for error messages
+   */
+  JsonArrayDecoder(
+      ObjectReader reader,
+      @Nullable ObjectReader listReader,
+      @Nullable LegacyBinder<T> legacy,
+      java.util.concurrent.atomic.@Nullable AtomicInteger sizeHint,
+      long contentLength,
+      int maxElementBytes,
+      String what) {
     this.sizeHint = sizeHint;
     this.reader = reader;
     this.listReader = listReader;
+    this.legacy = legacy;
     this.wholeLimit = Math.min(WHOLE_LIMIT, maxElementBytes);
-    this.pending = listReader == null ? null : new byte[0];
+    if (listReader == null || contentLength > wholeLimit) {
+      this.pending = null;
+    } else {
+      this.pending = new byte[contentLength > 0 ? (int) contentLength : 0];
+    }
     this.maxElementBytes = maxElementBytes;
     this.what = what;
+    this.expected =
+        "expected a JSON array of " + reader.getValueType().getRawClass().getSimpleName();
   }
 
   /**
@@ -143,8 +207,7 @@ public final class JsonArrayDecoder<T> {
   private List<T> scan(ByteBuffer chunk) {
     List<T> out = null;
     // The scanner walks a heap array: Netty's buffers are direct, and a loop over a byte[] is
-    // several
-    // times faster than one over ByteBuffer.get(i).
+    // several times faster than one over ByteBuffer.get(i).
     byte[] data;
     int i;
     int limit;
@@ -162,6 +225,8 @@ public final class JsonArrayDecoder<T> {
       i = 0;
       limit = length;
     }
+    // The position of data[0] in the body.
+    long base = scanned - i;
     while (i < limit) {
       byte b = data[i];
       switch (state) {
@@ -173,13 +238,17 @@ public final class JsonArrayDecoder<T> {
             i++;
           } else if (b == 'n') {
             state = State.NULL;
+          } else if (b == '{' && legacy != null) {
+            state = State.LEGACY;
+            elementAt = base + i;
+            elementLength = 0;
           } else {
-            throw malformed("expected a JSON array but the answer starts with '" + (char) b + "'");
+            throw malformed(base + i, expected + ", found " + excerpt(data, i, limit));
           }
           break;
         case NULL:
           if (b != NULL[nullMatched]) {
-            throw malformed("expected a JSON array but the answer starts with 'n'");
+            throw malformed(base + i, expected + ", found " + excerpt(data, i, limit));
           }
           nullMatched++;
           i++;
@@ -195,9 +264,11 @@ public final class JsonArrayDecoder<T> {
             state = State.DONE;
             i++;
           } else if (b == ']' || b == ',') {
-            throw malformed("unexpected '" + (char) b + "' where an array element should start");
+            throw malformed(
+                base + i,
+                "expected element " + (elements + 1) + ", found " + excerpt(data, i, limit));
           } else {
-            startElement(b);
+            startElement(b, base + i);
             state = State.ELEMENT;
           }
           break;
@@ -234,18 +305,31 @@ public final class JsonArrayDecoder<T> {
             state = State.DONE;
             i++;
           } else {
-            throw malformed("expected ',' or ']' after an array element, found '" + (char) b + "'");
+            throw malformed(
+                base + i,
+                "expected ',' or ']' after element "
+                    + elements
+                    + ", found "
+                    + excerpt(data, i, limit));
           }
+          break;
+        case LEGACY:
+          append(data, i, limit);
+          i = limit;
           break;
         case DONE:
         default:
           if (!isSpace(b)) {
-            throw new JsonDecodingException(what + ": unexpected data after the JSON array", null);
+            throw malformed(
+                base + i,
+                "expected the end of the body after the JSON array, found "
+                    + excerpt(data, i, limit));
           }
           i++;
           break;
       }
     }
+    scanned = base + limit;
     chunk.position(chunk.limit());
     if (scratch.length > 1024 * 1024) {
       scratch = new byte[0];
@@ -269,24 +353,38 @@ public final class JsonArrayDecoder<T> {
         sizeHint.set(pendingLength);
       }
       List<T> values = null;
-      try {
-        values = pendingLength == 0 ? null : whole.readValue(collected, 0, pendingLength);
-      } catch (IOException | RuntimeException refused) {
-        // Scanned again below, for the same error as a long answer gets.
+      int first = firstToken(collected, pendingLength);
+      if (first == '[') {
+        try {
+          values = whole.readValue(collected, 0, pendingLength);
+        } catch (IOException | RuntimeException refused) {
+          // Scanned again below, for the same error as a long answer gets.
+        }
       }
       if (values != null) {
         return values;
       }
-      if (pendingLength > 0 && isNullLiteral(collected, pendingLength)) {
+      if (first == 'n' && isNullLiteral(collected, pendingLength)) {
         return Collections.emptyList();
       }
       return rescan(collected);
     }
-    if (state != State.DONE) {
-      throw new JsonDecodingException(
-          what + ": the body ended before the JSON array was complete (truncated answer)", null);
+    switch (state) {
+      case DONE:
+        return Collections.emptyList();
+      case LEGACY:
+        state = State.DONE;
+        return bindLegacy();
+      case START:
+      case NULL:
+        throw malformed(scanned, expected + ", found the end of the body (truncated answer)");
+      default:
+        throw malformed(
+            scanned,
+            "expected the rest of the JSON array, found the end of the body after "
+                + elements
+                + " elements (truncated answer)");
     }
-    return Collections.emptyList();
   }
 
   private List<T> rescan(byte[] collected) {
@@ -297,6 +395,33 @@ public final class JsonArrayDecoder<T> {
       values.addAll(last);
     }
     return values;
+  }
+
+  private List<T> bindLegacy() {
+    LegacyBinder<T> binder = java.util.Objects.requireNonNull(legacy);
+    try {
+      List<T> values = binder.bind(element, 0, elementLength);
+      return values == null ? Collections.emptyList() : values;
+    } catch (IOException | RuntimeException e) {
+      throw malformed(
+          elementAt + offsetOf(e),
+          expected
+              + " or an object of an older release, found an object that cannot be read: "
+              + detail(e),
+          e);
+    } finally {
+      elementLength = 0;
+    }
+  }
+
+  /** The first byte that is not JSON white space, or -1. */
+  private static int firstToken(byte[] bytes, int length) {
+    for (int i = 0; i < length; i++) {
+      if (!isSpace(bytes[i])) {
+        return bytes[i];
+      }
+    }
+    return -1;
   }
 
   private static boolean isNullLiteral(byte[] bytes, int length) {
@@ -321,12 +446,13 @@ public final class JsonArrayDecoder<T> {
     pending = null;
   }
 
-  private void startElement(byte first) {
+  private void startElement(byte first, long at) {
     kind = first;
     depth = 0;
     inString = false;
     escaped = false;
     elementLength = 0;
+    elementAt = at;
   }
 
   /**
@@ -396,19 +522,32 @@ public final class JsonArrayDecoder<T> {
   private void checkSize(int length) {
     if (length > maxElementBytes) {
       throw new JsonDecodingException(
-          what + ": an array element is larger than the limit of " + maxElementBytes + " bytes",
+          what
+              + ": "
+              + (state == State.LEGACY ? "the answer" : "element " + (elements + 1))
+              + " at byte "
+              + elementAt
+              + " is larger than the limit of "
+              + maxElementBytes
+              + " bytes",
           null);
     }
   }
 
   private T bind(byte[] data, int offset, int length) {
     try {
-      return reader.readValue(data, offset, length);
+      T value = reader.readValue(data, offset, length);
+      elements++;
+      return value;
     } catch (IOException | RuntimeException e) {
-      throw new JsonDecodingException(
-          what
-              + ": malformed JSON array: an element cannot be read: "
-              + BodyReaders.firstLine(e.getMessage()),
+      throw malformed(
+          elementAt + offsetOf(e),
+          "expected element "
+              + (elements + 1)
+              + " to be a "
+              + reader.getValueType().getRawClass().getSimpleName()
+              + ", but it cannot be read: "
+              + detail(e),
           e);
     } finally {
       elementLength = 0;
@@ -418,8 +557,45 @@ public final class JsonArrayDecoder<T> {
     }
   }
 
-  private JsonDecodingException malformed(String detail) {
-    return new JsonDecodingException(what + ": malformed JSON array: " + detail, null);
+  /** Where in the bound bytes Jackson failed, or 0 when it does not say. */
+  private static long offsetOf(Throwable e) {
+    if (e instanceof com.fasterxml.jackson.core.JacksonException jackson
+        && jackson.getLocation() != null) {
+      long at = jackson.getLocation().getByteOffset();
+      return Math.max(0, at);
+    }
+    return 0;
+  }
+
+  /** Jackson's account of a failure: its first line, without the location, kept short. */
+  private static String detail(Throwable e) {
+    String line =
+        e instanceof com.fasterxml.jackson.core.JacksonException jackson
+            ? jackson.getOriginalMessage()
+            : e.getMessage();
+    line = BodyReaders.firstLine(line);
+    return line.length() <= DETAIL ? line : line.substring(0, DETAIL) + "...";
+  }
+
+  private JsonDecodingException malformed(long at, String detail) {
+    return malformed(at, detail, null);
+  }
+
+  /** The one message of a malformed answer: the call, the position, what was expected. */
+  private JsonDecodingException malformed(long at, String detail, @Nullable Throwable cause) {
+    return new JsonDecodingException(
+        what + ": malformed answer at byte " + at + ": " + detail, cause);
+  }
+
+  /**
+   * The byte at {@code at}, quoted, a control or non-ASCII byte escaped: the only body content a
+   * message shows, the same however the body was split into chunks.
+   */
+  private static String excerpt(byte[] data, int at, int limit) {
+    int b = data[at] & 0xff;
+    return b >= 0x20 && b < 0x7f
+        ? "'" + (char) b + "'"
+        : String.format(java.util.Locale.ROOT, "byte 0x%02x", b);
   }
 
   private static boolean isSpace(byte b) {
