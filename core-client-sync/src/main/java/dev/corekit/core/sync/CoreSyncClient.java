@@ -92,6 +92,20 @@ public interface CoreSyncClient extends AutoCloseable {
   URI baseUrl();
 
   /**
+   * Same as {@link CoreClient#baseUrls()}.
+   *
+   * @return one URL for a client of one server, the nodes' URLs for a client of a cluster
+   */
+  java.util.List<URI> baseUrls();
+
+  /**
+   * Same as {@link CoreClient#nodes()}: whether calls go to each node and, if not, why.
+   *
+   * @return one entry per base URL, in the order given
+   */
+  java.util.List<dev.corekit.core.CoreNode> nodes();
+
+  /**
    * Blocking {@link CoreClient#about()}: server information and the health check.
    *
    * @return the operations, shared by all callers

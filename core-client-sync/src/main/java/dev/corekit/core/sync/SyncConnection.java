@@ -144,6 +144,10 @@ final class SyncConnection implements InvocationHandler {
           return client;
         case "baseUrl":
           return client.baseUrl();
+        case "baseUrls":
+          return client.baseUrls();
+        case "nodes":
+          return client.nodes();
         case "close":
           close();
           return null;
@@ -250,7 +254,7 @@ final class SyncConnection implements InvocationHandler {
   public String toString() {
     ServerInfo info = server;
     return "CoreSyncClient{"
-        + client.baseUrl()
+        + (client.baseUrls().size() == 1 ? client.baseUrl() : client.baseUrls())
         + (info == null ? "" : ", id=" + info.id + ", version=" + info.version)
         + (closed.get() ? ", closed" : "")
         + "}";

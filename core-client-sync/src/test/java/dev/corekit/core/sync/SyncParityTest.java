@@ -111,8 +111,8 @@ class SyncParityTest {
         }
       }
     }
-    // 7 event streams (media has two overloads) and the process watch
-    assertThat(checked).isEqualTo(9);
+    // 7 event streams (media has two overloads), the process watch and the cluster process watch
+    assertThat(checked).isEqualTo(10);
   }
 
   @Test
