@@ -5,10 +5,11 @@
 #
 # Builds what it needs (./mvnw package -pl tests/benchmarks -am, tests not compiled), starts the Core
 # simulators from their runnable jar on free loopback ports (each in its own JVM), runs the benchmarks one
-# after the other, profiles the SDK against the hand-written ceiling with JFR, writes RESULTS.md and stops
-# everything it started. About 25 minutes on 2 cores; --quick runs every benchmark for a moment (a check
-# of this script, not a measurement). --only runs the named benchmarks (such as 8-cluster) and puts their
-# sections into the existing RESULTS.md, replacing the older ones and noting the date of the partial run.
+# after the other, profiles the SDK against the hand-written ceiling with JFR, writes RESULTS.md, draws its
+# charts (chart-*.png next to it) and stops everything it started. About 25 minutes on 2 cores; --quick runs
+# every benchmark for a moment (a check of this script, not a measurement). --only runs the named benchmarks
+# (such as 8-cluster) and puts their sections into the existing RESULTS.md, replacing the older ones and
+# noting the date of the partial run; the charts are drawn again.
 #
 # Environment: JAVA (default: java on PATH), PYTHON (default: python3; the Python contender is skipped
 # without it), CORE_URL with CORE_USER/CORE_PASSWORD (also measures benchmark 1 against that real Core).
@@ -28,7 +29,7 @@ for arg in "$@"; do
     --quick) quick=true ;;
     --no-build) build=false ;;
     --only) expect_only=true ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -205,10 +206,17 @@ for op in list about; do
 done
 rm -f "$results"/profile-*-run.md "$results"/profile-*-run.headline.md
 
+# charts: the PNGs next to RESULTS.md, drawn from its tables, and its "## Charts" section listing them.
+draw_charts() {
+  "$JAVA" -Djava.awt.headless=true -cp "$jar" dev.corekit.bench.Charts "$here/RESULTS.md" "$here" ||
+    say "drawing the charts FAILED (RESULTS.md is written; see the message above)"
+}
+
 # RESULTS.md
 if [[ -n $only ]]; then
   "$JAVA" -cp "$jar" dev.corekit.bench.ResultsMerge "$here/RESULTS.md" "$results" "$started_date" "$only"
   say "merged $only into $here/RESULTS.md"
+  draw_charts
   exit 0
 fi
 finished_at=$(date +%s)
@@ -251,3 +259,4 @@ out=$here/RESULTS.md
   done
 } >"$out"
 say "wrote $out in $((duration / 60)) min $((duration % 60)) s"
+draw_charts
