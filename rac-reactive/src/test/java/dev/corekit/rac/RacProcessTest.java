@@ -232,13 +232,15 @@ class RacProcessTest {
   @Test
   void timeoutKillsTheProcessAndItsChildren() {
     fake.scenario("default", "@spawn-child", "| session : " + Samples.SESSION_ID, "|", "@hang");
-    client = fake.client(b -> b.timeout(Duration.ofSeconds(4)));
+    // The fake is a JVM that must start, spawn its child and write the record before the deadline:
+    // seconds on a busy machine, so the deadline leaves it plenty.
+    client = fake.client(b -> b.timeout(Duration.ofSeconds(8)));
     StepVerifier.create(client.session("h").cluster(U, ADMIN).sessions().list())
         .assertNext(s -> assertThat(s.id()).isEqualTo(UUID.fromString(Samples.SESSION_ID)))
         .expectErrorSatisfies(
             e -> {
               assertThat(e).isInstanceOf(RacTimeoutException.class);
-              assertThat(((RacTimeoutException) e).timeout()).isEqualTo(Duration.ofSeconds(4));
+              assertThat(((RacTimeoutException) e).timeout()).isEqualTo(Duration.ofSeconds(8));
               assertThat(((RacTimeoutException) e).command()).contains("--cluster-pwd=***");
               assertThat(e.getMessage()).doesNotContain(PWD);
             })

@@ -34,6 +34,9 @@ class FailureTest {
   private static final String SLOW_ROUTE = "GET /api/v3/process/*";
   private static final Duration DEADLINE = Duration.ofMillis(300);
 
+  /** How late the slow route answers: only a deadline can end a call to it before that. */
+  private static final Duration LATENCY = Duration.ofSeconds(10);
+
   private static CoreSimulator sim;
   private static CoreSyncClient core;
 
@@ -57,7 +60,7 @@ class FailureTest {
 
   @Test
   void clientDeadlinePassingCancelsTheRequestAndThrowsCoreTimeoutException() {
-    sim.faults().on(SLOW_ROUTE).inject(Fault.latency(Duration.ofSeconds(10)));
+    sim.faults().on(SLOW_ROUTE).inject(Fault.latency(LATENCY));
     try (CoreSyncClient fast = CoreSync.connect(TestSupport.client(sim).timeout(DEADLINE))) {
       assertTimesOutAndTheServerSeesTheCancel(
           () -> fast.processes().get("slow"), "client deadline");
@@ -66,7 +69,7 @@ class FailureTest {
 
   @Test
   void blockingDeadlinePassingCancelsTheRequestAndThrowsCoreTimeoutException() {
-    sim.faults().on(SLOW_ROUTE).inject(Fault.latency(Duration.ofSeconds(10)));
+    sim.faults().on(SLOW_ROUTE).inject(Fault.latency(LATENCY));
     SyncOptions options = SyncOptions.builder().timeout(DEADLINE).build();
     // The short blocking deadline applies to the calls only: connect (login, about) with the
     // defaults.
@@ -79,7 +82,7 @@ class FailureTest {
 
   @Test
   void perCallDeadlineOfWithCancelsTheRequestAndThrowsCoreTimeoutException() {
-    sim.faults().on(SLOW_ROUTE).inject(Fault.latency(Duration.ofSeconds(10)));
+    sim.faults().on(SLOW_ROUTE).inject(Fault.latency(LATENCY));
     assertTimesOutAndTheServerSeesTheCancel(
         () -> core.processes().with(dev.corekit.core.RequestOptions.timeout(DEADLINE)).get("slow"),
         "per-call deadline");
@@ -99,7 +102,9 @@ class FailureTest {
       tookMillis[i] = took.toMillis();
       assertThat(thrown).isInstanceOf(CoreTimeoutException.class);
       assertThat(((CoreTimeoutException) thrown).timeout()).isEqualTo(DEADLINE);
-      assertThat(took).isBetween(DEADLINE, DEADLINE.plusSeconds(2));
+      // Not before the deadline, and long before the server's answer; the overshoot is printed,
+      // not asserted (a busy machine's timer lag is no failure of the client).
+      assertThat(took).isBetween(DEADLINE, LATENCY.dividedBy(2));
       assertThat(stackOf(thrown)).contains("assertTimesOutAndTheServerSeesTheCancel");
       awaitOrFail(
           Duration.ofSeconds(5),
@@ -114,7 +119,7 @@ class FailureTest {
   @Test
   void interruptingTheCallerCancelsTheRequestThrowsCoreInterruptedExceptionAndKeepsTheFlag()
       throws Exception {
-    sim.faults().on(SLOW_ROUTE).inject(Fault.latency(Duration.ofSeconds(10)));
+    sim.faults().on(SLOW_ROUTE).inject(Fault.latency(LATENCY));
     long requestsBefore = sim.stats().requests("GET /api/v3/process/{id}");
     long abortsBefore = sim.stats().clientAborts();
     AtomicReference<Throwable> thrown = new AtomicReference<>();

@@ -105,7 +105,7 @@ class ProcessTest {
                         .get("exec")
                         .asText()
                         .equals("running"),
-                Duration.ofSeconds(3)))
+                Duration.ofSeconds(20)))
         .isTrue();
     assertThat(
             Http.await(
@@ -113,7 +113,7 @@ class ProcessTest {
                     http.get("/api/v3/process/cmd/state").json().get("runtime_seconds").asLong()
                             >= 1
                         && http.get("/api/v3/process/cmd/report").json().get("log").size() > 12,
-                Duration.ofSeconds(4)))
+                Duration.ofSeconds(20)))
         .isTrue();
     JsonNode running = http.get("/api/v3/process/cmd/state").json();
     assertThat(running.get("progress").get("frame").asLong()).isPositive();

@@ -1,6 +1,7 @@
 package dev.corekit.it.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.corekit.core.CoreCapabilityException;
 import dev.corekit.core.CoreClient;
@@ -18,8 +19,9 @@ import dev.corekit.core.model.ProcessState;
 import dev.corekit.simulator.CoreSimulator;
 import dev.corekit.simulator.CoreVersion;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /** Event streams, watching a process, and refusing operations an old server lacks. */
@@ -93,22 +95,44 @@ class EventsAndWatchTest {
         CoreClient client =
             Simulators.client(sim).streamIdleTimeout(Duration.ofSeconds(2)).build()) {
       client.processes().create(config("cam2")).block(WAIT);
+      AtomicBoolean received = new AtomicBoolean();
+      AtomicInteger commands = new AtomicInteger();
       StepVerifier.create(
               client
                   .events()
                   .with(RequestOptions.builder().resubscribe(true).build())
                   .log(PROCESS_EVENTS)
                   .filter(event -> event.data().getOrDefault("id", "").equals("cam2"))
-                  .take(1))
-          .then(() -> sim.restart(Duration.ofMillis(300)))
+                  .take(1)
+                  .doOnNext(event -> received.set(true)))
           .then(
-              () ->
-                  Mono.delay(Duration.ofMillis(1500))
-                      .then(client.processes().command("cam2", command(ProcessCommandName.START)))
-                      .subscribe())
+              () -> {
+                long subscriptions = sim.stats().requests("POST /api/v3/events");
+                sim.restart(Duration.ofMillis(300));
+                // Events, not a pause: once the stream has subscribed again, stop and start cam2
+                // until it sees an event (the server joins its event bus a moment after the
+                // request, so the first command's event may come too early).
+                await()
+                    .atMost(WAIT)
+                    .until(() -> sim.stats().requests("POST /api/v3/events") > subscriptions);
+                await()
+                    .atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(
+                        () -> {
+                          if (!received.get()) {
+                            ProcessCommandName next =
+                                commands.getAndIncrement() % 2 == 0
+                                    ? ProcessCommandName.START
+                                    : ProcessCommandName.STOP;
+                            client.processes().command("cam2", command(next)).block(WAIT);
+                          }
+                          return received.get();
+                        });
+              })
           .expectNextCount(1)
           .expectComplete()
-          .verify(WAIT);
+          .verify(WAIT.multipliedBy(3));
     }
   }
 

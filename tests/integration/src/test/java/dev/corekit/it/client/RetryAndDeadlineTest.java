@@ -169,27 +169,35 @@ class RetryAndDeadlineTest {
                     .isInstanceOf(CoreProtocolException.class)
                     .hasMessageContaining("text/html"))
         .verify(WAIT);
+    // Generous, yet far below the 30 s deadline that would also have freed it.
     await()
-        .atMost(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () -> assertThat(pools).allSatisfy(pool -> assertThat(pool.acquiredSize()).isZero()));
   }
 
   @Test
-  void aSlowRouteTimesOutNearItsDeadlineAndLeavesNoActiveConnection() {
+  void aSlowRouteTimesOutAtItsDeadlineAndLeavesNoActiveConnection() {
     // Log in and warm up first, so the measured call is only the slow one.
     StepVerifier.create(client.processes().list()).expectComplete().verify(WAIT);
-    sim.faults().on("GET /api/v3/process").inject(Fault.latency(Duration.ofSeconds(5)));
+    Duration latency = Duration.ofSeconds(10);
+    sim.faults().on("GET /api/v3/process").inject(Fault.latency(latency));
     Duration deadline = Duration.ofMillis(500);
     long start = System.nanoTime();
     StepVerifier.create(client.processes().with(RequestOptions.timeout(deadline)).list())
-        .expectError(CoreTimeoutException.class)
+        .expectErrorSatisfies(
+            error -> {
+              assertThat(error).isInstanceOf(CoreTimeoutException.class);
+              assertThat(((CoreTimeoutException) error).timeout()).isEqualTo(deadline);
+            })
         .verify(WAIT);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     System.out.printf(
         "deadline %d ms: timed out after %d ms (overshoot %d ms)%n",
         deadline.toMillis(), took.toMillis(), took.minus(deadline).toMillis());
-    assertThat(took).isLessThan(deadline.plusMillis(200));
+    // Ended by the deadline, long before the server's answer. The overshoot is printed, not
+    // asserted: a busy machine's timer lag is no failure of the client.
+    assertThat(took).isBetween(deadline, latency.dividedBy(2));
     await()
         .atMost(Duration.ofSeconds(5))
         .untilAsserted(
