@@ -29,7 +29,7 @@ class FailoverTest {
       FailoverPolicy.builder()
           .failureThreshold(2)
           .probeInterval(Duration.ofMillis(100))
-          .attemptTimeout(Duration.ofMillis(500))
+          .attemptTimeout(Duration.ofSeconds(5))
           .build();
 
   private final List<ConnectionPoolMetrics> pools = new CopyOnWriteArrayList<>();
