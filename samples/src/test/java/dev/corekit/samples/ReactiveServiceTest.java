@@ -9,7 +9,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 class ReactiveServiceTest {
-  private static final SimulatorExtension server = new SimulatorExtension();
+  private static final SimulatorExtension server =
+      new SimulatorExtension(
+          dev.corekit.simulator.CoreSimulator.builder()
+              .user("admin")
+              .password("sample-secret")
+              .requestLogCapacity(1000));
 
   @AfterAll
   static void close() {
@@ -18,8 +23,27 @@ class ReactiveServiceTest {
 
   @Test
   void rollsOutManyProcessesInParallelAndTearsThemDown() {
-    Map<String, ProcessExecState> states =
-        ReactiveService.rollOut(server.core, "svc-", 12, 3).block(Duration.ofSeconds(60));
+    Map<String, ProcessExecState> states;
+    try {
+      states = ReactiveService.rollOut(server.core, "svc-", 12, 3).block(Duration.ofSeconds(60));
+    } catch (RuntimeException e) {
+      // What the simulator received, to tell a request sent twice from one processed twice.
+      server.sim.stats().recorded().stream()
+          .filter(r -> r.method().equals("POST"))
+          .forEach(
+              r ->
+                  System.out.println(
+                      "recorded: "
+                          + r.time()
+                          + " conn "
+                          + r.connectionId()
+                          + " "
+                          + r.rawPath()
+                          + " "
+                          + r.bodySize()
+                          + " bytes"));
+      throw e;
+    }
 
     assertThat(states).hasSize(12).containsKeys("svc-1", "svc-12");
     assertThat(states.values()).containsOnly(ProcessExecState.RUNNING);
