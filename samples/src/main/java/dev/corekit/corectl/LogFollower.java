@@ -17,9 +17,9 @@ import java.util.List;
  * log has moved to the report's history: its lines not printed yet come first (then those of any
  * whole run in between), then the new run's.
  *
- * <p>An event line is new unless it is older than the last printed report line, or of the same
- * second and among the lines of that second already printed (the report and the events overlap
- * while the stream starts).
+ * <p>An event line is new unless it is older than the last printed report line, or of that second
+ * or the next and among the lines of that second already printed (the report and the events overlap
+ * while the stream starts, and an event may be stamped a moment after its report entry).
  */
 final class LogFollower {
   /** One log line. */
@@ -70,7 +70,9 @@ final class LogFollower {
       if (line.time() < lastTime) {
         return List.of();
       }
-      if (line.time() == lastTime && printedAtLastTime.remove(line.text())) {
+      // The same line may carry the next second in the event (stamped a moment after the report
+      // entry): the overlap spans the last printed second and the one after it.
+      if (line.time() <= lastTime + 1 && printedAtLastTime.remove(line.text())) {
         return List.of();
       }
     }

@@ -90,6 +90,17 @@ class LogFollowerTest {
         .isEmpty();
   }
 
+  @Test
+  void anEventOfTheLastPrintedLineStampedTheNextSecondIsSkipped() {
+    LogFollower follower = new LogFollower();
+    follower.tail(report("10", "a", "11", "frame=75"), 1);
+
+    // The report stamped it at 11 s, the event a moment later at 12.05 s: the same line.
+    assertThat(follower.fromEvent(line(12_050, "frame=75"))).isEmpty();
+    assertThat(follower.fromEvent(line(12_300, "frame=100")))
+        .containsExactly(new LogFollower.Line(12, "frame=100"));
+  }
+
   private static ProcessEvent line(long tsMillis, String text) {
     return ProcessEvent.builder()
         .type(ProcessEventType.LINE)
