@@ -193,7 +193,11 @@ public final class SimServer {
         cs.serverClosing = true;
       }
       if (reset) {
-        ch.config().setOption(ChannelOption.SO_LINGER, 0);
+        try {
+          ch.config().setOption(ChannelOption.SO_LINGER, 0);
+        } catch (io.netty.channel.ChannelException closedMeanwhile) {
+          // the connection closed by itself between the listing and the reset: nothing to reset
+        }
         ch.close();
       }
     }
