@@ -19,6 +19,7 @@ import dev.corekit.core.api.SessionApi;
 import dev.corekit.core.api.SkillsApi;
 import dev.corekit.core.api.SrtApi;
 import dev.corekit.core.api.WidgetApi;
+import dev.corekit.core.internal.ClientLoops;
 import dev.corekit.core.internal.CoreTransport;
 import dev.corekit.core.internal.MicrometerCalls;
 import dev.corekit.core.internal.MicrometerObserver;
@@ -492,7 +493,7 @@ public final class CoreClient implements AutoCloseable {
 
   private static LoopResources defaultLoops() {
     int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-    return LoopResources.create("corekit-http-" + CLIENTS.incrementAndGet(), 1, workers, true);
+    return ClientLoops.create("corekit-http-" + CLIENTS.incrementAndGet(), workers);
   }
 
   /** Builder of {@link CoreClient}. Only the base URL is required. */

@@ -40,7 +40,7 @@ final class BodyReaders {
     boolean wantsText = javaType.getRawClass() == String.class;
     Mono<T> none = BodyReaders.<T>emptyContainer(javaType).map(Mono::just).orElse(Mono.empty());
     return (response, body, request) ->
-        readAll(body, transport.maxBodyBytes(), request)
+        readAll(body, transport.maxBodyBytes(), request, contentLength(response.responseHeaders()))
             .flatMap(
                 bytes -> {
                   if (bytes.length == 0) {
@@ -336,8 +336,19 @@ final class BodyReaders {
   }
 
   static Mono<byte[]> readAll(ByteBufFlux body, long limit, CoreRequest request) {
+    return readAll(body, limit, request, -1);
+  }
+
+  /**
+   * Reads a whole body.
+   *
+   * @param expected the length the answer announced, or -1: the buffer is made that large at once
+   *     (a body of that length is then not copied again)
+   */
+  static Mono<byte[]> readAll(ByteBufFlux body, long limit, CoreRequest request, long expected) {
+    int initial = expected >= 0 && expected <= Math.min(limit, 1 << 20) ? (int) expected : 1024;
     return body.collect(
-            () -> new Accumulator(limit, request),
+            () -> new Accumulator(limit, request, initial),
             (accumulator, chunk) -> accumulator.append(chunk))
         .map(Accumulator::bytes);
   }
@@ -346,12 +357,13 @@ final class BodyReaders {
   private static final class Accumulator {
     private final long limit;
     private final CoreRequest request;
-    private byte[] data = new byte[1024];
+    private byte[] data;
     private int size;
 
-    Accumulator(long limit, CoreRequest request) {
+    Accumulator(long limit, CoreRequest request, int initial) {
       this.limit = limit;
       this.request = request;
+      this.data = new byte[initial];
     }
 
     void append(io.netty.buffer.ByteBuf chunk) {
@@ -362,7 +374,8 @@ final class BodyReaders {
             null);
       }
       if (size + length > data.length) {
-        data = java.util.Arrays.copyOf(data, Math.max(size + length, data.length * 2));
+        data =
+            java.util.Arrays.copyOf(data, Math.max(size + length, Math.max(1024, data.length * 2)));
       }
       chunk.getBytes(chunk.readerIndex(), data, size, length);
       size += length;

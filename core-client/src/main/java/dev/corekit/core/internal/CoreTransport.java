@@ -475,12 +475,12 @@ public final class CoreTransport {
                                     new CoreTimeoutException(request.describe(), idle, true))
                                 : Mono.empty()));
           }
-          return attempts
-              .timeout(request.timeout, DeadlineTimer.INSTANCE)
-              // single: no AlreadyEmitted wrapper to take off (see retrying)
-              .onErrorMap(
-                  TimeoutException.class,
-                  e -> new CoreTimeoutException(request.describe(), request.timeout));
+          // single: no AlreadyEmitted wrapper to take off (see retrying)
+          return Deadline.mono(
+              attempts,
+              Deadline.nanos(request.timeout),
+              DeadlineTimer.INSTANCE,
+              () -> new CoreTimeoutException(request.describe(), request.timeout));
         });
   }
 
@@ -566,18 +566,11 @@ public final class CoreTransport {
           }
           // One deadline bounds the whole call: all attempts and the whole body. Checked without a
           // timer per element: when it passes the call is cancelled and fails.
-          AtomicBoolean expired = new AtomicBoolean();
-          return attempts
-              .takeUntilOther(
-                  Mono.delay(request.timeout, DeadlineTimer.INSTANCE)
-                      .doOnNext(tick -> expired.set(true)))
-              .concatWith(
-                  Mono.defer(
-                      () ->
-                          expired.get()
-                              ? Mono.error(
-                                  new CoreTimeoutException(request.describe(), request.timeout))
-                              : Mono.empty()));
+          return Deadline.flux(
+              attempts,
+              Deadline.nanos(request.timeout),
+              DeadlineTimer.INSTANCE,
+              () -> new CoreTimeoutException(request.describe(), request.timeout));
         });
   }
 
@@ -979,7 +972,7 @@ public final class CoreTransport {
     return httpFor(request.operation)
         .request(HttpMethod.valueOf(request.operation.method()))
         // A URI object, not a string: Reactor Netty's string parsing misreads one-digit ports.
-        .uri(URI.create(node.baseUrl + request.path + request.query))
+        .uri(node.uri(request.query.isEmpty() ? request.path : request.path + request.query))
         .send(
             (out, outbound) -> {
               sent.set(true);
@@ -1008,7 +1001,7 @@ public final class CoreTransport {
                 bearer = source.freshest(bearer);
               }
               if (bearer != null) {
-                out.header(HttpHeaderNames.AUTHORIZATION, "Bearer " + bearer);
+                out.header(HttpHeaderNames.AUTHORIZATION, authorization(bearer));
               }
               RequestBody body = request.body;
               if (body == null) {
@@ -1078,16 +1071,37 @@ public final class CoreTransport {
               logFailure(request, translated, start, attempt, mdc, observed);
               return translated;
             })
-        .doFinally(
-            signal ->
-                observer.exchange(
-                    request.operation,
-                    node.server,
-                    status.get(),
-                    failure.get(),
-                    signal == reactor.core.publisher.SignalType.CANCEL,
-                    System.nanoTime() - start));
+        .transform(
+            exchange ->
+                observer == ClientObserver.NONE
+                    ? exchange
+                    : exchange.doFinally(
+                        signal ->
+                            observer.exchange(
+                                request.operation,
+                                node.server,
+                                status.get(),
+                                failure.get(),
+                                signal == reactor.core.publisher.SignalType.CANCEL,
+                                System.nanoTime() - start)));
   }
+
+  /**
+   * The Authorization header of a token: the last one made is kept, as nearly every call sends the
+   * same token (the same string, which is compared by identity).
+   */
+  private String authorization(String token) {
+    String[] last = lastAuthorization;
+    if (last[0] == token) {
+      return last[1];
+    }
+    String header = "Bearer " + token;
+    lastAuthorization = new String[] {token, header};
+    return header;
+  }
+
+  /** The token and the header of {@link #authorization(String)}. */
+  private volatile String[] lastAuthorization = {"", ""};
 
   /**
    * The secrets an answer must not repeat in an exception: the request's token and the password.

@@ -44,6 +44,15 @@ public final class Node {
 
   volatile @Nullable String lastFailure;
 
+  /**
+   * The URIs of the paths called, parsed once: most calls repeat a few paths (a list, the state of
+   * one process). Bounded: emptied when full.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, java.net.URI> uris =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int MAX_URIS = 1024;
+
   Node(
       CoreTransport transport,
       int index,
@@ -66,6 +75,24 @@ public final class Node {
                 settings.refreshToken,
                 settings.renewalMargin);
     this.capabilities = new Capabilities(transport, this);
+  }
+
+  /**
+   * The URI of a path and query on this node.
+   *
+   * @param pathAndQuery the path, with its query string if any
+   * @return the absolute URI
+   */
+  java.net.URI uri(String pathAndQuery) {
+    java.net.URI uri = uris.get(pathAndQuery);
+    if (uri == null) {
+      uri = java.net.URI.create(baseUrl + pathAndQuery);
+      if (uris.size() >= MAX_URIS) {
+        uris.clear();
+      }
+      uris.put(pathAndQuery, uri);
+    }
+    return uri;
   }
 
   /**
