@@ -256,7 +256,9 @@ public final class HttpThroughputBench {
       return report;
     }
     report.headline(
-        "Throughput, core-client / Reactor Netty by hand (target >= 0.95 x each): "
+        "Throughput"
+            + (args.get("label") != null ? " on " + args.get("label") : "")
+            + ", core-client / Reactor Netty by hand (target >= 0.95 x each): "
             + String.join("; ", headline),
         allMet);
     for (Cell cell : cells) {

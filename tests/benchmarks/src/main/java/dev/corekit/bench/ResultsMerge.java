@@ -20,6 +20,17 @@ public final class ResultsMerge {
 
   private ResultsMerge() {}
 
+  /**
+   * What a headline is known by from one run to the next: its words up to the first colon (such as
+   * "- Throughput on a real Core 16.16, core-client / ... each): "), or its first words.
+   */
+  static String headlineKey(String headline) {
+    int colon = headline.indexOf(": ");
+    return colon > 0 && colon < 160
+        ? headline.substring(0, colon + 2)
+        : headline.substring(0, Math.min(HEADLINE_KEY, headline.length()));
+  }
+
   public static void main(String[] argv) throws IOException {
     if (argv.length != 4) {
       System.err.println("usage: ResultsMerge RESULTS.md RESULTS_DIR DATE NAMES");
@@ -76,7 +87,7 @@ public final class ResultsMerge {
       if (headline.isBlank() || head < 0) {
         continue;
       }
-      String key = headline.substring(0, Math.min(HEADLINE_KEY, headline.length()));
+      String key = headlineKey(headline);
       int at = -1;
       int last = head + 1;
       for (int i = head + 1; i < out.size() && !out.get(i).startsWith("## "); i++) {
