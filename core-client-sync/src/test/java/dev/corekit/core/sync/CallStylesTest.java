@@ -139,7 +139,7 @@ class CallStylesTest {
         assertThat(big.stats().requests("GET /api/v3/process")).isEqualTo(listsBefore + 1);
       }
       awaitOrFail(
-          Duration.ofSeconds(5),
+          Duration.ofSeconds(60),
           "the server sees the request cancelled",
           () -> big.stats().clientAborts() > abortsBefore);
     }
